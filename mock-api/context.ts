@@ -1,0 +1,140 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { z } from 'zod'
+import { parseCookies, readJsonBody } from './http/body.ts'
+import { sendEmpty, sendJson, sendText } from './http/respond.ts'
+import type { Params } from './http/router.ts'
+import type { SseConnection } from './http/sse.ts'
+import { SESSION_COOKIE, type Session } from './sim/authStore.ts'
+import type { DeploymentRecord, Outcome, Simulator } from './sim/simulator.ts'
+
+/** Which console a request is for, decided from its Host header exactly as production does. */
+export type HostMode = { mode: 'mothership' } | { mode: 'sovereign'; rec: DeploymentRecord; fqdn: string }
+
+/** Strips the port and a trailing `.localhost`; `console.<fqdn>` names a Sovereign console. */
+export function consoleFqdnOf(hostHeader: string | undefined): string | undefined {
+  const host = (hostHeader ?? '').toLowerCase().replace(/:\d+$/, '').replace(/\.localhost$/, '')
+  if (!host.startsWith('console.')) return undefined
+  const fqdn = host.slice('console.'.length)
+  return fqdn && fqdn !== 'openova.io' ? fqdn : undefined
+}
+
+export function isLocalHost(hostHeader: string | undefined): boolean {
+  const host = (hostHeader ?? '').toLowerCase().replace(/:\d+$/, '')
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost')
+}
+
+export interface Streams {
+  add(conn: SseConnection, tick: () => void): void
+}
+
+export class Ctx {
+  params: Params = {}
+  readonly url: URL
+  readonly host: HostMode
+  readonly scope: string
+  readonly session: Session | undefined
+
+  constructor(
+    readonly sim: Simulator,
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    readonly streams: Streams,
+  ) {
+    this.url = new URL(req.url ?? '/', 'http://mock.invalid')
+    const fqdn = consoleFqdnOf(req.headers.host)
+    const rec = fqdn ? sim.sovereignByFqdn(fqdn) : undefined
+    this.host = rec && fqdn ? { mode: 'sovereign', rec, fqdn } : { mode: 'mothership' }
+    this.scope = this.host.mode === 'sovereign' ? this.host.rec.spec.id : 'mothership'
+    const cookies = parseCookies(req.headers.cookie)
+    const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]
+    const token = bearer ?? cookies[SESSION_COOKIE] ?? this.url.searchParams.get('access_token') ?? undefined
+    this.session = sim.auth.session(token, this.scope, sim.now())
+  }
+
+  get query(): URLSearchParams {
+    return this.url.searchParams
+  }
+
+  json(status: number, body: unknown, headers?: Record<string, string | string[]>): void {
+    sendJson(this.res, this.sim, status, body, headers)
+  }
+
+  text(status: number, body: string): void {
+    sendText(this.res, this.sim, status, body)
+  }
+
+  empty(status: number, headers?: Record<string, string | string[]>): void {
+    sendEmpty(this.res, this.sim, status, headers)
+  }
+
+  refuse(outcome: Extract<Outcome<unknown>, { ok: false }>): void {
+    if (outcome.text !== undefined) this.text(outcome.status, outcome.text)
+    else this.json(outcome.status, outcome.json ?? { error: 'error' })
+  }
+
+  /** Parses the JSON body with a shared contract schema; answers 4xx itself and returns undefined on failure. */
+  async body<S extends z.ZodType>(schema: S, onInvalid?: (detail: string) => void): Promise<z.infer<S> | undefined> {
+    const read = await readJsonBody(this.req)
+    if (!read.ok) {
+      if (onInvalid && read.status === 400) onInvalid(read.detail)
+      else this.json(read.status, { error: read.error, detail: read.detail })
+      return undefined
+    }
+    const parsed = schema.safeParse(read.json)
+    if (!parsed.success) {
+      const detail = parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+        .join('; ')
+      if (onInvalid) onInvalid(detail)
+      else this.json(400, { error: 'invalid-body', detail })
+      return undefined
+    }
+    return parsed.data
+  }
+
+  /** 401 `{"error":"unauthenticated"}` unless a session for this console is present. */
+  requireSession(): Session | undefined {
+    if (!this.session) {
+      this.json(401, { error: 'unauthenticated' })
+      return undefined
+    }
+    return this.session
+  }
+
+  /** Whether this caller may see a deployment: a Sovereign sees only itself; owners/admins see all. */
+  canSee(rec: DeploymentRecord): boolean {
+    if (this.host.mode === 'sovereign') return rec.spec.id === this.host.rec.spec.id
+    const s = this.session
+    return !!s && (['owner', 'admin'].includes(s.tier) || rec.spec.ownerEmail === s.email)
+  }
+
+  /**
+   * The deployment named by `:id`, visible to this caller; otherwise 404 (also for other users'
+   * deployments — contract §7 trap 2), as plain text for the older handlers.
+   */
+  deployment(style: 'text' | 'json' = 'json', param = 'id'): DeploymentRecord | undefined {
+    const id = this.params[param] ?? ''
+    const rec = this.sim.record(id)
+    if (!rec || !this.canSee(rec)) {
+      if (style === 'text') this.text(404, 'deployment not found')
+      else this.json(404, { error: 'deployment-not-found' })
+      return undefined
+    }
+    return rec
+  }
+
+  /** Where `console.<fqdn>` lives as seen from this request: `*.localhost` in development. */
+  sovereignOrigin(fqdn: string): string {
+    const host = this.req.headers.host ?? ''
+    if (isLocalHost(host)) {
+      const port = /:(\d+)$/.exec(host)?.[1]
+      return `http://console.${fqdn}.localhost${port ? `:${port}` : ''}`
+    }
+    return `https://console.${fqdn}`
+  }
+
+  sessionCookie(token: string, maxAgeSec: number): string {
+    return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSec}`
+  }
+}

@@ -1,0 +1,42 @@
+import type { ServerResponse } from 'node:http'
+
+/** Every API response carries the simulator's virtual time in `Date`, so clients can measure skew. */
+export interface ResponseClock {
+  now(): number
+}
+
+function baseHeaders(clock: ResponseClock): Record<string, string> {
+  return { date: new Date(clock.now()).toUTCString(), 'cache-control': 'no-store' }
+}
+
+export function sendJson(res: ServerResponse, clock: ResponseClock, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
+  if (res.headersSent) return
+  const payload = JSON.stringify(body)
+  res.writeHead(status, {
+    ...baseHeaders(clock),
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+    ...headers,
+  })
+  res.end(payload)
+}
+
+/** Plain-text errors, as Go's `http.Error` writes them (contract §1.3). */
+export function sendText(res: ServerResponse, clock: ResponseClock, status: number, body: string, headers: Record<string, string | string[]> = {}): void {
+  if (res.headersSent) return
+  const payload = `${body}\n`
+  res.writeHead(status, {
+    ...baseHeaders(clock),
+    'content-type': 'text/plain; charset=utf-8',
+    'x-content-type-options': 'nosniff',
+    'content-length': Buffer.byteLength(payload),
+    ...headers,
+  })
+  res.end(payload)
+}
+
+export function sendEmpty(res: ServerResponse, clock: ResponseClock, status: number, headers: Record<string, string | string[]> = {}): void {
+  if (res.headersSent) return
+  res.writeHead(status, { ...baseHeaders(clock), ...headers })
+  res.end()
+}

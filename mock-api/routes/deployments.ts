@@ -1,0 +1,199 @@
+import { DeploymentRequest, WipeRequest } from '../../src/contracts/deployments.ts'
+import { SseConnection } from '../http/sse.ts'
+import { componentStatesAt, eventCountAt, eventWire, eventsAt, iso, leafStates } from '../sim/derive.ts'
+import type { DeploymentRecord } from '../sim/simulator.ts'
+import type { Ctx } from '../context.ts'
+import type { ApiRouter } from './types.ts'
+
+const TERMINAL = new Set(['ready', 'failed', 'wiped', 'adopted'])
+const IN_FLIGHT = new Set(['pending', 'provisioning', 'tofu-applying', 'flux-bootstrapping', 'phase1-watching'])
+
+/** How long a wipe "runs" in real time before the HTTP call returns its report. */
+export const WIPE_DELAY_MS = 1200
+
+export function deploymentRoutes(r: ApiRouter): void {
+  r.add('GET', 'deployments/in-flight-count', (ctx) => {
+    const count = ctx.sim.liveRecords().filter((rec) => IN_FLIGHT.has(ctx.sim.status(rec))).length
+    ctx.json(200, { count })
+  })
+
+  r.add('GET', 'deployments', (ctx) => {
+    const s = ctx.requireSession()
+    if (!s) return
+    const owner = ctx.query.get('owner')?.toLowerCase()
+    if (owner && owner !== s.email && !['owner', 'admin'].includes(s.tier)) return ctx.json(200, { deployments: [] })
+    const rows = ctx.sim
+      .summaries()
+      .filter((row) => row.status !== 'adopted')
+      .filter((row) => {
+        const rec = ctx.sim.record(row.id)
+        return !!rec && ctx.canSee(rec) && (!owner || row.ownerEmail === owner)
+      })
+    ctx.json(200, { deployments: rows })
+  })
+
+  r.add('POST', 'deployments', async (ctx) => {
+    const s = ctx.requireSession()
+    if (!s) return
+    let invalid: string | undefined
+    const body = await ctx.body(DeploymentRequest, (detail) => (invalid = detail))
+    if (!body) {
+      if (invalid?.includes('not valid JSON')) ctx.text(400, 'invalid request body')
+      else ctx.json(400, { error: invalid ?? 'invalid request body' })
+      return
+    }
+    if (body.regions.length < 2 && !body.bcpTopology) {
+      return ctx.text(400, 'at least 2 regions are required unless bcpTopology is set')
+    }
+    if (body.orgEmail.toLowerCase() !== s.email) {
+      return ctx.json(403, { error: "orgEmail must match the authenticated session's email" })
+    }
+    const out = ctx.sim.create(body, s.email)
+    if (!out.ok) return ctx.refuse(out)
+    const id = out.value.spec.id
+    ctx.json(201, { id, status: 'provisioning', streamURL: `/api/v1/deployments/${id}/logs` })
+  })
+
+  r.add('GET', 'deployments/:id', (ctx) => {
+    if (!ctx.requireSession()) return
+    const rec = ctx.deployment('text')
+    if (rec) ctx.json(200, ctx.sim.state(rec, (f) => ctx.sovereignOrigin(f)))
+  })
+
+  r.add('DELETE', 'deployments/:id', (ctx) => {
+    if (!ctx.requireSession()) return
+    const rec = ctx.deployment('text')
+    if (!rec) return
+    const out = ctx.sim.deleteRecord(rec)
+    if (out.ok) ctx.json(200, out.value)
+    else ctx.refuse(out)
+  })
+
+  r.add('POST', 'deployments/:id/wipe', async (ctx) => {
+    if (!ctx.requireSession()) return
+    const rec = ctx.deployment('text')
+    if (!rec) return
+    let missing = false
+    const body = await ctx.body(WipeRequest, () => (missing = true))
+    if (!body) {
+      if (missing) ctx.text(400, 'hetznerToken is required')
+      return
+    }
+    const begun = ctx.sim.beginWipe(rec, ctx.query.get('force') === 'true')
+    if (!begun.ok) return ctx.refuse(begun)
+    // The secret is used (here: only checked for presence) and dropped; it is never stored or logged.
+    await new Promise((resolve) => setTimeout(resolve, WIPE_DELAY_MS))
+    ctx.json(200, begun.value.finish())
+  })
+
+  r.add('GET', 'deployments/:id/events', (ctx) => {
+    if (!ctx.requireSession()) return
+    const rec = ctx.deployment()
+    if (!rec) return
+    const state = ctx.sim.state(rec, (f) => ctx.sovereignOrigin(f))
+    ctx.json(200, { state, events: eventsAt(ctx.sim.timeline(rec), ctx.sim.now()), done: TERMINAL.has(String(state.status)) })
+  })
+
+  r.add('GET', 'deployments/:id/logs', (ctx) => {
+    if (!ctx.requireSession()) return
+    const rec = ctx.deployment('text')
+    if (rec) streamDeploymentLog(ctx, rec)
+  })
+
+  r.add('GET', 'deployments/:id/kubeconfig', (ctx) => {
+    if (!ctx.requireSession()) return
+    const rec = ctx.deployment()
+    if (!rec) return
+    const key = ctx.query.get('region') ?? rec.spec.regions[0]!.key
+    const region = rec.spec.regions.find((r) => r.key === key)
+    if (!region) return ctx.json(404, { error: 'region-not-found', detail: `no region ${key}` })
+    const at = ctx.sim.timeline(rec).kubeconfigAt.get(key)
+    if (at === null || at === undefined || at > ctx.sim.now()) return ctx.json(409, { error: 'not-implemented' })
+    const fqdn = rec.spec.request.sovereignFQDN
+    const name = region.primary ? fqdn.split('.')[0] : `${fqdn.split('.')[0]}-${key}`
+    const yaml = [
+      'apiVersion: v1',
+      'kind: Config',
+      `clusters:\n- name: ${name}\n  cluster:\n    server: https://${ctx.sim.timeline(rec).ips.loadBalancer(key)}:6443\n    certificate-authority-data: LS0tLS1CRUdJTi0tLS0t`,
+      `contexts:\n- name: ${name}\n  context:\n    cluster: ${name}\n    user: ${name}-admin`,
+      `current-context: ${name}`,
+      `users:\n- name: ${name}-admin\n  user:\n    token: REDACTED-IN-MOCK`,
+      '',
+    ].join('\n')
+    ctx.res.writeHead(200, {
+      'content-type': 'application/yaml',
+      'content-disposition': `attachment; filename="${name}.yaml"`,
+      date: new Date(ctx.sim.now()).toUTCString(),
+    })
+    ctx.res.end(yaml)
+  })
+
+  r.add('GET', 'deployments/:id/components/state', (ctx) => {
+    if (!ctx.requireSession()) return
+    const rec = ctx.deployment()
+    if (!rec) return
+    const t = ctx.sim.now()
+    const tl = ctx.sim.timeline(rec)
+    const states = componentStatesAt(tl, t, rec.mut)
+    const components = leafStates(tl, t, rec.mut)
+      .filter((l) => l.job.kind === 'install' && l.job.chart)
+      .map((l) => {
+        const appId = l.job.primaryRegion ? l.job.chart!.chart : `${l.job.regionKey}:${l.job.chart!.chart}`
+        return {
+          appId,
+          status: states[appId] ?? 'pending',
+          helmReleaseName: l.job.chart!.helmRelease,
+          namespace: 'flux-system',
+          lastTransitionAt: iso(l.finishedAt ?? l.startedAt ?? l.job.observedAt ?? t),
+          message: l.status === 'failed' ? 'Helm install failed' : l.status === 'succeeded' ? 'Helm install complete; Ready=True' : 'Helm install in progress',
+          dependsOn: l.job.dependsOn,
+        }
+      })
+    ctx.json(200, { watching: ctx.sim.status(rec) === 'phase1-watching', components })
+  })
+
+  r.add('POST', 'deployments/:id/mint-handover-token', (ctx) => {
+    if (!ctx.requireSession()) return
+    const rec = ctx.deployment()
+    if (!rec) return
+    const status = ctx.sim.status(rec)
+    if (status !== 'ready' && status !== 'adopted') return ctx.json(409, { error: 'not-handover-ready', status })
+    const fqdn = rec.spec.request.sovereignFQDN
+    const { token } = ctx.sim.auth.mintHandover(rec.spec.id, fqdn, rec.spec.ownerEmail, ctx.sim.now())
+    ctx.json(200, { token, redirectURL: `${ctx.sovereignOrigin(fqdn)}/auth/handover?token=${token}` })
+  })
+}
+
+/**
+ * The deployment log SSE: replays the buffer, then streams new events; `handover-ready` once the handover
+ * fired; `done` with the State when terminal, then closes (contract §2.3.2).
+ */
+function streamDeploymentLog(ctx: Ctx, rec: DeploymentRecord): void {
+  const { sim } = ctx
+  const conn = new SseConnection(ctx.req, ctx.res, new Date(sim.now()).toUTCString())
+  const now0 = sim.now()
+  const tl0 = sim.timeline(rec)
+  for (const e of eventsAt(tl0, now0)) conn.send(e)
+  let sent = eventCountAt(tl0, now0)
+  let handoverSent = false
+  const tick = () => {
+    if (conn.closed) return
+    if (!sim.record(rec.spec.id)) return conn.close()
+    const now = sim.now()
+    const tl = sim.timeline(rec)
+    const count = eventCountAt(tl, now)
+    for (let i = sent; i < count; i++) conn.send(eventWire(tl.events[i]!))
+    sent = Math.max(sent, count)
+    const state = sim.state(rec, (f) => ctx.sovereignOrigin(f))
+    if (!handoverSent && state.handoverURL) {
+      handoverSent = true
+      conn.send({ handoverURL: state.handoverURL, expiresAt: iso(now + 5 * 60_000) }, { event: 'handover-ready' })
+    }
+    if (TERMINAL.has(String(state.status))) {
+      conn.send(state, { event: 'done' })
+      conn.close()
+    }
+  }
+  tick()
+  ctx.streams.add(conn, tick)
+}

@@ -1,0 +1,182 @@
+/**
+ * Infrastructure topology (contract §3.9) derived from the request and the lifecycle: resources exist once
+ * `tofu apply` created them; statuses follow the deployment (ready → healthy, failed → failed, a degraded
+ * secondary → degraded, otherwise unknown). Sends `skuCP` as Go does (trap 4).
+ */
+import type { InfrastructureWire } from '../../src/contracts/topology.ts'
+import { leafStates, statusChangeAt } from './derive.ts'
+import { clusterName, vclusterFor } from './inventory.ts'
+import { hashString, keyedHex } from './rng.ts'
+import type { Mutations, Timeline } from './timeline.ts'
+
+type RegionWire = NonNullable<NonNullable<InfrastructureWire['topology']>['regions']>[number]
+type StorageWire = NonNullable<InfrastructureWire['storage']>
+
+const PVC_CHARTS: Record<string, number> = {
+  cnpg: 50,
+  valkey: 10,
+  seaweedfs: 200,
+  harbor: 100,
+  loki: 50,
+  mimir: 50,
+  tempo: 20,
+  gitea: 20,
+  keycloak: 10,
+  openbao: 10,
+  'nats-jetstream': 20,
+  grafana: 5,
+}
+
+export function topologyAt(tl: Timeline, t: number, mut: Mutations): InfrastructureWire {
+  const { spec } = tl
+  const depId = spec.id
+  const status = statusChangeAt(tl, t).status
+  const wiped = status === 'wiped'
+  const apply = tl.byName.get('tofu-apply')
+  const created = !wiped && !!apply?.attempts.some((a) => a.ok && a.end <= t)
+  const leaves = leafStates(tl, t, mut)
+  const overall = status === 'ready' || status === 'adopted' ? 'healthy' : status === 'failed' ? 'failed' : 'unknown'
+  const installed = (regionKey: string, chart: string) =>
+    leaves.some((l) => l.job.regionKey === regionKey && l.job.chart?.chart === chart && l.status === 'succeeded')
+  const storage: StorageWire = { pvcs: [], buckets: [], volumes: [] }
+  const regions: RegionWire[] = spec.regions.map((r) => {
+    const degraded = !r.primary && leaves.some((l) => l.job.regionKey === r.key && l.status === 'failed')
+    const rStatus = degraded ? 'degraded' : overall
+    const base: RegionWire = {
+      id: `region-${r.key}`,
+      name: r.key,
+      provider: spec.request.provider,
+      providerRegion: r.cloudRegion,
+      skuCP: r.controlPlaneSize,
+      skuWorker: r.workerSize,
+      workerCount: r.workerCount,
+      status: created ? rStatus : 'unknown',
+    }
+    if (!created) return base
+    const i = r.index
+    const nodes = [
+      {
+        id: `node-${depId}-${r.key}-cp`,
+        name: `control-plane-${r.key}`,
+        sku: r.controlPlaneSize,
+        region: r.key,
+        role: 'control-plane',
+        ip: `10.${i}.0.2`,
+        status: rStatus,
+        nodePoolID: `pool-cp-${r.key}`,
+      },
+      ...Array.from({ length: r.workerCount }, (_, w) => ({
+        id: `node-${depId}-${r.key}-w${w + 1}`,
+        name: `worker-${w + 1}-${r.key}`,
+        sku: r.workerSize,
+        region: r.key,
+        role: 'worker',
+        ip: `10.${i}.0.${10 + w}`,
+        status: rStatus,
+        nodePoolID: `pool-worker-${r.key}`,
+      })),
+    ]
+    const vclusterNames = new Set<string>([`dmz-${r.key}`, vclusterFor('catalyst-platform', r.key, r.primary)])
+    const cluster = {
+      id: `cluster-${depId}-${r.key}`,
+      name: clusterName(spec.request.sovereignFQDN, r.cloudRegion, r.primary),
+      version: 'v1.31.4+k3s1',
+      status: rStatus,
+      nodeCount: nodes.length,
+      vclusters: [...vclusterNames].map((name) => ({
+        id: `vcluster-${depId}-${name}`,
+        name,
+        namespace: `vcluster-${name}`,
+        role: name.startsWith('dmz') ? 'dmz' : name.startsWith('rtz') ? 'rtz' : 'mgmt',
+        status: rStatus,
+      })),
+      loadBalancers: [
+        {
+          id: `lb-${depId}-${r.key}`,
+          name: `ingress-${r.key}`,
+          publicIP: tl.ips.loadBalancer(r.key),
+          listeners: [
+            { port: 80, protocol: 'http' },
+            { port: 443, protocol: 'https' },
+            { port: 6443, protocol: 'tcp' },
+          ],
+          targets: nodes
+            .filter((n) => n.role === 'worker')
+            .map((n) => ({ id: n.id, ip: n.ip, status: rStatus === 'healthy' ? 'healthy' : rStatus })),
+          ports: '80,443,6443',
+          targetHealth: `${rStatus === 'healthy' ? r.workerCount : 0}/${r.workerCount} healthy`,
+          region: r.key,
+          status: rStatus,
+          ...(r.primary ? { frontDoorKind: 'console' } : {}),
+        },
+      ],
+      nodePools: [
+        { id: `pool-cp-${r.key}`, name: `control-plane-${r.key}`, role: 'control-plane', sku: r.controlPlaneSize, region: r.key, desiredSize: 1, currentSize: 1, status: rStatus },
+        { id: `pool-worker-${r.key}`, name: `workers-${r.key}`, role: 'worker', sku: r.workerSize, region: r.key, desiredSize: r.workerCount, currentSize: r.workerCount, status: rStatus },
+      ],
+      nodes,
+    }
+    const others = spec.regions.filter((o) => o.key !== r.key)
+    const network = {
+      id: `net-${r.key}-${depId}`,
+      name: `vpc-${r.key}`,
+      cidr: `10.${i}.0.0/16`,
+      region: r.key,
+      peerings: others.map((o) => ({ id: `peer-${r.key}-${o.key}`, peer: `vpc-${o.key}`, status: rStatus })),
+      firewall: {
+        id: `fw-${r.key}-${depId}`,
+        name: `cluster-${r.key}`,
+        rules: [
+          { id: `fw-${r.key}-https`, protocol: 'tcp', port: '443', source: '0.0.0.0/0', action: 'allow' },
+          { id: `fw-${r.key}-http`, protocol: 'tcp', port: '80', source: '0.0.0.0/0', action: 'allow' },
+          { id: `fw-${r.key}-kube`, protocol: 'tcp', port: '6443', source: '10.0.0.0/8', action: 'allow' },
+        ],
+      },
+      status: rStatus,
+    }
+    for (const [chart, gi] of Object.entries(PVC_CHARTS)) {
+      if (!installed(r.key, chart)) continue
+      const id = `pvc-${keyedHex(`${depId}:${r.key}:${chart}`, 6)}`
+      storage.pvcs!.push({ id, name: `data-${chart}-0`, namespace: chart === 'cnpg' ? 'cnpg-system' : chart, region: r.key, capacityGi: gi, storageClass: 'hcloud-volumes', status: 'healthy' })
+      storage.volumes!.push({ id: `vol-${hashString(id) % 100_000_000}`, name: id, region: r.key, sizeGi: gi, attachedTo: nodes[1 + (hashString(chart) % Math.max(1, r.workerCount))]?.name ?? nodes[0]!.name, status: 'healthy' })
+    }
+    return { ...base, clusters: [cluster], networks: [network] }
+  })
+  if (created) {
+    storage.buckets!.push({
+      id: `bucket-${depId}`,
+      name: `catalyst-${spec.request.sovereignFQDN.replace(/\./g, '-')}-${depId.slice(0, 8)}`,
+      region: spec.request.objectStorageRegion ?? spec.regions[0]!.cloudRegion,
+      provider: 'hetzner-object-storage',
+      status: overall === 'failed' ? 'unknown' : overall,
+    })
+  }
+  const workers = spec.regions.reduce((s, r) => s + r.workerCount, 0)
+  const pattern = spec.regions.length > 1 ? 'multi-region' : workers >= 3 ? 'ha-pair' : 'solo'
+  return {
+    cloud: [{ id: `cloud-${spec.request.provider}`, provider: spec.request.provider, name: spec.request.provider === 'hetzner' ? 'Hetzner Cloud' : 'Huawei Cloud', projectID: `prj-${depId.slice(0, 6)}`, status: created ? overall : 'unknown' }],
+    topology: { pattern, regions },
+    storage,
+  }
+}
+
+/** What a wipe destroys, counted from the topology (servers, LBs, networks, volumes, DNS, bucket). */
+export function wipeInventory(topo: InfrastructureWire): {
+  servers: number
+  loadBalancers: number
+  networks: number
+  firewalls: number
+  volumes: number
+  buckets: number
+} {
+  const regions = topo.topology?.regions ?? []
+  const clusters = regions.flatMap((r) => r.clusters ?? [])
+  return {
+    servers: clusters.reduce((s, c) => s + (c.nodes?.length ?? 0), 0),
+    loadBalancers: clusters.reduce((s, c) => s + (c.loadBalancers?.length ?? 0), 0),
+    networks: regions.reduce((s, r) => s + (r.networks?.length ?? 0), 0),
+    firewalls: regions.reduce((s, r) => s + (r.networks ?? []).filter((n) => n.firewall).length, 0),
+    volumes: topo.storage?.volumes?.length ?? 0,
+    buckets: topo.storage?.buckets?.length ?? 0,
+  }
+}

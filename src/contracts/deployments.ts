@@ -1,0 +1,278 @@
+import { z } from 'zod'
+import { OptionalTimestamp, Timestamp, looseArray } from './common.ts'
+
+/** Declared statuses (contract §3.1.1). The wire is open: unknown values are accepted and treated as in flight. */
+export const DEPLOYMENT_STATUSES = [
+  'pending',
+  'provisioning',
+  'tofu-applying',
+  'flux-bootstrapping',
+  'phase1-watching',
+  'ready',
+  'failed',
+  'partial-failure',
+  'adopted',
+  'wiping',
+  'wiped',
+] as const
+export type KnownDeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number]
+export const DeploymentStatus = z.string().min(1)
+export type DeploymentStatus = string
+
+/** Statuses that block a record-only DELETE (409) and count toward in-flight-count. */
+export const IN_FLIGHT_STATUSES: readonly string[] = [
+  'pending',
+  'provisioning',
+  'tofu-applying',
+  'flux-bootstrapping',
+  'phase1-watching',
+]
+const SETTLED_STATUSES: readonly string[] = ['ready', 'failed', 'partial-failure', 'adopted', 'wiped']
+
+/** In flight = declared in-flight, currently wiping, or any status this build does not know (contract §7 trap 14). */
+export function isInFlightStatus(status: string): boolean {
+  return IN_FLIGHT_STATUSES.includes(status) || status === 'wiping' || !SETTLED_STATUSES.includes(status)
+}
+
+export const ComponentState = z.string()
+export type ComponentState = 'pending' | 'installing' | 'installed' | 'degraded' | 'failed'
+
+export const RegionHealth = z.object({
+  region: z.string(),
+  primary: z.boolean().default(false),
+  hrReady: z.number().int().default(0),
+  hrTotal: z.number().int().default(0),
+  degraded: z.boolean().default(false),
+  nodesJoined: z.number().int().optional(),
+  nodesRequested: z.number().int().optional(),
+})
+export type RegionHealth = z.infer<typeof RegionHealth>
+
+export const Result = z.object({
+  sovereignFQDN: z.string().optional(),
+  controlPlaneIP: z.string().optional(),
+  loadBalancerIP: z.string().optional(),
+  consoleLoadBalancerIP: z.string().optional(),
+  consoleURL: z.string().optional(),
+  gitopsRepoURL: z.string().optional(),
+  kubeconfigPath: z.string().optional(),
+  componentStates: z.record(z.string(), ComponentState).nullish(),
+  phase1FinishedAt: OptionalTimestamp,
+  phase1Substate: z.string().optional(),
+  phase1Outcome: z.string().optional(),
+  handoverFiredAt: OptionalTimestamp,
+  handoverURL: z.string().optional(),
+  materializedRegions: looseArray(z.string()),
+  regions: looseArray(RegionHealth),
+  secondaryDegraded: z.boolean().optional(),
+  secondaryFluxCRDAbsentRegions: looseArray(z.string()),
+  consoleDegraded: z.boolean().optional(),
+})
+export type Result = z.infer<typeof Result>
+
+/** `GET /deployments/{id}` and the `done` SSE frame (contract §3.1). */
+export const DeploymentState = z.object({
+  id: z.string(),
+  status: DeploymentStatus,
+  startedAt: Timestamp,
+  finishedAt: OptionalTimestamp,
+  sovereignFQDN: z.string().default(''),
+  region: z.string().default(''),
+  numEvents: z.number().int().default(0),
+  ownerEmail: z.string().optional(),
+  controlPlaneSize: z.string().optional(),
+  storageClass: z.string().optional(),
+  sovereignPoolDomain: z.string().optional(),
+  sovereignSubdomain: z.string().optional(),
+  sovereignDomainMode: z.string().optional(),
+  sovereignByoDomain: z.string().optional(),
+  regionControlPlaneSizes: looseArray(z.string()),
+  orgName: z.string().optional(),
+  orgEmail: z.string().optional(),
+  error: z.string().optional(),
+  result: Result.nullish(),
+  componentStates: z.record(z.string(), ComponentState).nullish(),
+  phase1FinishedAt: OptionalTimestamp,
+  phase1Outcome: z.string().optional(),
+  phase1Substate: z.string().optional(),
+  materializedRegions: looseArray(z.string()),
+  handoverURL: z.string().optional(),
+  handoverFiredAt: OptionalTimestamp,
+  regions: looseArray(RegionHealth),
+  secondaryDegraded: z.boolean().optional(),
+  adoptedAt: OptionalTimestamp,
+  openovaFlowEnabled: z.boolean().optional(),
+  operationInProgress: z.boolean().optional(),
+})
+export type DeploymentState = z.infer<typeof DeploymentState>
+
+/**
+ * Row of `GET /deployments` (contract §3.1). `regions` (region keys, primary first) is a mock extension the
+ * real backend does not send; the console falls back to `region`.
+ */
+export const DeploymentSummary = z.object({
+  id: z.string(),
+  status: DeploymentStatus,
+  sovereignFQDN: z.string().optional(),
+  region: z.string().optional(),
+  regions: z.array(z.string()).optional(),
+  startedAt: OptionalTimestamp,
+  finishedAt: OptionalTimestamp,
+  ownerEmail: z.string().optional(),
+  adoptedAt: OptionalTimestamp,
+  error: z.string().optional(),
+  secondaryDegraded: z.boolean().optional(),
+})
+export type DeploymentSummary = z.infer<typeof DeploymentSummary>
+
+/** Some callers answer a bare array; the contract shape is `{deployments: [...]}`. */
+export const DeploymentList = z
+  .union([z.object({ deployments: looseArray(DeploymentSummary) }), z.array(DeploymentSummary)])
+  .transform((v) => (Array.isArray(v) ? v : v.deployments))
+export type DeploymentList = z.infer<typeof DeploymentList>
+
+/** Deployment log event (contract §3.4). */
+export const DeploymentEvent = z.object({
+  time: Timestamp,
+  phase: z.string().default(''),
+  level: z.string().default('info'),
+  message: z.string().default(''),
+  component: z.string().optional(),
+  state: z.string().optional(),
+  dependsOn: looseArray(z.string()),
+})
+export type DeploymentEvent = z.infer<typeof DeploymentEvent>
+
+/** Named `handover-ready` SSE frame. */
+export const HandoverReady = z.object({ handoverURL: z.string(), expiresAt: OptionalTimestamp })
+export type HandoverReady = z.infer<typeof HandoverReady>
+
+/** `GET /deployments/{id}/events`: the non-streaming backfill. */
+export const DeploymentEvents = z.object({
+  state: DeploymentState,
+  events: looseArray(DeploymentEvent),
+  done: z.boolean().default(false),
+})
+export type DeploymentEvents = z.infer<typeof DeploymentEvents>
+
+export const RegionRequest = z.object({
+  provider: z.string().default('hetzner'),
+  cloudRegion: z.string().min(1),
+  controlPlaneSize: z.string().min(1),
+  workerSize: z.string().min(1),
+  workerCount: z.number().int().min(0).max(100),
+  storageClass: z.string().optional(),
+  clusterMeshName: z.string().optional(),
+})
+export type RegionRequest = z.infer<typeof RegionRequest>
+
+const Hostname = z
+  .string()
+  .min(3)
+  .max(253)
+  .regex(/^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a lowercase DNS name')
+
+/** `POST /deployments` body (contract §3.2). Secrets (`hetznerToken`…) are accepted, never echoed. */
+export const DeploymentRequest = z.object({
+  orgName: z.string().min(1).max(200),
+  orgEmail: z.email(),
+  sovereignFQDN: Hostname,
+  sovereignDomainMode: z.enum(['pool', 'byo']).default('pool'),
+  sovereignPoolDomain: z.string().optional(),
+  sovereignSubdomain: z.string().optional(),
+  sovereignByoDomain: z.string().optional(),
+  provider: z.enum(['hetzner', 'huawei']).default('hetzner'),
+  hetznerToken: z.string().optional(),
+  hetznerProjectID: z.string().optional(),
+  region: z.string().min(1),
+  controlPlaneSize: z.string().optional(),
+  workerSize: z.string().optional(),
+  workerCount: z.number().int().min(0).max(100).optional(),
+  storageClass: z.string().optional(),
+  haEnabled: z.boolean().optional(),
+  bcpTopology: z.enum(['single-region', 'active-hotstandby', 'active-active']).optional(),
+  regions: z.array(RegionRequest).min(1).max(10),
+  marketplaceEnabled: z.boolean().optional(),
+  sshPublicKey: z.string().optional(),
+  objectStorageRegion: z.string().optional(),
+  objectStorageAccessKey: z.string().optional(),
+  objectStorageSecretKey: z.string().optional(),
+})
+export type DeploymentRequest = z.infer<typeof DeploymentRequest>
+
+export const CreateDeploymentResponse = z.object({
+  id: z.string(),
+  status: DeploymentStatus,
+  streamURL: z.string(),
+})
+export type CreateDeploymentResponse = z.infer<typeof CreateDeploymentResponse>
+
+/** `DELETE /deployments/{id}` 200 body and the 409 in-flight body (same shape, with a `note`). */
+export const DeleteResult = z.object({
+  deploymentId: z.string(),
+  sovereignFQDN: z.string().optional(),
+  storeDeleted: z.boolean().default(false),
+  localCleaned: z.boolean().default(false),
+  pdmReleased: z.boolean().optional(),
+  mode: z.string().default('record-only'),
+  note: z.string().optional(),
+  error: z.string().optional(),
+  status: z.string().optional(),
+})
+export type DeleteResult = z.infer<typeof DeleteResult>
+
+/** `POST /deployments/{id}/wipe` body. The token is a secret: never stored or logged. */
+export const WipeRequest = z.object({
+  hetznerToken: z.string().min(1),
+  objectStorageAccessKey: z.string().optional(),
+  objectStorageSecretKey: z.string().optional(),
+  objectStorageRegion: z.string().optional(),
+})
+export type WipeRequest = z.infer<typeof WipeRequest>
+
+export const HetznerPurge = z.object({
+  servers: z.number().int().default(0),
+  load_balancers: z.number().int().default(0),
+  networks: z.number().int().default(0),
+  firewalls: z.number().int().default(0),
+  ssh_keys: z.number().int().default(0),
+  s3_buckets: z.number().int().default(0),
+  volumes: z.number().int().default(0),
+  primary_ips: z.number().int().default(0),
+  floating_ips: z.number().int().default(0),
+  firewalls_retried: z.number().int().default(0),
+  errors: looseArray(z.string()),
+})
+export type HetznerPurge = z.infer<typeof HetznerPurge>
+
+export const WipeResult = z.object({
+  deploymentId: z.string(),
+  sovereignFQDN: z.string().optional(),
+  tofuDestroyed: z.boolean().default(false),
+  hetznerPurge: HetznerPurge,
+  pdmReleased: z.boolean().default(false),
+  localCleaned: z.boolean().default(false),
+  errors: looseArray(z.string()),
+  wipedAt: OptionalTimestamp,
+})
+export type WipeResult = z.infer<typeof WipeResult>
+
+/** 409 from `/wipe` when a young `phase1-watching` deployment is wiped without `?force=true`. */
+export const WipeAgeGuard = z.object({
+  error: z.string(),
+  deploymentId: z.string(),
+  sovereignFQDN: z.string().optional(),
+  status: z.string(),
+  startedAt: OptionalTimestamp,
+  ageSec: z.number(),
+  minLifeSec: z.number(),
+  retryAfterSec: z.number(),
+  hint: z.string().optional(),
+})
+export type WipeAgeGuard = z.infer<typeof WipeAgeGuard>
+
+export const InFlightCount = z.object({ count: z.number().int() })
+
+/** `POST /deployments/{id}/mint-handover-token`. */
+export const MintHandoverToken = z.object({ token: z.string(), redirectURL: z.string() })
+export type MintHandoverToken = z.infer<typeof MintHandoverToken>
