@@ -84,7 +84,8 @@ export function createMockApp(sim: Simulator): MockApp {
       await handler(ctx)
     } catch (err) {
       console.error('[mock-api] handler failed', err)
-      if (!ctx.res.headersSent) sendJson(ctx.res, sim, 500, { error: 'internal', detail: 'mock handler failed' })
+      if (!ctx.res.headersSent)
+        sendJson(ctx.res, sim, 500, { error: 'internal', detail: 'mock handler failed' })
       else ctx.res.end()
     }
   }
@@ -104,7 +105,10 @@ export function createMockApp(sim: Simulator): MockApp {
       if (!decoded.ok) return sendJson(res, sim, 400, { error: 'bad-path', detail: decoded.detail })
       const hit = control.match(req.method ?? 'GET', decoded.segments)
       const ctx = new Ctx(sim, req, res, streamRegistry)
-      if (!hit.handler) return sendJson(res, sim, hit.pathKnown ? 405 : 404, { error: hit.pathKnown ? 'method-not-allowed' : 'not-found' })
+      if (!hit.handler)
+        return sendJson(res, sim, hit.pathKnown ? 405 : 404, {
+          error: hit.pathKnown ? 'method-not-allowed' : 'not-found',
+        })
       ctx.params = hit.params
       void run(hit.handler, ctx)
       return
@@ -117,7 +121,10 @@ export function createMockApp(sim: Simulator): MockApp {
     const dispatch = () => {
       if (path === '/healthz' || path === '/readyz') return sendText(res, sim, 200, 'ok')
       if (faults.errorRate > 0 && Math.random() < faults.errorRate) {
-        return sendJson(res, sim, 503, { error: 'injected-fault', detail: 'The mock API injected this failure (fault control).' })
+        return sendJson(res, sim, 503, {
+          error: 'injected-fault',
+          detail: 'The mock API injected this failure (fault control).',
+        })
       }
       const ctx = new Ctx(sim, req, res, streamRegistry)
       if (path === '/auth/handover') {
@@ -129,7 +136,9 @@ export function createMockApp(sim: Simulator): MockApp {
       if (!decoded.ok) return sendJson(res, sim, 400, { error: 'bad-path', detail: decoded.detail })
       const hit = api.match(req.method ?? 'GET', decoded.segments)
       if (!hit.handler) {
-        return sendJson(res, sim, hit.pathKnown ? 405 : 404, { error: hit.pathKnown ? 'method-not-allowed' : 'not-found' })
+        return sendJson(res, sim, hit.pathKnown ? 405 : 404, {
+          error: hit.pathKnown ? 'method-not-allowed' : 'not-found',
+        })
       }
       ctx.params = hit.params
       void run(hit.handler, ctx)

@@ -12,7 +12,10 @@ export type HostMode = { mode: 'mothership' } | { mode: 'sovereign'; rec: Deploy
 
 /** Strips the port and a trailing `.localhost`; `console.<fqdn>` names a Sovereign console. */
 export function consoleFqdnOf(hostHeader: string | undefined): string | undefined {
-  const host = (hostHeader ?? '').toLowerCase().replace(/:\d+$/, '').replace(/\.localhost$/, '')
+  const host = (hostHeader ?? '')
+    .toLowerCase()
+    .replace(/:\d+$/, '')
+    .replace(/\.localhost$/, '')
   if (!host.startsWith('console.')) return undefined
   const fqdn = host.slice('console.'.length)
   return fqdn && fqdn !== 'openova.io' ? fqdn : undefined
@@ -73,7 +76,10 @@ export class Ctx {
   }
 
   /** Parses the JSON body with a shared contract schema; answers 4xx itself and returns undefined on failure. */
-  async body<S extends z.ZodType>(schema: S, onInvalid?: (detail: string) => void): Promise<z.infer<S> | undefined> {
+  async body<S extends z.ZodType>(
+    schema: S,
+    onInvalid?: (detail: string) => void,
+  ): Promise<z.infer<S> | undefined> {
     const read = await readJsonBody(this.req)
     if (!read.ok) {
       if (onInvalid && read.status === 400) onInvalid(read.detail)

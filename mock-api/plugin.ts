@@ -47,9 +47,13 @@ export function mockApi(options: MockApiOptions): Plugin {
   const mount = (server: ViteDevServer | PreviewServer) => {
     if (!app) {
       const sim = new Simulator({
-        clockDefaults: options.clock === 'fixed' ? { speed: 1, paused: true } : { speed: options.speed, paused: false },
+        clockDefaults:
+          options.clock === 'fixed' ? { speed: 1, paused: true } : { speed: options.speed, paused: false },
         onPinIssued: options.logPins
-          ? (email, pin) => server.config.logger.info(`[mock-api] PIN for ${email}: ${pin}  (also: GET /api/__mock/pin?email=${encodeURIComponent(email)})`)
+          ? (email, pin) =>
+              server.config.logger.info(
+                `[mock-api] PIN for ${email}: ${pin}  (also: GET /api/__mock/pin?email=${encodeURIComponent(email)})`,
+              )
           : undefined,
       })
       app = createMockApp(sim)

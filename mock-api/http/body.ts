@@ -4,7 +4,12 @@ export const MAX_BODY_BYTES = 1024 * 1024
 
 export type BodyResult =
   | { ok: true; raw: string; json: unknown }
-  | { ok: false; status: 400 | 413 | 415; error: 'invalid-body' | 'body-too-large' | 'unsupported-media-type'; detail: string }
+  | {
+      ok: false
+      status: 400 | 413 | 415
+      error: 'invalid-body' | 'body-too-large' | 'unsupported-media-type'
+      detail: string
+    }
 
 /** Reads the whole body (≤ 1 MiB) and parses JSON; an empty body parses as `{}`. */
 export async function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
@@ -22,12 +27,18 @@ export async function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
     if (size > MAX_BODY_BYTES) tooLarge = true
     else chunks.push(buf)
   }
-  if (tooLarge) return { ok: false, status: 413, error: 'body-too-large', detail: `body exceeds ${MAX_BODY_BYTES} bytes` }
+  if (tooLarge)
+    return { ok: false, status: 413, error: 'body-too-large', detail: `body exceeds ${MAX_BODY_BYTES} bytes` }
   const raw = Buffer.concat(chunks).toString('utf8')
   if (raw.trim() === '') return { ok: true, raw, json: {} }
   const type = String(req.headers['content-type'] ?? 'application/json')
   if (!type.includes('json') && !type.startsWith('text/plain')) {
-    return { ok: false, status: 415, error: 'unsupported-media-type', detail: `expected application/json, got ${type.slice(0, 100)}` }
+    return {
+      ok: false,
+      status: 415,
+      error: 'unsupported-media-type',
+      detail: `expected application/json, got ${type.slice(0, 100)}`,
+    }
   }
   try {
     return { ok: true, raw, json: JSON.parse(raw) as unknown }

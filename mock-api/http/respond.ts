@@ -6,10 +6,17 @@ export interface ResponseClock {
 }
 
 function baseHeaders(clock: ResponseClock): Record<string, string> {
-  return { date: new Date(clock.now()).toUTCString(), 'cache-control': 'no-store' }
+  // `x-catalyst-mock` lets the console tell a developer where the sign-in PIN is.
+  return { date: new Date(clock.now()).toUTCString(), 'cache-control': 'no-store', 'x-catalyst-mock': '1' }
 }
 
-export function sendJson(res: ServerResponse, clock: ResponseClock, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  clock: ResponseClock,
+  status: number,
+  body: unknown,
+  headers: Record<string, string | string[]> = {},
+): void {
   if (res.headersSent) return
   const payload = JSON.stringify(body)
   res.writeHead(status, {
@@ -22,7 +29,13 @@ export function sendJson(res: ServerResponse, clock: ResponseClock, status: numb
 }
 
 /** Plain-text errors, as Go's `http.Error` writes them (contract §1.3). */
-export function sendText(res: ServerResponse, clock: ResponseClock, status: number, body: string, headers: Record<string, string | string[]> = {}): void {
+export function sendText(
+  res: ServerResponse,
+  clock: ResponseClock,
+  status: number,
+  body: string,
+  headers: Record<string, string | string[]> = {},
+): void {
   if (res.headersSent) return
   const payload = `${body}\n`
   res.writeHead(status, {
@@ -35,7 +48,12 @@ export function sendText(res: ServerResponse, clock: ResponseClock, status: numb
   res.end(payload)
 }
 
-export function sendEmpty(res: ServerResponse, clock: ResponseClock, status: number, headers: Record<string, string | string[]> = {}): void {
+export function sendEmpty(
+  res: ServerResponse,
+  clock: ResponseClock,
+  status: number,
+  headers: Record<string, string | string[]> = {},
+): void {
   if (res.headersSent) return
   res.writeHead(status, { ...baseHeaders(clock), ...headers })
   res.end()

@@ -19,7 +19,10 @@ export class Router<H> {
   }
 
   /** The handler for `method` and `segments`, or `405`-worthy knowledge that the path exists. */
-  match(method: string, segments: string[]): { handler: H; params: Params } | { handler?: undefined; pathKnown: boolean } {
+  match(
+    method: string,
+    segments: string[],
+  ): { handler: H; params: Params } | { handler?: undefined; pathKnown: boolean } {
     let pathKnown = false
     for (const r of this.routes) {
       if (r.segments.length !== segments.length) continue
@@ -36,7 +39,8 @@ export class Router<H> {
       }
       if (!ok) continue
       pathKnown = true
-      if (r.method === method || (method === 'HEAD' && r.method === 'GET')) return { handler: r.handler, params }
+      if (r.method === method || (method === 'HEAD' && r.method === 'GET'))
+        return { handler: r.handler, params }
     }
     return { pathKnown }
   }
@@ -48,7 +52,9 @@ export const MAX_SEGMENT_LENGTH = 512
  * Splits and decodes a path, refusing what could confuse a file-backed server: undecodable escapes,
  * `.`/`..`, encoded slashes or backslashes, NUL and over-long segments.
  */
-export function decodeSegments(path: string): { ok: true; segments: string[] } | { ok: false; detail: string } {
+export function decodeSegments(
+  path: string,
+): { ok: true; segments: string[] } | { ok: false; detail: string } {
   const raw = path.split('/').filter((s) => s.length > 0)
   const segments: string[] = []
   for (const r of raw) {
@@ -60,7 +66,8 @@ export function decodeSegments(path: string): { ok: true; segments: string[] } |
     }
     if (s === '.' || s === '..') return { ok: false, detail: 'dot segments are not allowed' }
     if (/[/\\\0]/.test(s)) return { ok: false, detail: 'encoded slash, backslash or NUL in path' }
-    if (s.length > MAX_SEGMENT_LENGTH) return { ok: false, detail: `path segment longer than ${MAX_SEGMENT_LENGTH} characters` }
+    if (s.length > MAX_SEGMENT_LENGTH)
+      return { ok: false, detail: `path segment longer than ${MAX_SEGMENT_LENGTH} characters` }
     segments.push(s)
   }
   return { ok: true, segments }

@@ -18,7 +18,12 @@ export function appRoutes(r: ApiRouter): void {
     if (!ctx.requireSession()) return
     const item = CATALOG.find((c) => c.name === ctx.params.name)
     if (!item) {
-      return ctx.json(404, { error: 'blueprint_not_found', status: 404, code: '404', message: `blueprint ${ctx.params.name} not found` })
+      return ctx.json(404, {
+        error: 'blueprint_not_found',
+        status: 404,
+        code: '404',
+        message: `blueprint ${ctx.params.name} not found`,
+      })
     }
     ctx.json(200, item)
   })

@@ -10,7 +10,11 @@ export function authRoutes(r: ApiRouter): void {
     if (!body) return
     const out = ctx.sim.auth.issuePin(body.email, ctx.sim.now())
     if (!out.ok) {
-      ctx.json(429, { error: 'pin-rate-limited', retryAfterSec: out.retryAfterSec }, { 'retry-after': String(out.retryAfterSec) })
+      ctx.json(
+        429,
+        { error: 'pin-rate-limited', retryAfterSec: out.retryAfterSec },
+        { 'retry-after': String(out.retryAfterSec) },
+      )
       return
     }
     ctx.sim.onPinIssued?.(body.email, out.pin)
@@ -24,7 +28,10 @@ export function authRoutes(r: ApiRouter): void {
     if (!body) return
     const out = ctx.sim.auth.verifyPin(body.email, body.pin, body.requestId, ctx.sim.now(), ctx.scope)
     if (!out.ok) {
-      ctx.json(out.status, { error: out.error, ...(out.attemptsRemaining !== undefined ? { attemptsRemaining: out.attemptsRemaining } : {}) })
+      ctx.json(out.status, {
+        error: out.error,
+        ...(out.attemptsRemaining !== undefined ? { attemptsRemaining: out.attemptsRemaining } : {}),
+      })
       return
     }
     ctx.json(200, { ok: true }, { 'set-cookie': ctx.sessionCookie(out.session.token, SESSION_TTL_MS / 1000) })
@@ -36,14 +43,25 @@ export function authRoutes(r: ApiRouter): void {
     if (!TIERS.includes(tier)) return ctx.json(400, { error: 'invalid-tier' })
     const email = (ctx.query.get('email') ?? 'operator@openova.io').toLowerCase()
     const s = ctx.sim.auth.createSession(email, tier, ctx.scope, ctx.sim.now())
-    ctx.json(200, { ok: true, email, tier }, { 'set-cookie': ctx.sessionCookie(s.token, SESSION_TTL_MS / 1000) })
+    ctx.json(
+      200,
+      { ok: true, email, tier },
+      { 'set-cookie': ctx.sessionCookie(s.token, SESSION_TTL_MS / 1000) },
+    )
   })
 
   const logout: Handler = (ctx) => {
     ctx.sim.auth.endSession(ctx.session?.token)
-    ctx.json(200, { ok: true }, {
-      'set-cookie': [`${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`, 'catalyst_refresh=; Path=/; Max-Age=0'],
-    })
+    ctx.json(
+      200,
+      { ok: true },
+      {
+        'set-cookie': [
+          `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`,
+          'catalyst_refresh=; Path=/; Max-Age=0',
+        ],
+      },
+    )
   }
   r.add('DELETE', 'auth/session', logout)
   r.add('POST', 'auth/session', logout)
@@ -62,7 +80,9 @@ export function authRoutes(r: ApiRouter): void {
       verified: true,
       tier: s.tier,
       realm_access: { roles: [`catalyst-${s.tier}`] },
-      ...(sovereign ? { mode: 'sovereign', deploymentId: sovereign.rec.spec.id, sovereignFQDN: sovereign.fqdn } : {}),
+      ...(sovereign
+        ? { mode: 'sovereign', deploymentId: sovereign.rec.spec.id, sovereignFQDN: sovereign.fqdn }
+        : {}),
     })
   })
 
@@ -76,7 +96,8 @@ export function authRoutes(r: ApiRouter): void {
 export const handoverLanding: Handler = (ctx) => {
   if (ctx.host.mode !== 'sovereign') return ctx.json(404, { error: 'not-a-sovereign' })
   const token = ctx.query.get('token') ?? ''
-  const fail = (reason: string) => ctx.empty(302, { location: `/auth/handover-error?reason=${encodeURIComponent(reason)}` })
+  const fail = (reason: string) =>
+    ctx.empty(302, { location: `/auth/handover-error?reason=${encodeURIComponent(reason)}` })
   if (!token) return fail('missing token')
   const out = ctx.sim.auth.redeemHandover(token, ctx.host.fqdn, ctx.sim.now())
   if (!out.ok) return fail(out.reason)

@@ -77,7 +77,11 @@ export function controlRoutes(r: ApiRouter, faults: Faults, closeAllStreams: () 
     if (body.latencyMs !== undefined) faults.latencyMs = body.latencyMs
     if (body.errorRate !== undefined) faults.errorRate = body.errorRate
     if (body.dropStreamsEveryMs !== undefined) faults.dropStreamsEveryMs = body.dropStreamsEveryMs
-    ctx.json(200, { latencyMs: faults.latencyMs, errorRate: faults.errorRate, dropStreamsEveryMs: faults.dropStreamsEveryMs })
+    ctx.json(200, {
+      latencyMs: faults.latencyMs,
+      errorRate: faults.errorRate,
+      dropStreamsEveryMs: faults.dropStreamsEveryMs,
+    })
   })
 
   r.add('POST', 'log-flood', async (ctx) => {
@@ -86,7 +90,11 @@ export function controlRoutes(r: ApiRouter, faults: Faults, closeAllStreams: () 
     const rec = ctx.sim.record(body.deploymentId)
     if (!rec) return ctx.json(404, { error: 'deployment-not-found' })
     const out = ctx.sim.logFlood(rec, body.lines, body.ratePerSec, body.lineBytes)
-    ctx.json(201, { jobId: `${rec.spec.id}:${out.jobName}`, jobName: out.jobName, executionId: out.executionId })
+    ctx.json(201, {
+      jobId: `${rec.spec.id}:${out.jobName}`,
+      jobName: out.jobName,
+      executionId: out.executionId,
+    })
   })
 
   r.add('POST', 'restart', async (ctx) => {

@@ -6,7 +6,13 @@ import type { Ctx } from '../context.ts'
 import type { ApiRouter } from './types.ts'
 
 const TERMINAL = new Set(['ready', 'failed', 'wiped', 'adopted'])
-const IN_FLIGHT = new Set(['pending', 'provisioning', 'tofu-applying', 'flux-bootstrapping', 'phase1-watching'])
+const IN_FLIGHT = new Set([
+  'pending',
+  'provisioning',
+  'tofu-applying',
+  'flux-bootstrapping',
+  'phase1-watching',
+])
 
 /** How long a wipe "runs" in real time before the HTTP call returns its report. */
 export const WIPE_DELAY_MS = 1200
@@ -21,7 +27,8 @@ export function deploymentRoutes(r: ApiRouter): void {
     const s = ctx.requireSession()
     if (!s) return
     const owner = ctx.query.get('owner')?.toLowerCase()
-    if (owner && owner !== s.email && !['owner', 'admin'].includes(s.tier)) return ctx.json(200, { deployments: [] })
+    if (owner && owner !== s.email && !['owner', 'admin'].includes(s.tier))
+      return ctx.json(200, { deployments: [] })
     const rows = ctx.sim
       .summaries()
       .filter((row) => row.status !== 'adopted')
@@ -57,7 +64,11 @@ export function deploymentRoutes(r: ApiRouter): void {
   r.add('GET', 'deployments/:id', (ctx) => {
     if (!ctx.requireSession()) return
     const rec = ctx.deployment('text')
-    if (rec) ctx.json(200, ctx.sim.state(rec, (f) => ctx.sovereignOrigin(f)))
+    if (rec)
+      ctx.json(
+        200,
+        ctx.sim.state(rec, (f) => ctx.sovereignOrigin(f)),
+      )
   })
 
   r.add('DELETE', 'deployments/:id', (ctx) => {
@@ -91,7 +102,11 @@ export function deploymentRoutes(r: ApiRouter): void {
     const rec = ctx.deployment()
     if (!rec) return
     const state = ctx.sim.state(rec, (f) => ctx.sovereignOrigin(f))
-    ctx.json(200, { state, events: eventsAt(ctx.sim.timeline(rec), ctx.sim.now()), done: TERMINAL.has(String(state.status)) })
+    ctx.json(200, {
+      state,
+      events: eventsAt(ctx.sim.timeline(rec), ctx.sim.now()),
+      done: TERMINAL.has(String(state.status)),
+    })
   })
 
   r.add('GET', 'deployments/:id/logs', (ctx) => {
@@ -108,7 +123,8 @@ export function deploymentRoutes(r: ApiRouter): void {
     const region = rec.spec.regions.find((r) => r.key === key)
     if (!region) return ctx.json(404, { error: 'region-not-found', detail: `no region ${key}` })
     const at = ctx.sim.timeline(rec).kubeconfigAt.get(key)
-    if (at === null || at === undefined || at > ctx.sim.now()) return ctx.json(409, { error: 'not-implemented' })
+    if (at === null || at === undefined || at > ctx.sim.now())
+      return ctx.json(409, { error: 'not-implemented' })
     const fqdn = rec.spec.request.sovereignFQDN
     const name = region.primary ? fqdn.split('.')[0] : `${fqdn.split('.')[0]}-${key}`
     const yaml = [
@@ -145,7 +161,12 @@ export function deploymentRoutes(r: ApiRouter): void {
           helmReleaseName: l.job.chart!.helmRelease,
           namespace: 'flux-system',
           lastTransitionAt: iso(l.finishedAt ?? l.startedAt ?? l.job.observedAt ?? t),
-          message: l.status === 'failed' ? 'Helm install failed' : l.status === 'succeeded' ? 'Helm install complete; Ready=True' : 'Helm install in progress',
+          message:
+            l.status === 'failed'
+              ? 'Helm install failed'
+              : l.status === 'succeeded'
+                ? 'Helm install complete; Ready=True'
+                : 'Helm install in progress',
           dependsOn: l.job.dependsOn,
         }
       })
@@ -157,7 +178,8 @@ export function deploymentRoutes(r: ApiRouter): void {
     const rec = ctx.deployment()
     if (!rec) return
     const status = ctx.sim.status(rec)
-    if (status !== 'ready' && status !== 'adopted') return ctx.json(409, { error: 'not-handover-ready', status })
+    if (status !== 'ready' && status !== 'adopted')
+      return ctx.json(409, { error: 'not-handover-ready', status })
     const fqdn = rec.spec.request.sovereignFQDN
     const { token } = ctx.sim.auth.mintHandover(rec.spec.id, fqdn, rec.spec.ownerEmail, ctx.sim.now())
     ctx.json(200, { token, redirectURL: `${ctx.sovereignOrigin(fqdn)}/auth/handover?token=${token}` })
@@ -187,7 +209,10 @@ function streamDeploymentLog(ctx: Ctx, rec: DeploymentRecord): void {
     const state = sim.state(rec, (f) => ctx.sovereignOrigin(f))
     if (!handoverSent && state.handoverURL) {
       handoverSent = true
-      conn.send({ handoverURL: state.handoverURL, expiresAt: iso(now + 5 * 60_000) }, { event: 'handover-ready' })
+      conn.send(
+        { handoverURL: state.handoverURL, expiresAt: iso(now + 5 * 60_000) },
+        { event: 'handover-ready' },
+      )
     }
     if (TERMINAL.has(String(state.status))) {
       conn.send(state, { event: 'done' })

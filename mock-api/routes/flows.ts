@@ -49,9 +49,12 @@ export function flowRoutes(r: ApiRouter): void {
         const current = new Set((snap.nodes ?? []).map((n) => n.id))
         const removed = [...nodes.keys()].filter((id) => !current.has(id))
         const newRels = (snap.relationships ?? []).filter((x) => !rels.has(relKey(x)))
-        if (removed.length) conn.send({ type: 'delete-nodes', ids: removed }, { event: 'delete-nodes', id: ++seq })
-        if (changed.length) conn.send({ type: 'upsert-nodes', nodes: changed }, { event: 'upsert-nodes', id: ++seq })
-        if (newRels.length) conn.send({ type: 'upsert-rels', relationships: newRels }, { event: 'upsert-rels', id: ++seq })
+        if (removed.length)
+          conn.send({ type: 'delete-nodes', ids: removed }, { event: 'delete-nodes', id: ++seq })
+        if (changed.length)
+          conn.send({ type: 'upsert-nodes', nodes: changed }, { event: 'upsert-nodes', id: ++seq })
+        if (newRels.length)
+          conn.send({ type: 'upsert-rels', relationships: newRels }, { event: 'upsert-rels', id: ++seq })
         if (changed.length || removed.length) {
           conn.send({ type: 'upsert-flow', flow: snap.flow }, { event: 'upsert-flow', id: ++seq })
         }

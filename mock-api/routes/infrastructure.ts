@@ -26,7 +26,10 @@ export function infrastructureRoutes(r: ApiRouter): void {
     const rec = ctx.deployment()
     if (!rec) return
     const clusters = (topology(ctx, rec).topology?.regions ?? []).flatMap((x) => x.clusters ?? [])
-    ctx.json(200, { pools: clusters.flatMap((c) => c.nodePools ?? []), nodes: clusters.flatMap((c) => c.nodes ?? []) })
+    ctx.json(200, {
+      pools: clusters.flatMap((c) => c.nodePools ?? []),
+      nodes: clusters.flatMap((c) => c.nodes ?? []),
+    })
   })
 
   r.add('GET', 'deployments/:id/infrastructure/storage', (ctx) => {

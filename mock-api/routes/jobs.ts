@@ -23,7 +23,11 @@ export function jobRoutes(r: ApiRouter): void {
   r.add('GET', 'deployments/:id/jobs', (ctx) => {
     if (!ctx.requireSession()) return
     const status = ctx.query.get('status')
-    if (status && !STATUSES.includes(status)) return ctx.json(400, { error: 'invalid-status', detail: `status must be one of ${STATUSES.join(', ')}` })
+    if (status && !STATUSES.includes(status))
+      return ctx.json(400, {
+        error: 'invalid-status',
+        detail: `status must be one of ${STATUSES.join(', ')}`,
+      })
     const rec = ctx.deployment()
     if (!rec) return
     const jobs = jobsAt(ctx.sim.timeline(rec), ctx.sim.now(), rec.mut)
@@ -63,10 +67,16 @@ export function jobRoutes(r: ApiRouter): void {
     const fromLine = intParam(ctx, 'fromLine', 1)
     const limit = intParam(ctx, 'limit', LOG_PAGE_DEFAULT)
     if (fromLine === undefined || limit === undefined || fromLine < 1 || limit < 1) {
-      return ctx.json(400, { error: 'invalid-paging', detail: 'fromLine and limit must be positive integers' })
+      return ctx.json(400, {
+        error: 'invalid-paging',
+        detail: 'fromLine and limit must be positive integers',
+      })
     }
     const hit = ctx.sim.execution(ctx.params.execId!, (rec) => ctx.canSee(rec))
     if (!hit) return ctx.json(404, { error: 'execution-not-found' })
-    ctx.json(200, logPage(hit.job, hit.attempt, ctx.sim.now(), hit.rec.mut, fromLine, Math.min(limit, LOG_PAGE_MAX)))
+    ctx.json(
+      200,
+      logPage(hit.job, hit.attempt, ctx.sim.now(), hit.rec.mut, fromLine, Math.min(limit, LOG_PAGE_MAX)),
+    )
   })
 }

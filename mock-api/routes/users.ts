@@ -9,7 +9,10 @@ function target(ctx: Ctx): DeploymentRecord | undefined {
   if (!ctx.requireSession()) return undefined
   if (ctx.params.id !== undefined) return ctx.deployment()
   if (ctx.host.mode === 'sovereign') return ctx.host.rec
-  ctx.json(400, { error: 'deployment-required', detail: 'use /deployments/{id}/admin/user-access on the mothership' })
+  ctx.json(400, {
+    error: 'deployment-required',
+    detail: 'use /deployments/{id}/admin/user-access on the mothership',
+  })
   return undefined
 }
 
@@ -21,14 +24,22 @@ const list: Handler = (ctx) => {
 const create: Handler = async (ctx) => {
   const rec = target(ctx)
   if (!rec) return
-  const body = await ctx.body(UserAccessCreate, (detail) => ctx.json(400, { error: 'invalid-user-access', detail }))
+  const body = await ctx.body(UserAccessCreate, (detail) =>
+    ctx.json(400, { error: 'invalid-user-access', detail }),
+  )
   if (!body) return
   const fqdn = rec.spec.request.sovereignFQDN
   const record =
     'email' in body
       ? {
           name: ownerRecordName(body.email).replace('useraccess-owner-', 'useraccess-'),
-          spec: { user: { keycloakSubject: body.email }, sovereignRef: fqdn, applications: [{ app: '*', role: body.tier === 'viewer' ? ('viewer' as const) : ('admin' as const) }] },
+          spec: {
+            user: { keycloakSubject: body.email },
+            sovereignRef: fqdn,
+            applications: [
+              { app: '*', role: body.tier === 'viewer' ? ('viewer' as const) : ('admin' as const) },
+            ],
+          },
         }
       : { name: body.name, spec: { ...body.spec, sovereignRef: body.spec.sovereignRef || fqdn } }
   const out = ctx.sim.saveUserAccess(rec.spec.id, record, 'create')
@@ -39,8 +50,11 @@ const create: Handler = async (ctx) => {
 const update: Handler = async (ctx) => {
   const rec = target(ctx)
   if (!rec) return
-  if (!UserAccessName.safeParse(ctx.params.name).success) return ctx.json(404, { error: 'user-access-not-found' })
-  const body = await ctx.body(UserAccessUpdate, (detail) => ctx.json(400, { error: 'invalid-user-access', detail }))
+  if (!UserAccessName.safeParse(ctx.params.name).success)
+    return ctx.json(404, { error: 'user-access-not-found' })
+  const body = await ctx.body(UserAccessUpdate, (detail) =>
+    ctx.json(400, { error: 'invalid-user-access', detail }),
+  )
   if (!body) return
   const out = ctx.sim.saveUserAccess(rec.spec.id, { name: ctx.params.name!, spec: body.spec }, 'update')
   if (out.ok) ctx.json(200, out.value)

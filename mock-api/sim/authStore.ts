@@ -38,10 +38,16 @@ export type PinVerifyOutcome =
 export class AuthStore {
   private pins = new Map<string, PinRecord>()
   private sessions = new Map<string, Session>()
-  private handovers = new Map<string, { deploymentId: string; email: string; expiresAt: number; used: boolean }>()
+  private handovers = new Map<
+    string,
+    { deploymentId: string; email: string; expiresAt: number; used: boolean }
+  >()
   private readonly secret = randomBytes(32)
 
-  issuePin(email: string, now: number): { ok: true; requestId: string; pin: string } | { ok: false; retryAfterSec: number } {
+  issuePin(
+    email: string,
+    now: number,
+  ): { ok: true; requestId: string; pin: string } | { ok: false; retryAfterSec: number } {
     const key = email.toLowerCase()
     const prev = this.pins.get(key)
     if (prev && now - prev.issuedAt < PIN_RATE_MS) {
@@ -49,7 +55,13 @@ export class AuthStore {
     }
     const pin = String(randomInt(0, 1_000_000)).padStart(6, '0')
     const requestId = randomBytes(8).toString('hex')
-    this.pins.set(key, { pin, requestId, issuedAt: now, expiresAt: now + PIN_TTL_MS, attemptsLeft: PIN_ATTEMPTS })
+    this.pins.set(key, {
+      pin,
+      requestId,
+      issuedAt: now,
+      expiresAt: now + PIN_TTL_MS,
+      attemptsLeft: PIN_ATTEMPTS,
+    })
     return { ok: true, requestId, pin }
   }
 
@@ -57,7 +69,13 @@ export class AuthStore {
     return this.pins.get(email.toLowerCase())?.pin
   }
 
-  verifyPin(email: string, pin: string, requestId: string, now: number, scope: SessionScope): PinVerifyOutcome {
+  verifyPin(
+    email: string,
+    pin: string,
+    requestId: string,
+    now: number,
+    scope: SessionScope,
+  ): PinVerifyOutcome {
     const key = email.toLowerCase()
     const rec = this.pins.get(key)
     if (!rec || rec.requestId !== requestId) return { ok: false, status: 410, error: 'pin-expired' }
@@ -79,7 +97,13 @@ export class AuthStore {
   }
 
   createSession(email: string, tier: string, scope: SessionScope, now: number): Session {
-    const session = { token: randomBytes(24).toString('hex'), email: email.toLowerCase(), tier, scope, expiresAt: now + SESSION_TTL_MS }
+    const session = {
+      token: randomBytes(24).toString('hex'),
+      email: email.toLowerCase(),
+      tier,
+      scope,
+      expiresAt: now + SESSION_TTL_MS,
+    }
     this.sessions.set(session.token, session)
     return session
   }
@@ -105,7 +129,12 @@ export class AuthStore {
   }
 
   /** A JWT-shaped single-use token. The mock signs with HMAC; the real backend uses RS256. */
-  mintHandover(deploymentId: string, fqdn: string, email: string, now: number): { token: string; expiresAt: number } {
+  mintHandover(
+    deploymentId: string,
+    fqdn: string,
+    email: string,
+    now: number,
+  ): { token: string; expiresAt: number } {
     for (const [jti, h] of this.handovers) if (h.expiresAt < now) this.handovers.delete(jti)
     const jti = randomBytes(12).toString('hex')
     const expiresAt = now + HANDOVER_TTL_MS

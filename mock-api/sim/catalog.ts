@@ -40,7 +40,13 @@ export const APP_ENDPOINTS: Record<string, string> = {
 }
 
 export function chartTitle(chart: string): string {
-  return TITLES[chart] ?? chart.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ')
+  return (
+    TITLES[chart] ??
+    chart
+      .split('-')
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join(' ')
+  )
 }
 
 function blueprint(c: Chart): BlueprintWire {
@@ -96,4 +102,3 @@ export function sovereignApps(tl: Timeline, t: number, mut: Mutations): Sovereig
     }
   })
 }
-

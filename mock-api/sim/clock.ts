@@ -24,7 +24,11 @@ export class VirtualClock {
   }
 
   /** Re-anchors at the current instant so a speed or pause change never makes time jump. */
-  set(opts: { speed?: number | undefined; paused?: boolean | undefined; advanceMs?: number | undefined }): void {
+  set(opts: {
+    speed?: number | undefined
+    paused?: boolean | undefined
+    advanceMs?: number | undefined
+  }): void {
     this.base = this.now()
     this.realBase = this.realNow()
     if (opts.speed !== undefined) this.speed = opts.speed

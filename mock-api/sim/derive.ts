@@ -3,7 +3,12 @@
  * contract (`z.input` of the shared schemas): State, Event buffer, Jobs, Executions, log pages.
  */
 import type { z } from 'zod'
-import type { DeploymentEvent, DeploymentState, DeploymentSummary, RegionHealth } from '../../src/contracts/deployments.ts'
+import type {
+  DeploymentEvent,
+  DeploymentState,
+  DeploymentSummary,
+  RegionHealth,
+} from '../../src/contracts/deployments.ts'
 import type { Execution, JobWire, LogLine, LogPage } from '../../src/contracts/jobs.ts'
 import {
   PHASES,
@@ -119,7 +124,8 @@ function leafWire(depId: string, s: LeafState, t: number): JobWire {
 function groupWire(depId: string, phase: Phase, children: LeafState[], t: number): JobWire {
   const status = rollup(children.map((c) => c.status))
   const starts = children.map((c) => c.startedAt).filter((v): v is number => v !== undefined)
-  const allTerminal = children.length > 0 && children.every((c) => c.status === 'succeeded' || c.status === 'failed')
+  const allTerminal =
+    children.length > 0 && children.every((c) => c.status === 'succeeded' || c.status === 'failed')
   const startedAt = starts.length ? Math.min(...starts) : undefined
   const finishedAt = allTerminal ? Math.max(...children.map((c) => c.finishedAt ?? 0)) : undefined
   const previous = PHASES[PHASES.indexOf(phase) - 1]
@@ -222,7 +228,9 @@ export function executionsOf(tl: Timeline, job: PlannedJob, t: number, mut: Muta
     const cutOff = f.cutoff !== undefined && t >= f.cutoff && a.end > f.cutoff
     const done = cutOff || a.end <= f.at
     const status = cutOff ? 'failed' : done ? (a.ok ? 'succeeded' : 'failed') : 'running'
-    const lineCount = job.flood ? floodLineCount(job, Math.min(f.at, a.end)) : attemptLines(job, i, t, mut).length
+    const lineCount = job.flood
+      ? floodLineCount(job, Math.min(f.at, a.end))
+      : attemptLines(job, i, t, mut).length
     out.push({
       id: executionId(depId, job.jobName, i),
       jobId: `${depId}:${job.jobName}`,
@@ -254,7 +262,11 @@ export function logPage(
     return { lines: fromLine <= to ? floodLines(job, fromLine, to) : [], total, executionFinished: finished }
   }
   const all = attemptLines(job, attempt, t, mut)
-  return { lines: all.slice(fromLine - 1, fromLine - 1 + limit), total: all.length, executionFinished: finished }
+  return {
+    lines: all.slice(fromLine - 1, fromLine - 1 + limit),
+    total: all.length,
+    executionFinished: finished,
+  }
 }
 
 /** The event buffer at `t` (the server keeps the newest 10 000). */
@@ -336,12 +348,15 @@ export function stateAt(tl: Timeline, t: number, mut: Mutations, extras: StateEx
   const status = change.status
   const terminalChange = TERMINAL.has(status) ? change : undefined
   const outputDone = (tl.byName.get('tofu-output')?.attempts ?? []).some((a) => a.ok && a.end <= t)
-  const phase1 = [...tl.statusChanges].reverse().find((c) => c.at <= t && (c.outcome !== undefined))
+  const phase1 = [...tl.statusChanges].reverse().find((c) => c.at <= t && c.outcome !== undefined)
   const regions = regionHealthAt(tl, t, mut)
   const componentStates = componentStatesAt(tl, t, mut)
   const secondaryDegraded = regions.some((r) => r.degraded)
-  const handoverFired = tl.handoverFiredAt !== null && tl.handoverFiredAt <= t && (mut.wipe?.requestedAt ?? Infinity) > t
-  const materializedRegions = tl.spec.regions.filter((r) => (tl.watchStart.get(r.key) ?? Infinity) <= t).map((r) => r.key)
+  const handoverFired =
+    tl.handoverFiredAt !== null && tl.handoverFiredAt <= t && (mut.wipe?.requestedAt ?? Infinity) > t
+  const materializedRegions = tl.spec.regions
+    .filter((r) => (tl.watchStart.get(r.key) ?? Infinity) <= t)
+    .map((r) => r.key)
   const primary = spec.regions[0]!
   const result = {
     sovereignFQDN: spec.request.sovereignFQDN,
@@ -385,7 +400,9 @@ export function stateAt(tl: Timeline, t: number, mut: Mutations, extras: StateEx
     result,
     // Lifted copies of result fields, as the Go handler writes them.
     componentStates,
-    ...(result.phase1Outcome ? { phase1Outcome: result.phase1Outcome, phase1FinishedAt: result.phase1FinishedAt } : {}),
+    ...(result.phase1Outcome
+      ? { phase1Outcome: result.phase1Outcome, phase1FinishedAt: result.phase1FinishedAt }
+      : {}),
     ...(result.phase1Substate ? { phase1Substate: result.phase1Substate } : {}),
     materializedRegions,
     ...(result.handoverURL ? { handoverURL: result.handoverURL } : {}),

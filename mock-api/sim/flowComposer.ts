@@ -31,8 +31,14 @@ export function composeFlowSnapshot(tl: Timeline, t: number, mut: Mutations): Sn
   const leaves = leafStates(tl, t, mut)
   const nodes: FlowNodeWire[] = []
   const rels: RelationshipWire[] = []
-  const children = new Map<string, { status: Status; start?: number | undefined; end?: number | undefined }[]>()
-  const addChild = (parent: string, c: { status: Status; start?: number | undefined; end?: number | undefined }) => {
+  const children = new Map<
+    string,
+    { status: Status; start?: number | undefined; end?: number | undefined }[]
+  >()
+  const addChild = (
+    parent: string,
+    c: { status: Status; start?: number | undefined; end?: number | undefined },
+  ) => {
     const list = children.get(parent) ?? []
     list.push(c)
     children.set(parent, list)
@@ -113,7 +119,8 @@ export function composeFlowSnapshot(tl: Timeline, t: number, mut: Mutations): Sn
   })
 
   const leafStatuses = leaves.map((l) => l.status)
-  const allTerminal = leafStatuses.length > 0 && leafStatuses.every((s) => s === 'succeeded' || s === 'failed')
+  const allTerminal =
+    leafStatuses.length > 0 && leafStatuses.every((s) => s === 'succeeded' || s === 'failed')
   const starts = leaves.map((l) => l.startedAt).filter((v): v is number => v !== undefined)
   const snapshot: SnapshotWire = {
     type: 'snapshot',

@@ -3,7 +3,12 @@
  * chart that started installing, per region; readiness follows the install status; usage appears once
  * metrics-server has data (two minutes after a pod starts).
  */
-import type { TreemapColorBy, TreemapDimension, TreemapItem, TreemapSizeBy } from '../../src/contracts/treemap.ts'
+import type {
+  TreemapColorBy,
+  TreemapDimension,
+  TreemapItem,
+  TreemapSizeBy,
+} from '../../src/contracts/treemap.ts'
 import { leafStates } from './derive.ts'
 import { BOOTSTRAP_KIT } from './kit.ts'
 import { hashString, keyedBetween, seededRandom } from './rng.ts'
@@ -36,11 +41,26 @@ const METRICS_DELAY_MS = 2 * 60_000
 
 /** Charts running one pod per node (DaemonSets). */
 const DAEMONSETS = new Set(['cilium', 'falco', 'alloy', 'openova-flow-emitter', 'trivy'])
-const STATEFUL = new Set(['cnpg', 'valkey', 'seaweedfs', 'harbor', 'loki', 'mimir', 'tempo', 'gitea', 'keycloak', 'openbao', 'nats-jetstream', 'powerdns', 'grafana'])
+const STATEFUL = new Set([
+  'cnpg',
+  'valkey',
+  'seaweedfs',
+  'harbor',
+  'loki',
+  'mimir',
+  'tempo',
+  'gitea',
+  'keycloak',
+  'openbao',
+  'nats-jetstream',
+  'powerdns',
+  'grafana',
+])
 
 /** Which vCluster a chart's namespace lives in, per region role (mgmt on the primary, rtz on secondaries). */
 export function vclusterFor(chart: string, regionKey: string, primary: boolean): string {
-  if (['catalyst-platform', 'newapi', 'openova-flow-server'].includes(chart)) return primary ? 'mgmt' : `rtz-${regionKey}`
+  if (['catalyst-platform', 'newapi', 'openova-flow-server'].includes(chart))
+    return primary ? 'mgmt' : `rtz-${regionKey}`
   if (['coraza', 'guacamole', 'k8s-ws-proxy'].includes(chart)) return `dmz-${regionKey}`
   return 'host'
 }
@@ -66,7 +86,11 @@ export function podsAt(tl: Timeline, t: number, mut: Mutations): Pod[] {
       ? region.workerCount + 1
       : 1 + Math.floor(keyedBetween(seed, `replicas:${chart.chart}`, 0, 3))
     const cluster = clusterName(spec.request.sovereignFQDN, region.cloudRegion, region.primary)
-    const ownerKind = DAEMONSETS.has(chart.chart) ? 'DaemonSet' : STATEFUL.has(chart.chart) ? 'StatefulSet' : 'Deployment'
+    const ownerKind = DAEMONSETS.has(chart.chart)
+      ? 'DaemonSet'
+      : STATEFUL.has(chart.chart)
+        ? 'StatefulSet'
+        : 'Deployment'
     for (let i = 0; i < replicas; i++) {
       const key = `${region.key}:${chart.chart}:${i}`
       const r = seededRandom(hashString(`${seed}:${key}`))
@@ -152,10 +176,16 @@ export interface TreemapQuery {
   sizeBy: TreemapSizeBy
 }
 
-const titleCase = (s: string) => s.replace(/(^|[-_\s])(\w)/g, (_, sep: string, c: string) => `${sep ? ' ' : ''}${c.toUpperCase()}`)
+const titleCase = (s: string) =>
+  s.replace(/(^|[-_\s])(\w)/g, (_, sep: string, c: string) => `${sep ? ' ' : ''}${c.toUpperCase()}`)
 
 /** Cell id and display name of a pod along one dimension, with the contract's fallbacks. */
-function dimensionOf(pod: Pod, dim: TreemapDimension, fqdn: string, regionCloud: Map<string, string>): [string, string] {
+function dimensionOf(
+  pod: Pod,
+  dim: TreemapDimension,
+  fqdn: string,
+  regionCloud: Map<string, string>,
+): [string, string] {
   switch (dim) {
     case 'sovereign':
       return [fqdn, fqdn]
@@ -176,7 +206,9 @@ function dimensionOf(pod: Pod, dim: TreemapDimension, fqdn: string, regionCloud:
     case 'application':
       return [pod.application, pod.application]
     case 'organization':
-      return pod.organization === 'platform' ? ['platform', 'Platform overhead'] : [pod.organization, pod.organization]
+      return pod.organization === 'platform'
+        ? ['platform', 'Platform overhead']
+        : [pod.organization, pod.organization]
   }
 }
 
@@ -231,7 +263,12 @@ function colourOf(pods: Pod[], colorBy: TreemapColorBy, sizeBy: TreemapSizeBy, n
  * Nested aggregation in `groupBy` order. Job pods are dropped; without `cluster`/`region` in the
  * grouping only the primary cluster is aggregated (the server fans out only when asked to).
  */
-export function aggregateTreemap(tl: Timeline, pods: Pod[], q: TreemapQuery, now: number): { items: TreemapItem[]; total_count: number } {
+export function aggregateTreemap(
+  tl: Timeline,
+  pods: Pod[],
+  q: TreemapQuery,
+  now: number,
+): { items: TreemapItem[]; total_count: number } {
   const primary = tl.spec.regions[0]!
   const fanOut = q.groupBy.includes('cluster') || q.groupBy.includes('region')
   const regionCloud = new Map(tl.spec.regions.map((r) => [r.key, r.cloudRegion]))

@@ -47,7 +47,8 @@ export function topoSort(charts: Chart[]): Chart[] {
         done.add(c.chart)
       } else next.push(c)
     }
-    if (next.length === pending.length) throw new Error(`dependency cycle among ${next.map((c) => c.chart).join(', ')}`)
+    if (next.length === pending.length)
+      throw new Error(`dependency cycle among ${next.map((c) => c.chart).join(', ')}`)
     pending = next
   }
   return out
@@ -56,7 +57,9 @@ export function topoSort(charts: Chart[]): Chart[] {
 /** Synthetic charts for graph-scale benchmarks: each depends on one or two earlier charts of the same region. */
 export function syntheticCharts(count: number, rand: () => number): Chart[] {
   const families = Object.keys(BOOTSTRAP_KIT.families)
-  const pool = BOOTSTRAP_KIT.charts.filter((c) => !c.primaryOnly && c.phase === 'bootstrap-kit').map((c) => c.chart)
+  const pool = BOOTSTRAP_KIT.charts
+    .filter((c) => !c.primaryOnly && c.phase === 'bootstrap-kit')
+    .map((c) => c.chart)
   const out: Chart[] = []
   for (let i = 0; i < count; i++) {
     const name = `synthetic-${String(i + 1).padStart(4, '0')}`

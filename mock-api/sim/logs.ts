@@ -33,13 +33,33 @@ export function tofuInitLines(durationMs: number): TimedLine[] {
   const at = (f: number) => Math.round(durationMs * f)
   return [
     { offsetMs: at(0.02), level: 'INFO', text: bold('Initializing the backend...') },
-    { offsetMs: at(0.1), level: 'INFO', text: `${RESET}${GREEN}Successfully configured the backend "s3"!${RESET}` },
+    {
+      offsetMs: at(0.1),
+      level: 'INFO',
+      text: `${RESET}${GREEN}Successfully configured the backend "s3"!${RESET}`,
+    },
     { offsetMs: at(0.2), level: 'INFO', text: bold('Initializing provider plugins...') },
-    { offsetMs: at(0.3), level: 'INFO', text: '- Finding hetznercloud/hcloud versions matching "~> 1.49"...' },
+    {
+      offsetMs: at(0.3),
+      level: 'INFO',
+      text: '- Finding hetznercloud/hcloud versions matching "~> 1.49"...',
+    },
     { offsetMs: at(0.55), level: 'INFO', text: '- Installing hetznercloud/hcloud v1.49.1...' },
-    { offsetMs: at(0.75), level: 'INFO', text: '- Installed hetznercloud/hcloud v1.49.1 (signed, key ID 5219EACB3A77198B)' },
-    { offsetMs: at(0.85), level: 'WARN', text: `${RESET}${YELLOW}Warning: ${RESET}provider "powerdns" is not pinned to a version` },
-    { offsetMs: at(0.98), level: 'INFO', text: `${RESET}${BOLD}${GREEN}OpenTofu has been successfully initialized!${RESET}` },
+    {
+      offsetMs: at(0.75),
+      level: 'INFO',
+      text: '- Installed hetznercloud/hcloud v1.49.1 (signed, key ID 5219EACB3A77198B)',
+    },
+    {
+      offsetMs: at(0.85),
+      level: 'WARN',
+      text: `${RESET}${YELLOW}Warning: ${RESET}provider "powerdns" is not pinned to a version`,
+    },
+    {
+      offsetMs: at(0.98),
+      level: 'INFO',
+      text: `${RESET}${BOLD}${GREEN}OpenTofu has been successfully initialized!${RESET}`,
+    },
   ]
 }
 
@@ -64,7 +84,11 @@ function resourceAddresses(regions: RegionResources[]): string[] {
 export function tofuPlanLines(durationMs: number, regions: RegionResources[]): TimedLine[] {
   const addrs = resourceAddresses(regions)
   const lines: TimedLine[] = [
-    { offsetMs: 200, level: 'INFO', text: bold('OpenTofu used the selected providers to generate the following execution plan.') },
+    {
+      offsetMs: 200,
+      level: 'INFO',
+      text: bold('OpenTofu used the selected providers to generate the following execution plan.'),
+    },
     { offsetMs: 300, level: 'INFO', text: `Resource actions are indicated with the following symbols:` },
     { offsetMs: 320, level: 'INFO', text: `  ${GREEN}+${RESET} create` },
   ]
@@ -100,7 +124,11 @@ export function tofuApplyLines(
   const create = (addr: string, start: number, seconds: number): number => {
     lines.push({ offsetMs: start, level: 'INFO', text: bold(`${addr}: Creating...`) })
     for (let s = 10; s < seconds; s += 10) {
-      lines.push({ offsetMs: start + s * 1000, level: 'INFO', text: bold(`${addr}: Still creating... [${s}s elapsed]`) })
+      lines.push({
+        offsetMs: start + s * 1000,
+        level: 'INFO',
+        text: bold(`${addr}: Still creating... [${s}s elapsed]`),
+      })
     }
     const end = start + seconds * 1000
     lines.push({
@@ -113,7 +141,8 @@ export function tofuApplyLines(
   }
   t = create('hcloud_ssh_key.deployer', t, 1 + Math.floor(rand() * 2))
   let wave = t
-  for (const r of regions) wave = Math.max(wave, create(`hcloud_network.main["${r.key}"]`, t, 2 + Math.floor(rand() * 4)))
+  for (const r of regions)
+    wave = Math.max(wave, create(`hcloud_network.main["${r.key}"]`, t, 2 + Math.floor(rand() * 4)))
   t = wave + 200
   for (const r of regions) {
     wave = Math.max(wave, create(`hcloud_network_subnet.nodes["${r.key}"]`, t, 1 + Math.floor(rand() * 3)))
@@ -140,26 +169,46 @@ export function tofuApplyLines(
           level: 'ERROR',
           text: `${RED}│${RESET}   with ${addr},`,
         },
-        { offsetMs: errAt + 4, level: 'ERROR', text: `${RED}│${RESET}   on main.tf line 88, in resource "hcloud_server" "worker":` },
+        {
+          offsetMs: errAt + 4,
+          level: 'ERROR',
+          text: `${RED}│${RESET}   on main.tf line 88, in resource "hcloud_server" "worker":`,
+        },
         { offsetMs: errAt + 5, level: 'ERROR', text: `${RED}╵${RESET}` },
       )
       failed = true
       wave = errAt + 5
       break
     }
-    wave = Math.max(wave, create(`hcloud_server.control_plane["${r.key}"]`, t, 180 + Math.floor(rand() * 200)))
+    wave = Math.max(
+      wave,
+      create(`hcloud_server.control_plane["${r.key}"]`, t, 180 + Math.floor(rand() * 200)),
+    )
     for (let i = 0; i < r.workers; i++) {
-      wave = Math.max(wave, create(`hcloud_server.worker["${r.key}-${i + 1}"]`, t + 150, 60 + Math.floor(rand() * 120)))
+      wave = Math.max(
+        wave,
+        create(`hcloud_server.worker["${r.key}-${i + 1}"]`, t + 150, 60 + Math.floor(rand() * 120)),
+      )
     }
   }
   if (!failed) {
     t = wave + 300
     for (const r of regions) {
       const lbEnd = create(`hcloud_load_balancer.ingress["${r.key}"]`, t, 20 + Math.floor(rand() * 20))
-      let end = create(`hcloud_load_balancer_network.ingress["${r.key}"]`, lbEnd + 100, 2 + Math.floor(rand() * 3))
-      end = Math.max(end, create(`hcloud_load_balancer_target.workers["${r.key}"]`, lbEnd + 150, 2 + Math.floor(rand() * 3)))
+      let end = create(
+        `hcloud_load_balancer_network.ingress["${r.key}"]`,
+        lbEnd + 100,
+        2 + Math.floor(rand() * 3),
+      )
+      end = Math.max(
+        end,
+        create(`hcloud_load_balancer_target.workers["${r.key}"]`, lbEnd + 150, 2 + Math.floor(rand() * 3)),
+      )
       for (const s of ['http', 'https', 'kube_api']) {
-        end = Math.max(end, create(`hcloud_load_balancer_service.${s}["${r.key}"]`, lbEnd + 200, 1 + Math.floor(rand() * 3)))
+        end = Math.max(
+          end,
+          create(`hcloud_load_balancer_service.${s}["${r.key}"]`, lbEnd + 200, 1 + Math.floor(rand() * 3)),
+        )
       }
       wave = Math.max(wave, end)
     }
@@ -177,9 +226,21 @@ export function tofuApplyLines(
 
 export function tofuOutputLines(durationMs: number, lbIp: string, cpIp: string, fqdn: string): TimedLine[] {
   return [
-    { offsetMs: Math.round(durationMs * 0.2), level: 'INFO', text: `${GREEN}control_plane_ip${RESET} = "${cpIp}"` },
-    { offsetMs: Math.round(durationMs * 0.4), level: 'INFO', text: `${GREEN}load_balancer_ip${RESET} = "${lbIp}"` },
-    { offsetMs: Math.round(durationMs * 0.6), level: 'INFO', text: `${GREEN}console_url${RESET} = "https://console.${fqdn}"` },
+    {
+      offsetMs: Math.round(durationMs * 0.2),
+      level: 'INFO',
+      text: `${GREEN}control_plane_ip${RESET} = "${cpIp}"`,
+    },
+    {
+      offsetMs: Math.round(durationMs * 0.4),
+      level: 'INFO',
+      text: `${GREEN}load_balancer_ip${RESET} = "${lbIp}"`,
+    },
+    {
+      offsetMs: Math.round(durationMs * 0.6),
+      level: 'INFO',
+      text: `${GREEN}console_url${RESET} = "https://console.${fqdn}"`,
+    },
     {
       offsetMs: Math.round(durationMs * 0.8),
       level: 'INFO',
@@ -188,11 +249,19 @@ export function tofuOutputLines(durationMs: number, lbIp: string, cpIp: string, 
   ]
 }
 
-export function fluxBootstrapLines(durationMs: number, fqdn: string, outcome: 'ok' | 'no-kubeconfig' | 'no-reconcile'): TimedLine[] {
+export function fluxBootstrapLines(
+  durationMs: number,
+  fqdn: string,
+  outcome: 'ok' | 'no-kubeconfig' | 'no-reconcile',
+): TimedLine[] {
   if (outcome === 'no-kubeconfig') {
     const lines: TimedLine[] = []
     for (let s = 15; s * 1000 < durationMs; s += 60) {
-      lines.push({ offsetMs: s * 1000, level: 'WARN', text: `waiting for the primary kubeconfig postback (${s}s elapsed)` })
+      lines.push({
+        offsetMs: s * 1000,
+        level: 'WARN',
+        text: `waiting for the primary kubeconfig postback (${s}s elapsed)`,
+      })
     }
     lines.push({
       offsetMs: durationMs,
@@ -203,13 +272,21 @@ export function fluxBootstrapLines(durationMs: number, fqdn: string, outcome: 'o
   }
   const base: TimedLine[] = [
     { offsetMs: 100, level: 'INFO', text: `${CYAN}►${RESET} connecting to the new cluster` },
-    { offsetMs: 800, level: 'INFO', text: `${CYAN}►${RESET} installing components in "flux-system" namespace` },
+    {
+      offsetMs: 800,
+      level: 'INFO',
+      text: `${CYAN}►${RESET} installing components in "flux-system" namespace`,
+    },
     { offsetMs: 3500, level: 'INFO', text: `${GREEN}✔${RESET} install completed` },
     { offsetMs: 4000, level: 'INFO', text: `${CYAN}◎${RESET} verifying installation` },
     { offsetMs: 6000, level: 'INFO', text: `${GREEN}✔${RESET} source-controller: deployment ready` },
     { offsetMs: 6500, level: 'INFO', text: `${GREEN}✔${RESET} kustomize-controller: deployment ready` },
     { offsetMs: 7000, level: 'INFO', text: `${GREEN}✔${RESET} helm-controller: deployment ready` },
-    { offsetMs: 8000, level: 'INFO', text: `${CYAN}►${RESET} reconciling clusters/${fqdn}/ from the GitOps repository` },
+    {
+      offsetMs: 8000,
+      level: 'INFO',
+      text: `${CYAN}►${RESET} reconciling clusters/${fqdn}/ from the GitOps repository`,
+    },
   ]
   if (outcome === 'no-reconcile') {
     base.push({
@@ -223,7 +300,11 @@ export function fluxBootstrapLines(durationMs: number, fqdn: string, outcome: 'o
       text: `${RED}✗${RESET} watch timeout after 2h0m0s: no HelmRelease observed (flux-not-reconciling)`,
     })
   } else {
-    base.push({ offsetMs: durationMs, level: 'INFO', text: `${GREEN}✔${RESET} first HelmReleases observed; Phase 1 watch attached` })
+    base.push({
+      offsetMs: durationMs,
+      level: 'INFO',
+      text: `${GREEN}✔${RESET} first HelmReleases observed; Phase 1 watch attached`,
+    })
   }
   return base.filter((l) => l.offsetMs <= durationMs)
 }
@@ -243,7 +324,12 @@ export function installLines(
 ): TimedLine[] {
   const hr = `flux-system/${chart.helmRelease}`
   const lines: TimedLine[] = []
-  if (retry) lines.push({ offsetMs: 0, level: 'WARN', text: `[retrying] manual retry requested; reinstalling ${chart.helmRelease}` })
+  if (retry)
+    lines.push({
+      offsetMs: 0,
+      level: 'WARN',
+      text: `[retrying] manual retry requested; reinstalling ${chart.helmRelease}`,
+    })
   lines.push(
     { offsetMs: 10, level: 'INFO', text: `[installing] Running 'install' action with timeout of 15m0s` },
     {
@@ -271,7 +357,11 @@ export function installLines(
     })
   } else {
     lines.push(
-      { offsetMs: durationMs - 60_000, level: 'WARN', text: `${hr}: Helm install in progress, 14m0s elapsed` },
+      {
+        offsetMs: durationMs - 60_000,
+        level: 'WARN',
+        text: `${hr}: Helm install in progress, 14m0s elapsed`,
+      },
       {
         offsetMs: durationMs,
         level: 'ERROR',
@@ -285,7 +375,11 @@ export function installLines(
 export function stepLines(title: string, durationMs: number, details: string[]): TimedLine[] {
   const lines: TimedLine[] = [{ offsetMs: 0, level: 'INFO', text: `${CYAN}►${RESET} ${title}` }]
   details.forEach((d, i) =>
-    lines.push({ offsetMs: Math.round((durationMs * (i + 1)) / (details.length + 1)), level: 'INFO', text: d }),
+    lines.push({
+      offsetMs: Math.round((durationMs * (i + 1)) / (details.length + 1)),
+      level: 'INFO',
+      text: d,
+    }),
   )
   lines.push({ offsetMs: durationMs, level: 'INFO', text: green(`✔ ${title}: done`) })
   return lines

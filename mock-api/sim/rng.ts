@@ -34,6 +34,9 @@ export function keyedBetween(seed: number, key: string, min: number, max: number
 export function keyedHex(key: string, bytes: number): string {
   const next = seededRandom(hashString(key))
   let out = ''
-  for (let i = 0; i < bytes; i++) out += Math.floor(next() * 256).toString(16).padStart(2, '0')
+  for (let i = 0; i < bytes; i++)
+    out += Math.floor(next() * 256)
+      .toString(16)
+      .padStart(2, '0')
   return out
 }

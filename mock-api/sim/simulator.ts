@@ -4,7 +4,11 @@
  * `simulator.test.ts` exercises them directly.
  */
 import { DeploymentRequest } from '../../src/contracts/deployments.ts'
-import { SCENARIOS, type MockCreateDeploymentRequest, type ScenarioName } from '../../src/contracts/mockControl.ts'
+import {
+  SCENARIOS,
+  type MockCreateDeploymentRequest,
+  type ScenarioName,
+} from '../../src/contracts/mockControl.ts'
 import { AuthStore } from './authStore.ts'
 import { VirtualClock } from './clock.ts'
 import {
@@ -88,7 +92,11 @@ export class Simulator {
     this.counter = 0
     this.defaultScenario = scenario ?? 'healthy'
     if (scenario) {
-      this.createMock({ scenario, regions: ['fsn1', 'nbg1', 'hel1'], sovereignFQDN: `${scenario}.omani.works` })
+      this.createMock({
+        scenario,
+        regions: ['fsn1', 'nbg1', 'hel1'],
+        sovereignFQDN: `${scenario}.omani.works`,
+      })
     } else seedEstate(this)
   }
 
@@ -98,7 +106,10 @@ export class Simulator {
     if (!rec.timeline || rec.timeline.version !== rec.version) {
       const tl = computeTimeline(rec.spec, rec.mut)
       const executions = new Map<string, { jobName: string; attempt: number }>()
-      for (const j of tl.jobs) j.attempts.forEach((_, i) => executions.set(executionId(rec.spec.id, j.jobName, i), { jobName: j.jobName, attempt: i }))
+      for (const j of tl.jobs)
+        j.attempts.forEach((_, i) =>
+          executions.set(executionId(rec.spec.id, j.jobName, i), { jobName: j.jobName, attempt: i }),
+        )
       rec.timeline = { version: rec.version, tl, executions }
     }
     return rec.timeline.tl
@@ -126,7 +137,9 @@ export class Simulator {
   /** The deployment whose Sovereign console answers at `console.<fqdn>` (wiped ones no longer do). */
   sovereignByFqdn(fqdn: string): DeploymentRecord | undefined {
     const lower = fqdn.toLowerCase()
-    return this.liveRecords().find((r) => r.spec.request.sovereignFQDN.toLowerCase() === lower && this.status(r) !== 'wiped')
+    return this.liveRecords().find(
+      (r) => r.spec.request.sovereignFQDN.toLowerCase() === lower && this.status(r) !== 'wiped',
+    )
   }
 
   state(rec: DeploymentRecord, handoverOrigin: (fqdn: string) => string): StateWire {
@@ -137,7 +150,12 @@ export class Simulator {
     let handoverURL: string | undefined
     if (status === 'ready' && tl.handoverFiredAt !== null && tl.handoverFiredAt <= t) {
       // Re-minted on every read (contract §7 trap 15).
-      const { token } = this.auth.mintHandover(rec.spec.id, rec.spec.request.sovereignFQDN, rec.spec.ownerEmail, t)
+      const { token } = this.auth.mintHandover(
+        rec.spec.id,
+        rec.spec.request.sovereignFQDN,
+        rec.spec.ownerEmail,
+        t,
+      )
       handoverURL = `${handoverOrigin(rec.spec.request.sovereignFQDN)}/auth/handover?token=${token}`
     }
     return stateAt(tl, t, rec.mut, { numEvents, handoverURL })
@@ -167,7 +185,12 @@ export class Simulator {
     const taken = this.liveRecords().some(
       (r) => r.spec.request.sovereignFQDN === request.sovereignFQDN && this.status(r) !== 'wiped',
     )
-    if (taken) return { ok: false, status: 409, json: { error: 'subdomain-conflict', detail: `${request.sovereignFQDN} is already reserved` } }
+    if (taken)
+      return {
+        ok: false,
+        status: 409,
+        json: { error: 'subdomain-conflict', detail: `${request.sovereignFQDN} is already reserved` },
+      }
     const id = this.newId()
     const spec: DeploymentSpec = {
       id,
@@ -209,7 +232,16 @@ export class Simulator {
   deleteRecord(rec: DeploymentRecord): Outcome<Record<string, unknown>> {
     const status = this.status(rec)
     const base = { deploymentId: rec.spec.id, sovereignFQDN: rec.spec.request.sovereignFQDN }
-    if (['pending', 'provisioning', 'tofu-applying', 'flux-bootstrapping', 'phase1-watching', 'wiping'].includes(status)) {
+    if (
+      [
+        'pending',
+        'provisioning',
+        'tofu-applying',
+        'flux-bootstrapping',
+        'phase1-watching',
+        'wiping',
+      ].includes(status)
+    ) {
       return {
         ok: false,
         status: 409,
@@ -228,7 +260,12 @@ export class Simulator {
       return {
         ok: false,
         status: 422,
-        json: { ...base, error: 'deployment-adopted', status, note: 'The customer adopted this Sovereign; its record belongs to them now.' },
+        json: {
+          ...base,
+          error: 'deployment-adopted',
+          status,
+          note: 'The customer adopted this Sovereign; its record belongs to them now.',
+        },
       }
     }
     rec.goneAt = this.now()
@@ -251,7 +288,8 @@ export class Simulator {
     const now = this.now()
     const status = this.status(rec, now)
     if (status === 'wiping') return { ok: false, status: 409, text: 'wipe already in progress' }
-    if (status === 'wiped') return { ok: false, status: 409, json: { error: 'already-wiped', deploymentId: rec.spec.id } }
+    if (status === 'wiped')
+      return { ok: false, status: 409, json: { error: 'already-wiped', deploymentId: rec.spec.id } }
     const ageMs = now - rec.spec.createdAt
     if (status === 'phase1-watching' && ageMs < WIPE_MIN_AGE_MS && !force) {
       return {
@@ -342,8 +380,16 @@ export class Simulator {
     const job = this.plannedJob(rec, jobName)
     const now = this.now()
     if (!job) return { ok: false, status: 404, json: { error: 'job-not-found' } }
-    if (jobStatusAt(job, now) !== 'failed' || this.status(rec, now) === 'wiped' || this.status(rec, now) === 'wiping') {
-      return { ok: false, status: 409, json: { error: 'job-not-failed', detail: 'Only failed jobs can be retried.' } }
+    if (
+      jobStatusAt(job, now) !== 'failed' ||
+      this.status(rec, now) === 'wiped' ||
+      this.status(rec, now) === 'wiping'
+    ) {
+      return {
+        ok: false,
+        status: 409,
+        json: { error: 'job-not-failed', detail: 'Only failed jobs can be retried.' },
+      }
     }
     rec.mut.retries.set(jobName, [...(rec.mut.retries.get(jobName) ?? []), now])
     this.touch(rec)
@@ -353,20 +399,29 @@ export class Simulator {
   }
 
   /** Finds an execution across every deployment the caller may see. */
-  execution(id: string, visible: (rec: DeploymentRecord) => boolean): { rec: DeploymentRecord; job: PlannedJob; attempt: number } | undefined {
+  execution(
+    id: string,
+    visible: (rec: DeploymentRecord) => boolean,
+  ): { rec: DeploymentRecord; job: PlannedJob; attempt: number } | undefined {
     for (const rec of this.liveRecords()) {
       if (!visible(rec)) continue
       this.timeline(rec)
       const hit = rec.timeline!.executions.get(id)
       if (hit) {
         const job = rec.timeline!.tl.byName.get(hit.jobName)!
-        if (job.attempts[hit.attempt] && job.attempts[hit.attempt]!.start <= this.now()) return { rec, job, attempt: hit.attempt }
+        if (job.attempts[hit.attempt] && job.attempts[hit.attempt]!.start <= this.now())
+          return { rec, job, attempt: hit.attempt }
       }
     }
     return undefined
   }
 
-  logFlood(rec: DeploymentRecord, lines: number, ratePerSec: number, lineBytes: number): { jobName: string; executionId: string } {
+  logFlood(
+    rec: DeploymentRecord,
+    lines: number,
+    ratePerSec: number,
+    lineBytes: number,
+  ): { jobName: string; executionId: string } {
     const jobName = `task-log-flood-${rec.mut.logFloods.length + 1}`
     rec.mut.logFloods.push({ jobName, requestedAt: this.now(), lines, ratePerSec, lineBytes })
     this.touch(rec)
@@ -391,8 +446,10 @@ export class Simulator {
   saveUserAccess(depId: string, record: UserAccessWire, mode: 'create' | 'update'): Outcome<UserAccessWire> {
     const list = this.userAccess.get(depId) ?? []
     const i = list.findIndex((u) => u.name === record.name)
-    if (mode === 'create' && i >= 0) return { ok: false, status: 409, json: { error: 'user-access-name-conflict' } }
-    if (mode === 'update' && i < 0) return { ok: false, status: 404, json: { error: 'user-access-not-found' } }
+    if (mode === 'create' && i >= 0)
+      return { ok: false, status: 409, json: { error: 'user-access-name-conflict' } }
+    if (mode === 'update' && i < 0)
+      return { ok: false, status: 404, json: { error: 'user-access-not-found' } }
     const saved = applyStatus({
       ...record,
       creationTimestamp: i >= 0 ? list[i]!.creationTimestamp : new Date(this.now()).toISOString(),
@@ -418,7 +475,12 @@ const SKUS = { cp: 'cpx42', worker: 'cpx32' }
  * A complete request for control-API and estate deployments. The FQDN and org name are kept verbatim after
  * validation of the rest, so security tests can inject hostile strings that the wizard would refuse.
  */
-export function syntheticRequest(fqdn: string, owner: string, cloudRegions: string[], orgName?: string): DeploymentRequest {
+export function syntheticRequest(
+  fqdn: string,
+  owner: string,
+  cloudRegions: string[],
+  orgName?: string,
+): DeploymentRequest {
   const [sub, ...pool] = fqdn.split('.')
   const poolDomain = pool.join('.')
   const byo = !['omani.works', 'openova.cloud'].includes(poolDomain)

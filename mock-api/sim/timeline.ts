@@ -115,13 +115,7 @@ export interface PlannedEvent {
 }
 
 export type StatusName =
-  | 'provisioning'
-  | 'phase1-watching'
-  | 'ready'
-  | 'failed'
-  | 'wiping'
-  | 'wiped'
-  | 'adopted'
+  'provisioning' | 'phase1-watching' | 'ready' | 'failed' | 'wiping' | 'wiped' | 'adopted'
 
 export interface StatusChange {
   at: number
@@ -244,13 +238,21 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
   }
 
   const initDur = Math.round(between('tofu-init', 10, 40) * S)
-  const init = lifecycle('tofu-init', 'Terraform Init', [], t0 + S, initDur, false, () => tofuInitLines(initDur))
+  const init = lifecycle('tofu-init', 'Terraform Init', [], t0 + S, initDur, false, () =>
+    tofuInitLines(initDur),
+  )
   event({ at: t0 + S, phase: 'tofu-init', level: 'info', message: 'Initialising OpenTofu working directory' })
   lineEvents(init, 'tofu')
 
   const planDur = Math.round(between('tofu-plan', 20, 60) * S)
-  const plan = lifecycle('tofu-plan', 'Terraform Plan', ['tofu-init'], okEnd(init.attempts), planDur, false, () =>
-    tofuPlanLines(planDur, resources),
+  const plan = lifecycle(
+    'tofu-plan',
+    'Terraform Plan',
+    ['tofu-init'],
+    okEnd(init.attempts),
+    planDur,
+    false,
+    () => tofuPlanLines(planDur, resources),
   )
   if (plan.attempts[0]) {
     event({
@@ -264,7 +266,11 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
 
   const failTofu = spec.scenario === 'failing-tofu-apply'
   const failRegion = spec.regions[spec.regions.length - 1]?.key
-  const applyFirst = tofuApplyLines(resources, seededRandom(hashString(`${seed}:apply:0`)), failTofu ? failRegion : undefined)
+  const applyFirst = tofuApplyLines(
+    resources,
+    seededRandom(hashString(`${seed}:apply:0`)),
+    failTofu ? failRegion : undefined,
+  )
   const applyRetry = tofuApplyLines(resources, seededRandom(hashString(`${seed}:apply:1`)))
   const apply = lifecycle(
     'tofu-apply',
@@ -276,7 +282,9 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
     (i) => (i === 0 ? applyFirst.lines : applyRetry.lines),
   )
   // attemptsFor used the first duration for retries too; retried applies print their own (successful) run.
-  apply.attempts = apply.attempts.map((a, i) => (i === 0 ? a : { ...a, end: a.start + applyRetry.durationMs }))
+  apply.attempts = apply.attempts.map((a, i) =>
+    i === 0 ? a : { ...a, end: a.start + applyRetry.durationMs },
+  )
   apply.attempts.forEach((a) =>
     event({
       at: a.start,
@@ -313,7 +321,12 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
   }
   for (const [rk, at] of kubeconfigAt) {
     if (at !== null) {
-      event({ at, phase: 'kubeconfig', level: 'info', message: `Kubeconfig received from cloud-init for region ${rk}` })
+      event({
+        at,
+        phase: 'kubeconfig',
+        level: 'info',
+        message: `Kubeconfig received from cloud-init for region ${rk}`,
+      })
     }
   }
 
@@ -328,7 +341,12 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
     () => tofuOutputLines(outDur, ips.loadBalancer(primary.key), ips.controlPlane, fqdn),
   )
   if (output.attempts[0]) {
-    event({ at: output.attempts[0].start, phase: 'tofu-output', level: 'info', message: 'Reading OpenTofu outputs' })
+    event({
+      at: output.attempts[0].start,
+      phase: 'tofu-output',
+      level: 'info',
+      message: 'Reading OpenTofu outputs',
+    })
   }
   lineEvents(output, 'tofu')
 
@@ -361,8 +379,15 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
           ? WATCH_TIMEOUT_MS
           : Math.max(Math.round(between('cb', 20, 60) * S), (kcPrimary ?? 0) + 15 * S - pdmAt)
   const retryCbDur = Math.round(between('cb-retry', 30, 60) * S)
-  const cb = lifecycle('cluster-bootstrap', 'Bootstrap Cluster', ['tofu-output'], pdmAt, cbDur, cbOutcome !== 'ok', (i) =>
-    i === 0 ? fluxBootstrapLines(cbDur, fqdn, cbOutcome) : fluxBootstrapLines(retryCbDur, fqdn, 'ok'),
+  const cb = lifecycle(
+    'cluster-bootstrap',
+    'Bootstrap Cluster',
+    ['tofu-output'],
+    pdmAt,
+    cbDur,
+    cbOutcome !== 'ok',
+    (i) =>
+      i === 0 ? fluxBootstrapLines(cbDur, fqdn, cbOutcome) : fluxBootstrapLines(retryCbDur, fqdn, 'ok'),
   )
   cb.attempts = cb.attempts.map((a, i) => (i === 0 ? a : { ...a, end: a.start + retryCbDur }))
   cb.attempts.forEach((a, i) => {
@@ -442,9 +467,15 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
         for (const d of deps) {
           const e = endByChart.get(d)
           if (e === null || e === undefined) blocked = true
-          else depsEnd = Math.max(depsEnd, e + Math.round(between(`gap:${region.key}:${chart.chart}:${d}`, 2, 8) * S))
+          else
+            depsEnd = Math.max(
+              depsEnd,
+              e + Math.round(between(`gap:${region.key}:${chart.chart}:${d}`, 2, 8) * S),
+            )
         }
-        readyAt = blocked ? null : Math.max(depsEnd, watch + Math.round(between(`stagger:${region.key}:${chart.chart}`, 2, 10) * S))
+        readyAt = blocked
+          ? null
+          : Math.max(depsEnd, watch + Math.round(between(`stagger:${region.key}:${chart.chart}`, 2, 10) * S))
       }
       const [lo, hi] = chart.durationSec
       const dur = Math.round(between(`dur:${region.key}:${chart.chart}`, lo, hi) * S)
@@ -465,7 +496,14 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
         lines: (i) => {
           const a = attempts[i]
           if (!a) return []
-          return installLines(chart, version, a.end - a.start, a.ok, i > 0, seededRandom(hashString(`${seed}:${jobName}:${i}`)))
+          return installLines(
+            chart,
+            version,
+            a.end - a.start,
+            a.ok,
+            i > 0,
+            seededRandom(hashString(`${seed}:${jobName}:${i}`)),
+          )
         },
       }
       jobs.push(job)
@@ -485,9 +523,28 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
       level: 'info',
       message: `Phase 1 complete: every HelmRelease is Ready across ${spec.regions.length} region(s)`,
     })
-    const dnsNames = ['console', 'auth', 'gitea', 'harbor', 'registry', 'bao', 'grafana', 'hubble', 'pdns', 'openova-flow', 'marketplace', 'api', 'guacamole']
+    const dnsNames = [
+      'console',
+      'auth',
+      'gitea',
+      'harbor',
+      'registry',
+      'bao',
+      'grafana',
+      'hubble',
+      'pdns',
+      'openova-flow',
+      'marketplace',
+      'api',
+      'guacamole',
+    ]
     dnsNames.forEach((n, i) =>
-      event({ at: tReady + 2 * S + i * 300, phase: 'dns', level: 'info', message: `DNS record ${n}.${fqdn} published` }),
+      event({
+        at: tReady + 2 * S + i * 300,
+        phase: 'dns',
+        level: 'info',
+        message: `DNS record ${n}.${fqdn} published`,
+      }),
     )
     if (spec.regions.length > 1) {
       const stem = fqdn.split('.')[0] ?? 'sovereign'
@@ -497,21 +554,57 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
         level: 'info',
         message: `Connecting Cilium ClusterMesh: ${spec.regions.map((r) => (r.primary ? `${stem}-mesh` : `${stem}-${r.cloudRegion.replace(/\d+/g, '')}`)).join(', ')}`,
       })
-      event({ at: tReady + 70 * S, phase: 'clustermesh', level: 'info', message: 'ClusterMesh connected: all clusters reachable' })
+      event({
+        at: tReady + 70 * S,
+        phase: 'clustermesh',
+        level: 'info',
+        message: 'ClusterMesh connected: all clusters reachable',
+      })
     }
     const cutoverChart = installJobName(primary, 'self-sovereign-cutover')
     const steps: [string, string, string[]][] = [
-      ['gitea-mirror', 'Mirror the GitOps repository into the Sovereign Gitea', ['mirrored 214 commits', 'default branch protected']],
-      ['harbor-replicate', 'Replicate platform images into Harbor', ['replicated 61 repositories', 'pull-through cache enabled']],
-      ['flux-repoint', 'Point Flux at the Sovereign Gitea', ['GitRepository flux-system/sovereign updated', 'reconciled in 4.2s']],
-      ['dns-delegate', 'Delegate DNS to the Sovereign PowerDNS', ['NS records published', 'SOA serial bumped']],
-      ['keycloak-realm', 'Move identity to the Sovereign Keycloak', ['realm sovereign imported', 'owner account created']],
-      ['tofu-state-archive', 'Archive the OpenTofu state into OpenBao', ['state archived (412 KiB)', 'mothership copy sealed']],
-      ['catalyst-api-handoff', 'Hand the record over to the Sovereign catalyst-api', ['record imported', 'jobs store replayed']],
+      [
+        'gitea-mirror',
+        'Mirror the GitOps repository into the Sovereign Gitea',
+        ['mirrored 214 commits', 'default branch protected'],
+      ],
+      [
+        'harbor-replicate',
+        'Replicate platform images into Harbor',
+        ['replicated 61 repositories', 'pull-through cache enabled'],
+      ],
+      [
+        'flux-repoint',
+        'Point Flux at the Sovereign Gitea',
+        ['GitRepository flux-system/sovereign updated', 'reconciled in 4.2s'],
+      ],
+      [
+        'dns-delegate',
+        'Delegate DNS to the Sovereign PowerDNS',
+        ['NS records published', 'SOA serial bumped'],
+      ],
+      [
+        'keycloak-realm',
+        'Move identity to the Sovereign Keycloak',
+        ['realm sovereign imported', 'owner account created'],
+      ],
+      [
+        'tofu-state-archive',
+        'Archive the OpenTofu state into OpenBao',
+        ['state archived (412 KiB)', 'mothership copy sealed'],
+      ],
+      [
+        'catalyst-api-handoff',
+        'Hand the record over to the Sovereign catalyst-api',
+        ['record imported', 'jobs store replayed'],
+      ],
       ['verify', 'Verify self-sovereignty', ['no mothership dependency left', 'all checks passed']],
     ]
     let prev = cutoverChart
-    let tCursor = Math.max(tReady + 30 * S, okEnd(jobs.find((j) => j.jobName === cutoverChart)?.attempts ?? []) ?? tReady)
+    let tCursor = Math.max(
+      tReady + 30 * S,
+      okEnd(jobs.find((j) => j.jobName === cutoverChart)?.attempts ?? []) ?? tReady,
+    )
     steps.forEach(([slug, title, details], i) => {
       const jobName = `cutover-step-${String(i + 1).padStart(2, '0')}-${slug}`
       const dur = Math.round(between(jobName, 20, 60) * S)
@@ -550,7 +643,12 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
         dependsOn: [prev],
         observedAt: tReady,
         attempts,
-        lines: () => stepLines(title, dur, jobName === 'handover-wait-tls' ? ['certificate sovereign-wildcard-tls issued'] : []),
+        lines: () =>
+          stepLines(
+            title,
+            dur,
+            jobName === 'handover-wait-tls' ? ['certificate sovereign-wildcard-tls issued'] : [],
+          ),
       })
       prev = jobName
     }
@@ -587,13 +685,25 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
     const { requestedAt, wipedAt } = mutations.wipe
     changes.push({ at: requestedAt, status: 'wiping' }, { at: wipedAt, status: 'wiped' })
     event({ at: requestedAt, phase: 'wipe', level: 'info', message: 'Wipe requested: running tofu destroy' })
-    event({ at: requestedAt + 1, phase: 'wipe', level: 'info', message: 'Purging Hetzner resources labelled for this deployment' })
-    event({ at: wipedAt, phase: 'wipe', level: 'info', message: `Wiped ${fqdn}: infrastructure destroyed, subdomain released` })
+    event({
+      at: requestedAt + 1,
+      phase: 'wipe',
+      level: 'info',
+      message: 'Purging Hetzner resources labelled for this deployment',
+    })
+    event({
+      at: wipedAt,
+      phase: 'wipe',
+      level: 'info',
+      message: `Wiped ${fqdn}: infrastructure destroyed, subdomain released`,
+    })
   }
   changes.sort((a, b) => a.at - b.at)
   // Anything recorded after a wipe (jobs still "running" in the plan) is cut off by it.
   const cutoff = mutations.wipe?.requestedAt ?? Infinity
-  const visibleChanges = changes.filter((c) => c.at <= cutoff || c.status === 'wiping' || c.status === 'wiped')
+  const visibleChanges = changes.filter(
+    (c) => c.at <= cutoff || c.status === 'wiping' || c.status === 'wiped',
+  )
 
   events.sort((a, b) => a.at - b.at)
   return {
@@ -614,7 +724,12 @@ function toEventLevel(l: Level): 'info' | 'warn' | 'error' {
 }
 
 /** One `phase:"component"` event per HelmRelease state change, plus a raw helm-controller line. */
-function componentEvents(job: PlannedJob, region: RegionPlan, version: string, event: (e: PlannedEvent) => void): void {
+function componentEvents(
+  job: PlannedJob,
+  region: RegionPlan,
+  version: string,
+  event: (e: PlannedEvent) => void,
+): void {
   const chart = job.chart!
   const component = region.primary ? chart.chart : `${region.key}:${chart.chart}`
   const dependsOn = job.dependsOn
@@ -627,7 +742,9 @@ function componentEvents(job: PlannedJob, region: RegionPlan, version: string, e
     component,
     state: 'pending',
     dependsOn,
-    message: firstDep ? `dependency 'flux-system/bp-${firstDep}' is not ready` : 'HelmRelease observed, waiting for first reconcile',
+    message: firstDep
+      ? `dependency 'flux-system/bp-${firstDep}' is not ready`
+      : 'HelmRelease observed, waiting for first reconcile',
   })
   job.attempts.forEach((a) => {
     event({
@@ -661,7 +778,10 @@ function componentEvents(job: PlannedJob, region: RegionPlan, version: string, e
 }
 
 /** Job status at `t` from its attempts (a job never regresses to pending once it started). */
-export function jobStatusAt(job: PlannedJob, t: number): 'pending' | 'running' | 'succeeded' | 'failed' | undefined {
+export function jobStatusAt(
+  job: PlannedJob,
+  t: number,
+): 'pending' | 'running' | 'succeeded' | 'failed' | undefined {
   if (job.observedAt === null || t < job.observedAt) return undefined
   let current: Attempt | undefined
   for (const a of job.attempts) if (a.start <= t) current = a
@@ -675,7 +795,11 @@ export function jobStatusAt(job: PlannedJob, t: number): 'pending' | 'running' |
  * region's watcher runs and every install is succeeded, failed, or pending behind a failure; the outcome is
  * `ready` unless the primary region failed (secondary failures only degrade).
  */
-function statusTimeline(jobs: PlannedJob[], spec: DeploymentSpec, watchStart: Map<string, number | null>): StatusChange[] {
+function statusTimeline(
+  jobs: PlannedJob[],
+  spec: DeploymentSpec,
+  watchStart: Map<string, number | null>,
+): StatusChange[] {
   const phase0 = jobs.filter((j) => j.phase === 'provisioner')
   const installs = jobs.filter((j) => j.kind === 'install')
   const byName = new Map(installs.map((j) => [j.jobName, j]))
@@ -727,7 +851,12 @@ function statusTimeline(jobs: PlannedJob[], spec: DeploymentSpec, watchStart: Ma
       if (s === 'failed' && j.primaryRegion) primaryFailed = true
     }
     return primaryFailed
-      ? { at: t, status: 'failed', outcome: 'failed', error: 'Phase 1 failed: one or more HelmReleases failed to install' }
+      ? {
+          at: t,
+          status: 'failed',
+          outcome: 'failed',
+          error: 'Phase 1 failed: one or more HelmReleases failed to install',
+        }
       : { at: t, status: 'ready', outcome: 'ready' }
   }
 
@@ -744,4 +873,3 @@ function statusTimeline(jobs: PlannedJob[], spec: DeploymentSpec, watchStart: Ma
 export function executionId(deploymentId: string, jobName: string, attempt: number): string {
   return keyedHex(`${deploymentId}:${jobName}:exec:${attempt}`, 16)
 }
-

@@ -35,9 +35,12 @@ export function topologyAt(tl: Timeline, t: number, mut: Mutations): Infrastruct
   const apply = tl.byName.get('tofu-apply')
   const created = !wiped && !!apply?.attempts.some((a) => a.ok && a.end <= t)
   const leaves = leafStates(tl, t, mut)
-  const overall = status === 'ready' || status === 'adopted' ? 'healthy' : status === 'failed' ? 'failed' : 'unknown'
+  const overall =
+    status === 'ready' || status === 'adopted' ? 'healthy' : status === 'failed' ? 'failed' : 'unknown'
   const installed = (regionKey: string, chart: string) =>
-    leaves.some((l) => l.job.regionKey === regionKey && l.job.chart?.chart === chart && l.status === 'succeeded')
+    leaves.some(
+      (l) => l.job.regionKey === regionKey && l.job.chart?.chart === chart && l.status === 'succeeded',
+    )
   const storage: StorageWire = { pvcs: [], buckets: [], volumes: [] }
   const regions: RegionWire[] = spec.regions.map((r) => {
     const degraded = !r.primary && leaves.some((l) => l.job.regionKey === r.key && l.status === 'failed')
@@ -76,7 +79,10 @@ export function topologyAt(tl: Timeline, t: number, mut: Mutations): Infrastruct
         nodePoolID: `pool-worker-${r.key}`,
       })),
     ]
-    const vclusterNames = new Set<string>([`dmz-${r.key}`, vclusterFor('catalyst-platform', r.key, r.primary)])
+    const vclusterNames = new Set<string>([
+      `dmz-${r.key}`,
+      vclusterFor('catalyst-platform', r.key, r.primary),
+    ])
     const cluster = {
       id: `cluster-${depId}-${r.key}`,
       name: clusterName(spec.request.sovereignFQDN, r.cloudRegion, r.primary),
@@ -111,8 +117,26 @@ export function topologyAt(tl: Timeline, t: number, mut: Mutations): Infrastruct
         },
       ],
       nodePools: [
-        { id: `pool-cp-${r.key}`, name: `control-plane-${r.key}`, role: 'control-plane', sku: r.controlPlaneSize, region: r.key, desiredSize: 1, currentSize: 1, status: rStatus },
-        { id: `pool-worker-${r.key}`, name: `workers-${r.key}`, role: 'worker', sku: r.workerSize, region: r.key, desiredSize: r.workerCount, currentSize: r.workerCount, status: rStatus },
+        {
+          id: `pool-cp-${r.key}`,
+          name: `control-plane-${r.key}`,
+          role: 'control-plane',
+          sku: r.controlPlaneSize,
+          region: r.key,
+          desiredSize: 1,
+          currentSize: 1,
+          status: rStatus,
+        },
+        {
+          id: `pool-worker-${r.key}`,
+          name: `workers-${r.key}`,
+          role: 'worker',
+          sku: r.workerSize,
+          region: r.key,
+          desiredSize: r.workerCount,
+          currentSize: r.workerCount,
+          status: rStatus,
+        },
       ],
       nodes,
     }
@@ -137,8 +161,23 @@ export function topologyAt(tl: Timeline, t: number, mut: Mutations): Infrastruct
     for (const [chart, gi] of Object.entries(PVC_CHARTS)) {
       if (!installed(r.key, chart)) continue
       const id = `pvc-${keyedHex(`${depId}:${r.key}:${chart}`, 6)}`
-      storage.pvcs!.push({ id, name: `data-${chart}-0`, namespace: chart === 'cnpg' ? 'cnpg-system' : chart, region: r.key, capacityGi: gi, storageClass: 'hcloud-volumes', status: 'healthy' })
-      storage.volumes!.push({ id: `vol-${hashString(id) % 100_000_000}`, name: id, region: r.key, sizeGi: gi, attachedTo: nodes[1 + (hashString(chart) % Math.max(1, r.workerCount))]?.name ?? nodes[0]!.name, status: 'healthy' })
+      storage.pvcs!.push({
+        id,
+        name: `data-${chart}-0`,
+        namespace: chart === 'cnpg' ? 'cnpg-system' : chart,
+        region: r.key,
+        capacityGi: gi,
+        storageClass: 'hcloud-volumes',
+        status: 'healthy',
+      })
+      storage.volumes!.push({
+        id: `vol-${hashString(id) % 100_000_000}`,
+        name: id,
+        region: r.key,
+        sizeGi: gi,
+        attachedTo: nodes[1 + (hashString(chart) % Math.max(1, r.workerCount))]?.name ?? nodes[0]!.name,
+        status: 'healthy',
+      })
     }
     return { ...base, clusters: [cluster], networks: [network] }
   })
@@ -154,7 +193,15 @@ export function topologyAt(tl: Timeline, t: number, mut: Mutations): Infrastruct
   const workers = spec.regions.reduce((s, r) => s + r.workerCount, 0)
   const pattern = spec.regions.length > 1 ? 'multi-region' : workers >= 3 ? 'ha-pair' : 'solo'
   return {
-    cloud: [{ id: `cloud-${spec.request.provider}`, provider: spec.request.provider, name: spec.request.provider === 'hetzner' ? 'Hetzner Cloud' : 'Huawei Cloud', projectID: `prj-${depId.slice(0, 6)}`, status: created ? overall : 'unknown' }],
+    cloud: [
+      {
+        id: `cloud-${spec.request.provider}`,
+        provider: spec.request.provider,
+        name: spec.request.provider === 'hetzner' ? 'Hetzner Cloud' : 'Huawei Cloud',
+        projectID: `prj-${depId.slice(0, 6)}`,
+        status: created ? overall : 'unknown',
+      },
+    ],
     topology: { pattern, regions },
     storage,
   }

@@ -6,7 +6,10 @@ import { iso } from './derive.ts'
 export type UserAccessWire = z.input<typeof UserAccess>
 
 export function ownerRecordName(email: string): string {
-  return `useraccess-owner-${email.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}`.slice(0, 253)
+  return `useraccess-owner-${email
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')}`.slice(0, 253)
 }
 
 export function ownerRecord(email: string, fqdn: string, at: number): UserAccessWire {

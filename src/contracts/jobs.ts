@@ -7,7 +7,9 @@ import { OptionalTimestamp, Timestamp, looseArray } from './common.ts'
  */
 export function splitJobId(jobId: string): { deploymentId: string; jobName: string } {
   const i = jobId.indexOf(':')
-  return i < 0 ? { deploymentId: '', jobName: jobId } : { deploymentId: jobId.slice(0, i), jobName: jobId.slice(i + 1) }
+  return i < 0
+    ? { deploymentId: '', jobName: jobId }
+    : { deploymentId: jobId.slice(0, i), jobName: jobId.slice(i + 1) }
 }
 
 export function jobIdFor(deploymentId: string, jobName: string): string {
@@ -23,11 +25,15 @@ export function canonicalJobId(deploymentId: string, ref: string): string {
 }
 
 /** `install-<chart>` or `install-<regionKey>:<chart>` → region key (undefined = primary) and chart. */
-export function parseInstallJobName(jobName: string): { regionKey: string | undefined; chart: string } | undefined {
+export function parseInstallJobName(
+  jobName: string,
+): { regionKey: string | undefined; chart: string } | undefined {
   if (!jobName.startsWith('install-')) return undefined
   const rest = jobName.slice('install-'.length)
   const i = rest.indexOf(':')
-  return i < 0 ? { regionKey: undefined, chart: rest } : { regionKey: rest.slice(0, i), chart: rest.slice(i + 1) }
+  return i < 0
+    ? { regionKey: undefined, chart: rest }
+    : { regionKey: rest.slice(0, i), chart: rest.slice(i + 1) }
 }
 
 export const JOB_STATUSES = ['pending', 'running', 'succeeded', 'failed'] as const
@@ -140,7 +146,12 @@ export const LOG_PAGE_DEFAULT = 500
  */
 export const FlowServerLogLine = z
   .object({ Seq: z.number().int(), Level: LogLevelWire, Message: z.string(), OccurredAt: Timestamp })
-  .transform((l): LogLine => ({ lineNumber: l.Seq, timestamp: l.OccurredAt, level: l.Level, message: l.Message }))
+  .transform((l): LogLine => ({
+    lineNumber: l.Seq,
+    timestamp: l.OccurredAt,
+    level: l.Level,
+    message: l.Message,
+  }))
 
 /** `POST /deployments/{id}/jobs/{jobName}/retry` → 202 with the new execution (bare or wrapped). */
 export const RetryResponse = z

@@ -39,7 +39,11 @@ export const MockResetRequest = z.object({ scenario: ScenarioName.optional() })
 export const MockClockRequest = z.object({
   speed: z.number().min(0).max(100_000).optional(),
   paused: z.boolean().optional(),
-  advanceMs: z.number().min(0).max(365 * 24 * 3600_000).optional(),
+  advanceMs: z
+    .number()
+    .min(0)
+    .max(365 * 24 * 3600_000)
+    .optional(),
 })
 export type MockClockRequest = z.infer<typeof MockClockRequest>
 
@@ -86,7 +90,11 @@ export const MockLogFloodRequest = z.object({
   lineBytes: z.number().int().min(10).max(2_000_000).default(120),
 })
 export type MockLogFloodRequest = z.input<typeof MockLogFloodRequest>
-export const MockLogFloodResponse = z.object({ jobId: z.string(), jobName: z.string(), executionId: z.string() })
+export const MockLogFloodResponse = z.object({
+  jobId: z.string(),
+  jobName: z.string(),
+  executionId: z.string(),
+})
 
 /** Simulate an API restart: every stream drops and requests fail at the socket for `downMs`. */
 export const MockRestartRequest = z.object({ downMs: z.number().int().min(0).max(120_000).default(2000) })

@@ -45,10 +45,16 @@ export interface TreemapItem {
 
 export const TreemapItem: z.ZodType<TreemapItem, unknown> = z.lazy(() =>
   z.object({
-    id: z.string().nullish().transform((v) => v ?? null),
+    id: z
+      .string()
+      .nullish()
+      .transform((v) => v ?? null),
     name: z.string().default(''),
     count: z.number().default(0),
-    percentage: z.number().nullish().transform((v) => v ?? null),
+    percentage: z
+      .number()
+      .nullish()
+      .transform((v) => v ?? null),
     size_value: z.number().optional(),
     children: looseArray(TreemapItem),
   }),

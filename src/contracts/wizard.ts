@@ -1,6 +1,9 @@
 import { z } from 'zod'
 
-export const SubdomainCheckRequest = z.object({ subdomain: z.string().min(1).max(63), poolDomain: z.string().min(1) })
+export const SubdomainCheckRequest = z.object({
+  subdomain: z.string().min(1).max(63),
+  poolDomain: z.string().min(1),
+})
 export const SubdomainCheckResponse = z.object({
   available: z.boolean(),
   fqdn: z.string().optional(),
@@ -8,7 +11,10 @@ export const SubdomainCheckResponse = z.object({
 })
 export type SubdomainCheckResponse = z.infer<typeof SubdomainCheckResponse>
 
-export const CredentialsValidateRequest = z.object({ provider: z.string().default('hetzner'), token: z.string().min(1) })
+export const CredentialsValidateRequest = z.object({
+  provider: z.string().default('hetzner'),
+  token: z.string().min(1),
+})
 export const CredentialsValidateResponse = z.object({
   valid: z.boolean(),
   reason: z.string().optional(),

@@ -1,0 +1,39 @@
+import { Link } from '@tanstack/react-router'
+import type { AnchorHTMLAttributes, ReactNode } from 'react'
+import { parseSearch, type LinkTarget } from '../lib/links.ts'
+import { useLinks } from '../lib/modeContext.tsx'
+
+/** Splits a router href into the parts TanStack's `<Link>` takes (the path stays literal: `%3A` intact). */
+export function splitHref(href: string): {
+  to: string
+  search: Record<string, string>
+  hash: string | undefined
+} {
+  const hashAt = href.indexOf('#')
+  const beforeHash = hashAt >= 0 ? href.slice(0, hashAt) : href
+  const hash = hashAt >= 0 ? href.slice(hashAt + 1) : undefined
+  const q = beforeHash.indexOf('?')
+  return {
+    to: q >= 0 ? beforeHash.slice(0, q) : beforeHash,
+    search: q >= 0 ? parseSearch(beforeHash.slice(q)) : {},
+    hash,
+  }
+}
+
+/**
+ * Every in-app link: the target is a page + params; the path comes from the one link builder. The router
+ * navigates client-side and adds the basepath itself.
+ */
+export function AppLink({
+  to: target,
+  children,
+  ...rest
+}: { to: LinkTarget; children: ReactNode } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>) {
+  const links = useLinks()
+  const { to, search, hash } = splitHref(links.to(target))
+  return (
+    <Link to={to} search={search} hash={hash} {...rest}>
+      {children}
+    </Link>
+  )
+}

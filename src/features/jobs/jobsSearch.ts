@@ -1,0 +1,29 @@
+import { z } from 'zod'
+
+const text = (max = 200) => z.string().max(max).optional().catch(undefined)
+
+/** Everything about the jobs page that lives in the URL (list and graph views share it). */
+export const jobsSearch = z.object({
+  view: z.enum(['list', 'graph']).optional().catch(undefined),
+  q: text(),
+  status: text(64),
+  phase: text(64),
+  region: text(64),
+  sort: text(32),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+  group: z.enum(['phase', 'region']).optional().catch(undefined),
+  collapsed: text(2000),
+  depth: text(8),
+  folded: text(20_000),
+  focus: text(1000),
+  selected: text(1000),
+})
+export type JobsSearch = z.infer<typeof jobsSearch>
+
+export const jobDetailSearch = z.object({
+  log: z.enum(['job', 'global']).optional().catch(undefined),
+  exec: text(64),
+  depth: text(8),
+  folded: text(20_000),
+})
+export type JobDetailSearch = z.infer<typeof jobDetailSearch>

@@ -1,0 +1,141 @@
+/**
+ * One cancellable Server-Sent Events wrapper. Named events are parsed with their contract schema; a frame
+ * that fails to parse goes to `onInvalid` and never reaches the UI.
+ *
+ * Reconnects are ours, not the browser's: on any error we close the EventSource and reopen after a
+ * backoff (1 s, 2 s, 4 s … capped), because EventSource's own retry gives no visible state, keeps no
+ * attempt count and would silently reconnect a stream the server ended on purpose (after `done`).
+ * An optional watchdog reopens a stream that went silent longer than its heartbeat promises (half-open
+ * TCP connections otherwise look "open" forever).
+ */
+import type { z } from 'zod'
+import { reportReachable } from './connectivity.ts'
+import { apiUrl } from './http.ts'
+
+export type StreamState = 'connecting' | 'open' | 'reconnecting' | 'closed'
+
+export interface StreamStatus {
+  state: StreamState
+  /** Reconnect attempts since the last successful open. */
+  attempt: number
+  /** When the next reconnect is due (epoch ms), while reconnecting. */
+  retryAt: number | undefined
+}
+
+export interface StreamOptions<E extends Record<string, z.ZodType>> {
+  /** Named events to listen to (`message` = unnamed frames) and their schemas. */
+  events: E
+  onEvent: <K extends keyof E & string>(name: K, data: z.infer<E[K]>) => void
+  onStatus?: (status: StreamStatus) => void
+  /** Each (re)connect, before any event: the place to refetch a snapshot. */
+  onOpen?: (reconnect: boolean) => void
+  onInvalid?: (name: string, raw: string) => void
+  /** Reopen when no frame arrived for this long (ms); 0 = no watchdog. */
+  silenceTimeoutMs?: number
+  backoff?: { initialMs: number; maxMs: number }
+}
+
+export interface StreamHandle {
+  close(): void
+  /** Close the current connection and reconnect now (a "Retry now" button). */
+  reconnect(): void
+}
+
+export function openEventStream<E extends Record<string, z.ZodType>>(
+  path: string,
+  opts: StreamOptions<E>,
+): StreamHandle {
+  const url = apiUrl(path)
+  const backoff = opts.backoff ?? { initialMs: 1000, maxMs: 30_000 }
+  let es: EventSource | undefined
+  let attempt = 0
+  let opened = false
+  let everOpened = false
+  let stopped = false
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
+  let watchdog: ReturnType<typeof setInterval> | undefined
+  let lastFrame = Date.now()
+
+  const status = (state: StreamState, retryAt?: number) => opts.onStatus?.({ state, attempt, retryAt })
+
+  const teardown = () => {
+    es?.close()
+    es = undefined
+    if (watchdog) clearInterval(watchdog)
+    watchdog = undefined
+  }
+
+  const scheduleReconnect = () => {
+    teardown()
+    if (stopped) return
+    const delay = Math.min(backoff.maxMs, backoff.initialMs * 2 ** attempt)
+    attempt++
+    status('reconnecting', Date.now() + delay)
+    retryTimer = setTimeout(connect, delay)
+  }
+
+  const connect = () => {
+    if (stopped) return
+    retryTimer = undefined
+    opened = false
+    status(everOpened ? 'reconnecting' : 'connecting')
+    const source = new EventSource(url, { withCredentials: true })
+    es = source
+    lastFrame = Date.now()
+    source.onopen = () => {
+      opened = true
+      reportReachable()
+      opts.onOpen?.(everOpened)
+      everOpened = true
+      attempt = 0
+      status('open')
+    }
+    source.onerror = () => {
+      if (es !== source) return
+      scheduleReconnect()
+    }
+    for (const name of Object.keys(opts.events)) {
+      source.addEventListener(name, (ev) => {
+        if (es !== source) return
+        lastFrame = Date.now()
+        const raw = (ev as MessageEvent<string>).data
+        let json: unknown
+        try {
+          json = JSON.parse(raw)
+        } catch {
+          opts.onInvalid?.(name, raw)
+          return
+        }
+        const parsed = opts.events[name]!.safeParse(json)
+        if (parsed.success) opts.onEvent(name, parsed.data as z.infer<E[string]>)
+        else opts.onInvalid?.(name, raw)
+      })
+    }
+    if (opts.silenceTimeoutMs) {
+      const limit = opts.silenceTimeoutMs
+      watchdog = setInterval(
+        () => {
+          if (opened && Date.now() - lastFrame > limit) scheduleReconnect()
+        },
+        Math.min(5000, limit),
+      )
+    }
+  }
+
+  connect()
+  return {
+    close() {
+      stopped = true
+      if (retryTimer) clearTimeout(retryTimer)
+      teardown()
+      status('closed')
+    },
+    reconnect() {
+      if (stopped) return
+      if (retryTimer) clearTimeout(retryTimer)
+      teardown()
+      attempt = 0
+      connect()
+    },
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The one HTTP wrapper. Every response is parsed with a shared contract schema; errors become `ApiError`
+ * with a readable message whatever the body style (JSON `{error, detail}`, catalog `{message}`, or Go's
+ * plain text). Side effects kept here so no caller forgets them: server-clock skew, reachability, and the
+ * 401 → sign-in redirect.
+ */
+import type { z } from 'zod'
+import { parseErrorBody } from '../contracts/errors.ts'
+import { reportReachable, reportUnreachable } from './connectivity.ts'
+import { MODE } from './mode.ts'
+import { observeServerDate } from './serverClock.ts'
+
+let mockBackend = false
+const mockListeners = new Set<() => void>()
+function markMockBackend(): void {
+  if (mockBackend) return
+  mockBackend = true
+  for (const l of mockListeners) l()
+}
+/** True once any API response came from the embedded mock API (`x-catalyst-mock: 1`). */
+export function isMockBackend(): boolean {
+  return mockBackend
+}
+export function subscribeMockBackend(l: () => void): () => void {
+  mockListeners.add(l)
+  return () => mockListeners.delete(l)
+}
+
+export type ApiErrorKind = 'http' | 'network' | 'parse'
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly kind: ApiErrorKind,
+    readonly status: number,
+    readonly code: string | undefined,
+    readonly body: Record<string, unknown> | undefined,
+    readonly path: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError
+}
+
+/** Called on any 401 from the API (set by the router: sends the user to sign in and back). */
+let onUnauthenticated: (() => void) | undefined
+export function setUnauthenticatedHandler(fn: (() => void) | undefined): void {
+  onUnauthenticated = fn
+}
+
+/**
+ * `/v1/deployments` → `<apiBase>/v1/deployments`. Server-sent absolute URLs (`/api/v1/...`, e.g. the
+ * create response's `streamURL`) are rewritten onto the current API base (contract §1.1).
+ */
+export function apiUrl(path: string, apiBase = MODE.apiBase): string {
+  if (path.startsWith('/api/')) return `${apiBase}${path.slice('/api'.length)}`
+  return `${apiBase}${path.startsWith('/') ? path : `/${path}`}`
+}
+
+export interface ApiRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
+  body?: unknown
+  signal?: AbortSignal | undefined
+  /** `throw` lets a caller handle 401 itself (the sign-in screens, the auth guard probe). */
+  on401?: 'redirect' | 'throw'
+  query?: Record<string, string | number | boolean | undefined>
+}
+
+function withQuery(url: string, query: ApiRequest['query']): string {
+  if (!query) return url
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') q.set(k, String(v))
+  const s = q.toString()
+  return s ? `${url}${url.includes('?') ? '&' : '?'}${s}` : url
+}
+
+/** Performs a request and parses the 2xx body with `schema` (an empty body parses as `null`). */
+export async function apiFetch<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  req: ApiRequest = {},
+): Promise<z.infer<S>> {
+  const url = withQuery(apiUrl(path), req.query)
+  let res: Response
+  try {
+    res = await fetch(url, {
+      method: req.method ?? 'GET',
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
+      signal: req.signal,
+    })
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e
+    reportUnreachable('network')
+    throw new ApiError(
+      'The console cannot reach the API. Check your connection; it retries automatically.',
+      'network',
+      0,
+      undefined,
+      undefined,
+      path,
+    )
+  }
+  observeServerDate(res.headers.get('date'))
+  if (res.headers.get('x-catalyst-mock') === '1') markMockBackend()
+  const text = await res.text().catch(() => '')
+  // A gateway answering for a dead upstream is "unreachable"; anything the API itself says is not.
+  if ([502, 504].includes(res.status) && !text.trim().startsWith('{'))
+    reportUnreachable(`gateway ${res.status}`)
+  else reportReachable()
+  if (!res.ok) {
+    const parsed = parseErrorBody(text)
+    if (res.status === 401 && req.on401 !== 'throw') onUnauthenticated?.()
+    const message = parsed.message || `${res.status} ${res.statusText}`.trim()
+    throw new ApiError(message, 'http', res.status, parsed.code, parsed.body, path)
+  }
+  let json: unknown = null
+  if (text.trim() !== '') {
+    try {
+      json = JSON.parse(text)
+    } catch {
+      throw new ApiError(
+        'The API answered with something that is not JSON.',
+        'parse',
+        res.status,
+        undefined,
+        undefined,
+        path,
+      )
+    }
+  }
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') || 'body'
+    throw new ApiError(
+      `The API answered with an unexpected shape (${where}: ${parsed.error.issues[0]?.message ?? 'invalid'}).`,
+      'parse',
+      res.status,
+      undefined,
+      undefined,
+      path,
+    )
+  }
+  return parsed.data
+}
+
+/** A readable one-line message for any error a query or mutation may throw. */
+export function errorMessage(e: unknown): string {
+  if (isApiError(e)) return e.message
+  if (e instanceof Error) return e.message
+  return String(e)
+}

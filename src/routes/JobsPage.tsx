@@ -1,0 +1,24 @@
+import { useSearch } from '@tanstack/react-router'
+import { lazy, Suspense } from 'react'
+import { Skeleton } from '../components/States.tsx'
+import { JobsScreen } from '../features/jobs/JobsScreen.tsx'
+import type { JobsSearch } from '../features/jobs/jobsSearch.ts'
+import { useDeploymentId } from '../lib/deploymentScope.ts'
+
+// The graph (d3, canvas, worker) loads only when the Graph view is opened.
+const FlowScreen = lazy(() =>
+  import('../features/flow/FlowScreen.tsx').then((m) => ({ default: m.FlowScreen })),
+)
+
+/** `/…/jobs`: the jobs list, or (`?view=graph`) the flow canvas — two features composed here. */
+export function JobsPage() {
+  const search = useSearch({ strict: false }) as JobsSearch
+  const deploymentId = useDeploymentId()
+  const graph =
+    search.view === 'graph' ? (
+      <Suspense fallback={<Skeleton rows={8} label="Loading the graph…" />}>
+        <FlowScreen deploymentId={deploymentId} />
+      </Suspense>
+    ) : undefined
+  return <JobsScreen deploymentId={deploymentId} graphView={graph} />
+}
