@@ -315,7 +315,8 @@ export class Simulator {
       ok: true,
       value: {
         finish: () => {
-          const at = Math.max(this.now(), now + 1)
+          // Same instant as the request is fine: the `wiped` change sorts after `wiping`.
+          const at = Math.max(this.now(), now)
           rec.mut.wipe = { requestedAt: now, wipedAt: at }
           rec.goneAt = at + REAP_AFTER_WIPE_MS
           this.touch(rec)
