@@ -10,6 +10,28 @@ import tseslint from 'typescript-eslint'
 
 const features = ['shell', 'auth', 'deployments', 'jobs', 'flow', 'dashboard', 'cloud', 'apps', 'users']
 
+/** One-way import zones; test files may also use src/testing (test doubles). */
+function zones(forTests) {
+  const t = forTests ? ['./testing'] : []
+  return [
+    { target: './src/contracts', from: './src', except: ['./contracts', ...t], message: 'contracts import only zod' },
+    { target: './src/graph', from: './src', except: ['./graph', ...t], message: 'graph/ is pure: no app imports' },
+    { target: './src/canvas', from: './src', except: ['./canvas', './graph', ...t], message: 'canvas/ draws graph/ output only' },
+    { target: './src/lib', from: './src', except: ['./lib', './contracts', ...t], message: 'lib/ depends on contracts only' },
+    { target: './src/components', from: ['./src/features', './src/routes'], message: 'shared components never import features or routes' },
+    { target: './src/features', from: './src/routes', message: 'features never import routes' },
+    ...features.map((f) => ({
+      target: `./src/features/${f}`,
+      from: './src/features',
+      except: [`./${f}`],
+      message: 'features never import each other: compose them in a route',
+    })),
+    { target: './mock-api', from: './src', except: ['./contracts'], message: 'the mock shares only the contract' },
+    { target: './src', from: ['./mock-api', './e2e', './bench'], message: 'the app never imports test or mock code' },
+    ...(forTests ? [] : [{ target: './src', from: './src/testing', message: 'test doubles are for tests only' }]),
+  ]
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results', 'public'] },
   js.configs.recommended,
@@ -22,60 +44,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error', 'info', 'log'] }],
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            {
-              target: './src/contracts',
-              from: './src',
-              except: ['./contracts'],
-              message: 'contracts import only zod',
-            },
-            {
-              target: './src/graph',
-              from: './src',
-              except: ['./graph'],
-              message: 'graph/ is pure: no app imports',
-            },
-            {
-              target: './src/canvas',
-              from: './src',
-              except: ['./canvas', './graph'],
-              message: 'canvas/ draws graph/ output only',
-            },
-            {
-              target: './src/lib',
-              from: './src',
-              except: ['./lib', './contracts'],
-              message: 'lib/ depends on contracts only',
-            },
-            {
-              target: './src/components',
-              from: ['./src/features', './src/routes'],
-              message: 'shared components never import features or routes',
-            },
-            { target: './src/features', from: './src/routes', message: 'features never import routes' },
-            ...features.map((f) => ({
-              target: `./src/features/${f}`,
-              from: './src/features',
-              except: [`./${f}`],
-              message: 'features never import each other: compose them in a route',
-            })),
-            {
-              target: './mock-api',
-              from: './src',
-              except: ['./contracts'],
-              message: 'the mock shares only the contract',
-            },
-            {
-              target: './src',
-              from: ['./mock-api', './e2e', './bench'],
-              message: 'the app never imports test or mock code',
-            },
-          ],
-        },
-      ],
+      'import-x/no-restricted-paths': ['error', { zones: zones(false) }],
     },
   },
   {
@@ -103,6 +72,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src/**/*.test.{ts,tsx}', 'src/testing/**'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: zones(true) }] },
   },
   {
     files: ['e2e/**', 'bench/**'],

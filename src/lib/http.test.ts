@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { z } from 'zod'
+import { isApiReachable } from './connectivity.ts'
+import { ApiError, apiFetch, apiUrl, setUnauthenticatedHandler } from './http.ts'
+import { serverNow } from './serverClock.ts'
+
+function respond(status: number, body: string, headers: Record<string, string> = {}) {
+  return vi.fn(async () => new Response(body, { status, headers }))
+}
+
+describe('apiFetch', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    setUnauthenticatedHandler(undefined)
+  })
+
+  it('rewrites server-sent /api/ URLs onto the current API base', () => {
+    expect(apiUrl('/v1/deployments', '/sovereign/api')).toBe('/sovereign/api/v1/deployments')
+    expect(apiUrl('/api/v1/deployments/x/logs', '/sovereign/api')).toBe(
+      '/sovereign/api/v1/deployments/x/logs',
+    )
+  })
+
+  it('parses 2xx bodies with the schema and records the server clock from Date', async () => {
+    const serverDate = new Date(Date.now() + 3_600_000)
+    vi.stubGlobal('fetch', respond(200, '{"n":1}', { date: serverDate.toUTCString() }))
+    await expect(apiFetch('/v1/x', z.object({ n: z.number() }))).resolves.toEqual({ n: 1 })
+    expect(Math.abs(serverNow() - serverDate.getTime())).toBeLessThan(2000)
+  })
+
+  it('turns every error body style into a readable ApiError', async () => {
+    vi.stubGlobal('fetch', respond(404, 'deployment not found\n'))
+    await expect(apiFetch('/v1/deployments/x', z.unknown())).rejects.toMatchObject({
+      status: 404,
+      message: 'deployment not found',
+      code: undefined,
+    })
+    vi.stubGlobal(
+      'fetch',
+      respond(409, '{"error":"deployment-too-young","hint":"retry with force","retryAfterSec":60}'),
+    )
+    const e = (await apiFetch('/v1/x', z.unknown()).catch((x: unknown) => x)) as ApiError
+    expect(e).toBeInstanceOf(ApiError)
+    expect([e.code, e.message, e.body?.retryAfterSec]).toEqual([
+      'deployment-too-young',
+      'retry with force',
+      60,
+    ])
+  })
+
+  it('reports a shape the contract does not allow as a parse error, not a crash', async () => {
+    vi.stubGlobal('fetch', respond(200, '{"n":"one"}'))
+    await expect(apiFetch('/v1/x', z.object({ n: z.number() }))).rejects.toMatchObject({ kind: 'parse' })
+    vi.stubGlobal('fetch', respond(200, '<html>'))
+    await expect(apiFetch('/v1/x', z.unknown())).rejects.toMatchObject({ kind: 'parse' })
+  })
+
+  it('sends 401s to the sign-in handler unless the caller handles them', async () => {
+    const handler = vi.fn()
+    setUnauthenticatedHandler(handler)
+    vi.stubGlobal('fetch', respond(401, '{"error":"unauthenticated"}'))
+    await expect(apiFetch('/v1/x', z.unknown())).rejects.toMatchObject({ status: 401 })
+    expect(handler).toHaveBeenCalledTimes(1)
+    await expect(apiFetch('/v1/x', z.unknown(), { on401: 'throw' })).rejects.toMatchObject({ status: 401 })
+    expect(handler).toHaveBeenCalledTimes(1)
+  })
+
+  it('marks the API unreachable on network failure and reachable again on any answer', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    )
+    await expect(apiFetch('/v1/x', z.unknown())).rejects.toMatchObject({ kind: 'network', status: 0 })
+    expect(isApiReachable()).toBe(false)
+    vi.stubGlobal('fetch', respond(503, '{"error":"injected-fault"}'))
+    await expect(apiFetch('/v1/x', z.unknown())).rejects.toMatchObject({ status: 503 })
+    expect(isApiReachable()).toBe(true)
+  })
+})
