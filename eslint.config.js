@@ -14,11 +14,35 @@ const features = ['shell', 'auth', 'deployments', 'jobs', 'flow', 'dashboard', '
 function zones(forTests) {
   const t = forTests ? ['./testing'] : []
   return [
-    { target: './src/contracts', from: './src', except: ['./contracts', ...t], message: 'contracts import only zod' },
-    { target: './src/graph', from: './src', except: ['./graph', ...t], message: 'graph/ is pure: no app imports' },
-    { target: './src/canvas', from: './src', except: ['./canvas', './graph', ...t], message: 'canvas/ draws graph/ output only' },
-    { target: './src/lib', from: './src', except: ['./lib', './contracts', ...t], message: 'lib/ depends on contracts only' },
-    { target: './src/components', from: ['./src/features', './src/routes'], message: 'shared components never import features or routes' },
+    {
+      target: './src/contracts',
+      from: './src',
+      except: ['./contracts', ...t],
+      message: 'contracts import only zod',
+    },
+    {
+      target: './src/graph',
+      from: './src',
+      except: ['./graph', ...t],
+      message: 'graph/ is pure: no app imports',
+    },
+    {
+      target: './src/canvas',
+      from: './src',
+      except: ['./canvas', './graph', ...t],
+      message: 'canvas/ draws graph/ output only',
+    },
+    {
+      target: './src/lib',
+      from: './src',
+      except: ['./lib', './contracts', ...t],
+      message: 'lib/ depends on contracts only',
+    },
+    {
+      target: './src/components',
+      from: ['./src/features', './src/routes'],
+      message: 'shared components never import features or routes',
+    },
     { target: './src/features', from: './src/routes', message: 'features never import routes' },
     ...features.map((f) => ({
       target: `./src/features/${f}`,
@@ -26,9 +50,20 @@ function zones(forTests) {
       except: [`./${f}`],
       message: 'features never import each other: compose them in a route',
     })),
-    { target: './mock-api', from: './src', except: ['./contracts'], message: 'the mock shares only the contract' },
-    { target: './src', from: ['./mock-api', './e2e', './bench'], message: 'the app never imports test or mock code' },
-    ...(forTests ? [] : [{ target: './src', from: './src/testing', message: 'test doubles are for tests only' }]),
+    {
+      target: './mock-api',
+      from: './src',
+      except: ['./contracts'],
+      message: 'the mock shares only the contract',
+    },
+    {
+      target: './src',
+      from: ['./mock-api', './e2e', './bench'],
+      message: 'the app never imports test or mock code',
+    },
+    ...(forTests
+      ? []
+      : [{ target: './src', from: './src/testing', message: 'test doubles are for tests only' }]),
   ]
 }
 
