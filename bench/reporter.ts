@@ -1,0 +1,63 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter'
+import type { Metric } from './stats.ts'
+
+const fmt = (n: number, unit: string) => {
+  if (!Number.isFinite(n)) return '—'
+  const digits = unit === 'kB' || unit === 'MB' ? 1 : n >= 100 ? 0 : n >= 10 ? 1 : 2
+  return `${n.toFixed(digits)} ${unit}`
+}
+
+/** Prints one table of every metric (p50/p95 beside its baseline and target) and writes JSON. */
+export default class BenchReporter implements Reporter {
+  private metrics: Metric[] = []
+  private failures: string[] = []
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    for (const a of result.attachments) {
+      if (a.name === 'bench-metric' && a.body)
+        this.metrics.push(JSON.parse(a.body.toString('utf8')) as Metric)
+    }
+    if (result.status !== 'passed')
+      this.failures.push(`${test.title}: ${result.status} ${result.error?.message?.split('\n')[0] ?? ''}`)
+  }
+
+  onEnd(result: FullResult): void {
+    const rows = this.metrics.map((m) => [
+      m.scenario,
+      m.metric,
+      fmt(m.p50, m.unit),
+      fmt(m.p95, m.unit),
+      m.baseline
+        ? `${fmt(m.baseline.p50, m.unit)} / ${fmt(m.baseline.p95, m.unit)} (${m.baseline.name})`
+        : '',
+      m.baseline && m.baseline.p50 > 0 && m.p50 > 0 ? `${(m.baseline.p50 / m.p50).toFixed(1)}×` : '',
+      m.target ? `${m.target} ${m.met === undefined ? '' : m.met ? '✓' : '✗'}` : '',
+      m.note ?? '',
+    ])
+    const header = ['Scenario', 'Metric', 'p50', 'p95', 'Baseline p50 / p95', 'Ratio', 'Target', 'Note']
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')
+    console.log(
+      `\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n${rows.map(line).join('\n')}\n`,
+    )
+    if (this.failures.length)
+      console.log(`Scenarios that did not complete:\n- ${this.failures.join('\n- ')}\n`)
+    const out = {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      status: result.status,
+      failures: this.failures,
+      metrics: this.metrics,
+    }
+    mkdirSync(new URL('./results/', import.meta.url), { recursive: true })
+    writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify(out, null, 2))
+    console.log('Wrote bench/results/latest.json')
+  }
+}
