@@ -1,6 +1,9 @@
 import { expect, test } from '../fixtures.ts'
 
-test('the production server sends a CSP without inline scripts, nosniff and a referrer policy', async ({ page, request }) => {
+test('the production server sends a CSP without inline scripts, nosniff and a referrer policy', async ({
+  page,
+  request,
+}) => {
   const res = await request.get('/deployments')
   const csp = res.headers()['content-security-policy'] ?? ''
   expect(csp).toContain("script-src 'self'")
