@@ -27,6 +27,13 @@ test.describe('app detail on the mothership', () => {
       'href',
       `/provision/${dep}/jobs/install-nbg1-1%3Aloki`,
     )
+    // The log shows the primary install; the failed region's log is one choice away.
+    await expect(page.getByRole('log', { name: 'Recent log lines of install-loki' })).toBeVisible()
+    await page.getByLabel('Log of').selectOption('install-hel1-2:loki (failed)')
+    await expect(page.getByRole('log', { name: 'Recent log lines of install-hel1-2:loki' })).toContainText(
+      'Helm install failed for release loki/loki',
+    )
+
     await detail.jobLink('install-hel1-2:loki').click()
     await expect(page).toHaveURL(`/provision/${dep}/jobs/install-hel1-2%3Aloki`)
     await expect(page.getByRole('heading', { level: 1, name: /loki/i })).toBeVisible()

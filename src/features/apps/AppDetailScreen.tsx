@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useParams } from '@tanstack/react-router'
-import { useEffect, useMemo } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
 import { AppLink, splitHref } from '../../components/AppLink.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { RelativeTime } from '../../components/RelativeTime.tsx'
@@ -293,7 +293,7 @@ function AppDetail({
         )}
       </section>
 
-      <RecentLog deploymentId={deploymentId} job={logJob} />
+      <RecentLog deploymentId={deploymentId} jobs={mine} defaultJob={logJob} />
 
       <section className={styles.section} aria-labelledby="app-deps">
         <h2 id="app-deps">Dependencies</h2>
@@ -356,7 +356,19 @@ function DependencyList({
 }
 
 /** The last lines of the primary install job's latest execution, as plain text (ANSI stripped). */
-function RecentLog({ deploymentId, job }: { deploymentId: string; job: Job | undefined }) {
+function RecentLog({
+  deploymentId,
+  jobs,
+  defaultJob,
+}: {
+  deploymentId: string
+  jobs: readonly Job[]
+  defaultJob: Job | undefined
+}) {
+  // The primary install by default; any other install of the app (a failed secondary…) on request.
+  const [chosen, setChosen] = useState<string | undefined>()
+  const job = jobs.find((j) => j.id === chosen) ?? defaultJob
+  const selectId = useId()
   const detail = useQuery(jobDetailQueryOptions(deploymentId, job?.jobName ?? ''))
   // Newest first; never a synthetic `<job>:latest` id (regression 19).
   const execution = detail.data?.executions[0]
@@ -413,6 +425,23 @@ function RecentLog({ deploymentId, job }: { deploymentId: string; job: Job | und
     <section className={styles.section} aria-labelledby="app-log">
       <div className={styles.sectionHead}>
         <h2 id="app-log">Recent log lines</h2>
+        {jobs.length > 1 && job ? (
+          <span className={styles.logPicker}>
+            <label htmlFor={selectId}>Log of</label>
+            <select
+              id={selectId}
+              className="select"
+              value={job.id}
+              onChange={(e) => setChosen(e.target.value)}
+            >
+              {jobs.map((j) => (
+                <option key={j.id} value={j.id}>
+                  {j.jobName} ({j.status})
+                </option>
+              ))}
+            </select>
+          </span>
+        ) : null}
         {job ? (
           <AppLink to={{ page: 'job', deploymentId, jobId: job.id }}>Full log of {job.jobName} →</AppLink>
         ) : null}
