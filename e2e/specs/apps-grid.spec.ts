@@ -2,6 +2,9 @@ import type { APIRequestContext } from '@playwright/test'
 import { ESTATE, expect, sovereignOrigin, test } from '../fixtures.ts'
 import { AppsPage } from '../pages/AppsPage.ts'
 
+// Requesting the mockApi fixture resets the mock: every test starts from the seeded estate, clock paused.
+test.beforeEach(({ mockApi: _reset }) => {})
+
 interface CatalogWire {
   items: { name: string }[]
 }
@@ -152,6 +155,12 @@ test.describe('apps grid on the mothership', () => {
     await page.getByRole('button', { name: /Browse the whole catalog/ }).click()
     await expect(page).toHaveURL(/[?&]status=all(&|$)/)
     await expect(apps.cards.first()).toHaveAttribute('data-status', 'available')
+  })
+
+  test('an unknown deployment id is an error, not "0 installed"', async ({ page }) => {
+    await page.goto('/provision/0000000000000000/apps')
+    await expect(page.getByRole('heading', { name: 'Deployment not found' })).toBeVisible()
+    await expect(new AppsPage(page).counts).toHaveCount(0)
   })
 })
 

@@ -1,6 +1,9 @@
 import { ESTATE, expect, sovereignOrigin, test } from '../fixtures.ts'
 import { UserAccessFormPage, UsersPage } from '../pages/UsersPage.ts'
 
+// Requesting the mockApi fixture resets the mock: every test starts from the seeded estate, clock paused.
+test.beforeEach(({ mockApi: _reset }) => {})
+
 test.describe('user access on a Sovereign', () => {
   test('lists records with grants as "app (role)" and mode-aware links', async ({
     page,
@@ -24,6 +27,16 @@ test.describe('user access on a Sovereign', () => {
     // Clean Sovereign URLs, never /provision/... (upstream bug).
     await expect(users.newButton).toHaveAttribute('href', '/users/new')
     await expect(users.nameLink('sre-oncall')).toHaveAttribute('href', '/users/sre-oncall')
+
+    // Sort is in the URL too: dates start newest first.
+    await users.table.getByRole('button', { name: /Created/ }).click()
+    await expect(page).toHaveURL(/[?&]sort=created&dir=desc(&|$)/)
+    await expect(users.table.getByRole('columnheader', { name: /Created/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    )
+    await expect(users.table.getByRole('row').nth(1).getByRole('link')).toHaveText('harbor-admins')
+    await expect(users.table.getByRole('row').nth(3).getByRole('link')).toHaveText(owner)
 
     await users.filter.fill('registry')
     await expect(page).toHaveURL(/[?&]q=registry(&|$)/)

@@ -11,6 +11,7 @@ import { catalogQueryOptions } from '../../lib/api/catalogQueryOptions.ts'
 import { deploymentQueryOptions } from '../../lib/api/deploymentQueryOptions.ts'
 import { jobDetailQueryOptions, jobsQueryOptions } from '../../lib/api/jobsQueryOptions.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
+import { isApiError } from '../../lib/http.ts'
 import { useLinks, useMode } from '../../lib/modeContext.tsx'
 import { formatDuration } from '../../lib/time.ts'
 import { appEndpoints } from './appEndpoints.ts'
@@ -66,6 +67,14 @@ export function AppDetailScreen() {
       <>
         <PageHeader title="Application" description={canonical} />
         <Skeleton rows={8} label="Loading the application…" />
+      </>
+    )
+  }
+  if (state.isError && isApiError(state.error) && state.error.status === 404) {
+    return (
+      <>
+        <PageHeader title="Application" description={canonical} />
+        <ErrorState title="Deployment not found" error={state.error} onRetry={() => void state.refetch()} />
       </>
     )
   }

@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
 import { catalogQueryOptions } from '../../lib/api/catalogQueryOptions.ts'
 import { deploymentQueryOptions } from '../../lib/api/deploymentQueryOptions.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
-import { errorMessage } from '../../lib/http.ts'
+import { errorMessage, isApiError } from '../../lib/http.ts'
 import { useLinks, useMode } from '../../lib/modeContext.tsx'
 import { useUrlText } from '../../lib/useUrlText.ts'
 import {
@@ -71,9 +71,15 @@ export function AppsScreen() {
   const filtered = !!(search.q || search.family || search.status)
   const statusValue = parseStatusFilter(search.status) ?? ''
 
+  // A deployment the API does not know (a mistyped id, a deleted record) is an error, not "0 installed".
+  const noDeployment = state.isError && isApiError(state.error) && state.error.status === 404
   let body
   if (catalog.isPending || (state.isPending && deploymentId !== '')) {
     body = <Skeleton rows={6} label="Loading applications…" />
+  } else if (noDeployment) {
+    body = (
+      <ErrorState title="Deployment not found" error={state.error} onRetry={() => void state.refetch()} />
+    )
   } else if (catalog.isError) {
     body = (
       <ErrorState
@@ -129,8 +135,8 @@ export function AppsScreen() {
       <PageHeader
         title="Applications"
         description={
-          catalog.data ? (
-            <span data-testid="apps-count">
+          catalog.data && !noDeployment ? (
+            <span>
               <strong>{summary.installed}</strong> installed of <strong>{summary.catalog}</strong> in the
               catalog{fqdn ? ` · ${fqdn}` : ''}
             </span>
@@ -139,7 +145,7 @@ export function AppsScreen() {
           )
         }
       >
-        {catalog.data ? (
+        {catalog.data && !noDeployment ? (
           <p className={styles.definition}>
             Installed = its HelmRelease is ready in every region it is placed in. {summary.onDeployment} on
             this deployment
@@ -150,7 +156,7 @@ export function AppsScreen() {
           </p>
         ) : null}
       </PageHeader>
-      {state.isError ? (
+      {state.isError && !noDeployment ? (
         <div role="alert" className={styles.warning}>
           The deployment&apos;s status could not be loaded, so placement is unknown:{' '}
           {errorMessage(state.error)}{' '}

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useParams } from '@tanstack/react-router'
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import { AppLink, splitHref } from '../../components/AppLink.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
@@ -157,6 +157,14 @@ function UserAccessForm({
   const [submitted, setSubmitted] = useState(false)
   const [deleting, setDeleting] = useState<string | undefined>()
   const formRef = useRef<HTMLFormElement>(null)
+  // Bumped when a submit fails; the effect runs after the errors are on screen and moves focus there:
+  // the first invalid field, else the summary (which also carries server refusals).
+  const [focusRequest, setFocusRequest] = useState(0)
+  useEffect(() => {
+    if (focusRequest === 0) return
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')
+    ;(first ?? summaryRef.current)?.focus()
+  }, [focusRequest])
   const summaryRef = useRef<HTMLDivElement>(null)
   const ids = { name: useId(), subject: useId(), groups: useId(), user: useId() }
 
@@ -202,11 +210,7 @@ function UserAccessForm({
     const found = validateDraft(draft, { creating, existingNames })
     setErrors(found)
     if (Object.keys(found).length > 0) {
-      // Focus the first invalid field; the summary above the form lists all of them.
-      requestAnimationFrame(() => {
-        const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')
-        ;(first ?? summaryRef.current)?.focus()
-      })
+      setFocusRequest((n) => n + 1)
       return
     }
     const name = creating ? draft.name.trim() : (record?.name ?? draft.name)
@@ -217,7 +221,7 @@ function UserAccessForm({
           const { to } = splitHref(links.to({ page: 'users', deploymentId }))
           void navigate({ to })
         },
-        onError: () => requestAnimationFrame(() => summaryRef.current?.focus()),
+        onError: () => setFocusRequest((n) => n + 1),
       },
     )
   }
