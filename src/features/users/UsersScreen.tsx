@@ -108,7 +108,7 @@ export function UsersScreen() {
                 return (
                   <li key={`${g.app}-${g.role}-${i}`}>
                     <span className="mono">{formatGrant(g)}</span>
-                    {scope ? <span className="faint"> {scope}</span> : null}
+                    {scope ? <span className="muted"> {scope}</span> : null}
                   </li>
                 )
               })}
