@@ -174,6 +174,34 @@ test.describe('user access on a Sovereign', () => {
     await expect(form.groups).toHaveValue('auditors')
   })
 
+  test('a 400 from the server is shown with its reason', async ({ page, signIn, baseURL }) => {
+    const origin = sovereignOrigin(baseURL!, ESTATE.adopted.fqdn)
+    await signIn({ origin })
+    const form = new UserAccessFormPage(page)
+    // A backend with stricter rules than this console (e.g. a newer admission policy) refuses the record.
+    await page.route('**/api/v1/admin/user-access', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 400,
+            contentType: 'application/json',
+            body: JSON.stringify({
+              error: 'invalid-user-access',
+              detail: 'spec.user.keycloakSubject: unknown user',
+            }),
+          })
+        : route.continue(),
+    )
+    await page.goto(`${origin}/users/new`)
+    await form.name.fill('ghost')
+    await form.subject.fill('ghost@nowhere.io')
+    await form.setGrant(1, { app: '*', role: 'viewer' })
+    await form.submitCreate.click()
+    await expect(form.problems).toHaveText(
+      'Not saved: The server rejected the record: spec.user.keycloakSubject: unknown user',
+    )
+    await expect(page).toHaveURL(`${origin}/users/new`)
+  })
+
   test('an unknown record name is a clear not-found page', async ({ page, signIn, baseURL }) => {
     const origin = sovereignOrigin(baseURL!, ESTATE.adopted.fqdn)
     await signIn({ origin })
