@@ -1,7 +1,7 @@
 import { UserAccessCreate, UserAccessName, UserAccessUpdate } from '../../src/contracts/users.ts'
 import type { Ctx } from '../context.ts'
 import type { DeploymentRecord } from '../sim/simulator.ts'
-import { ownerRecordName } from '../sim/userAccess.ts'
+import { ownerRecordName, userAccessListBody } from '../sim/userAccess.ts'
 import type { ApiRouter, Handler } from './types.ts'
 
 /** The Sovereign a UserAccess call is about: the host's own, or `:id` on the mothership. */
@@ -18,7 +18,7 @@ function target(ctx: Ctx): DeploymentRecord | undefined {
 
 const list: Handler = (ctx) => {
   const rec = target(ctx)
-  if (rec) ctx.json(200, { items: ctx.sim.userAccessList(rec.spec.id) })
+  if (rec) ctx.json(200, userAccessListBody(ctx.sim.userAccessList(rec.spec.id)))
 }
 
 const create: Handler = async (ctx) => {

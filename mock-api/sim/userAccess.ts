@@ -57,3 +57,11 @@ export function seededTeam(fqdn: string, at: number): UserAccessWire[] {
 export function applyStatus(record: UserAccessWire): UserAccessWire {
   return { ...record, status: { rolebindingsCreated: record.spec.applications?.length ?? 0 } }
 }
+
+/**
+ * The list body as the Go handler marshals it: a Sovereign without any UserAccess has a nil slice, which
+ * encodes as `{"items": null}` (contract §7 trap 6, regression 53) — the console must render it as empty.
+ */
+export function userAccessListBody(list: readonly UserAccessWire[]): { items: UserAccessWire[] | null } {
+  return { items: list.length > 0 ? [...list] : null }
+}

@@ -1,0 +1,74 @@
+/**
+ * Which jobs belong to an app, and the window of log lines shown on its page. Pure.
+ *
+ * Install jobs are named `install-<slug>` (primary region) and `install-<region>:<slug>` (secondary
+ * regions); their `appId` is the same key as `componentStates` (`cilium`, `nbg1-1:cilium`).
+ */
+import { parseInstallJobName, type Job } from '../../contracts/jobs.ts'
+import { parseComponentKey, type RegionPlacement } from './appModel.ts'
+
+function slugOfJob(job: Pick<Job, 'jobName' | 'appId'>): string | undefined {
+  if (job.appId) return parseComponentKey(job.appId).slug
+  return parseInstallJobName(job.jobName)?.chart
+}
+
+/** The leaf jobs of one app (groups never), primary region first, then by region key and name. */
+export function appJobs<J extends Pick<Job, 'jobName' | 'appId' | 'type' | 'region'>>(
+  jobs: readonly J[],
+  slug: string,
+): J[] {
+  return jobs
+    .filter((j) => j.type !== 'group' && slugOfJob(j) === slug)
+    .sort(
+      (a, b) =>
+        Number(!!a.region) - Number(!!b.region) ||
+        (a.region ?? '').localeCompare(b.region ?? '') ||
+        a.jobName.localeCompare(b.jobName),
+    )
+}
+
+/** The install job of one placement (`install-cilium` / `install-nbg1-1:cilium`). */
+export function jobForPlacement<J extends Pick<Job, 'jobName' | 'appId' | 'type'>>(
+  jobs: readonly J[],
+  placement: Pick<RegionPlacement, 'componentKey'>,
+): J | undefined {
+  const name = `install-${placement.componentKey}`
+  return (
+    jobs.find((j) => j.type !== 'group' && j.jobName === name) ??
+    jobs.find((j) => j.type !== 'group' && j.appId === placement.componentKey)
+  )
+}
+
+/**
+ * The job whose log the app page shows: the primary region's install job, else the first placement's
+ * (a chart that only runs in secondary regions).
+ */
+export function primaryInstallJob<J extends Pick<Job, 'jobName' | 'appId' | 'type'>>(
+  jobs: readonly J[],
+  placements: readonly Pick<RegionPlacement, 'componentKey' | 'primary' | 'status'>[],
+): J | undefined {
+  const ordered = [...placements].sort((a, b) => Number(b.primary) - Number(a.primary))
+  for (const p of ordered) {
+    if (p.status === 'absent') continue
+    const j = jobForPlacement(jobs, p)
+    if (j) return j
+  }
+  return undefined
+}
+
+/** ANSI escape sequences (CSI colour/cursor codes and OSC titles/links) — the page shows plain text. */
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g
+
+/** Removes ANSI escapes and other control characters except tab. */
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(ANSI, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
+}
+
+/** The 1-based window holding the last `n` of `total` lines: `{fromLine, limit}`. */
+export function tailWindow(total: number, n = 50): { fromLine: number; limit: number } {
+  const t = Math.max(0, Math.floor(total))
+  const size = Math.max(1, Math.floor(n))
+  return { fromLine: Math.max(1, t - size + 1), limit: size }
+}
