@@ -26,11 +26,17 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures & { consoleAllowList: RegExp[]; consoleGuard: void }>({
-  mockApi: async ({ request, baseURL }, use) => {
-    const api = new MockApi(request, baseURL!)
-    await api.reset()
-    await use(api)
-  },
+  // Automatic: every test starts from the default estate with a paused clock, whether or not it asks for
+  // the control client (state must never leak from one test into the next).
+  mockApi: [
+    async ({ request, baseURL }, use) => {
+      const api = new MockApi(request, baseURL!)
+      await api.reset()
+      await use(api)
+    },
+    { auto: true },
+  ],
+
   consoleAllowList: async ({}, use) => {
     await use([...ALWAYS_ALLOWED])
   },
