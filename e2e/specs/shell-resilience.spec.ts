@@ -17,11 +17,16 @@ test('the API going away shows a banner that clears itself when it is back, with
   await page.evaluate(() => Object.assign(window, { __sameDocument: true }))
   await expect(shell.unreachable).toHaveCount(0)
 
+  const probes: string[] = []
+  page.on('requestfailed', (r) => {
+    if (new URL(r.url()).pathname === '/api/v1/whoami') probes.push(r.url())
+  })
   await mockApi.restart(7000)
   // The in-flight jobs poll (3 s) finds the API gone.
   await expect(shell.unreachable).toBeVisible({ timeout: 8000 })
   await expect(shell.unreachable.getByRole('button', { name: 'Retry now' })).toBeVisible()
-  // The shell re-probes every few seconds and the banner goes once the API answers.
+  // While down, the shell re-probes (whoami) every few seconds; the banner goes once the API answers.
+  await expect.poll(() => probes.length, { timeout: 8000 }).toBeGreaterThan(0)
   await expect(shell.unreachable).toHaveCount(0, { timeout: 15_000 })
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(
     true,

@@ -5,6 +5,7 @@ import { cardStyles as styles } from '../../components/CenteredCard.tsx'
 import authStyles from './Auth.module.css'
 import { whoamiQueryOptions } from '../../lib/api/whoamiQueryOptions.ts'
 import { isApiError, isMockBackend, subscribeMockBackend } from '../../lib/http.ts'
+import { absoluteHref } from '../../lib/links.ts'
 import { useMode } from '../../lib/modeContext.tsx'
 import { sanitiseNext } from '../../lib/safeNext.ts'
 import { issuePin } from './api/signIn.ts'
@@ -23,6 +24,11 @@ export const LOGIN_ERROR_COPY: Record<string, string> = {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+/** The local instant `sec` seconds from now (the 429 carries a duration, measured on this clock). */
+function deadlineIn(sec: number): number {
+  return Date.now() + sec * 1000
+}
 
 /** `/login`: email → a 6-digit code by email, then the code screen. */
 export function LoginScreen() {
@@ -63,7 +69,7 @@ export function LoginScreen() {
     } catch (err) {
       if (isApiError(err) && err.status === 429) {
         const sec = Math.max(1, Math.ceil(Number(err.body?.retryAfterSec ?? 60)) || 60)
-        setWait({ email: address.toLowerCase(), until: Date.now() + sec * 1000, seconds: sec })
+        setWait({ email: address.toLowerCase(), until: deadlineIn(sec), seconds: sec })
         setError(undefined)
       } else if (isApiError(err) && err.status === 400) setError('Enter a valid email address.')
       else setError(isApiError(err) ? err.message : 'Could not send a code. Try again.')
@@ -90,7 +96,7 @@ export function LoginScreen() {
             </p>
             <a
               className="btn btn-primary"
-              href={landing}
+              href={absoluteHref(mode.basepath, landing)}
               onClick={(e) => {
                 e.preventDefault()
                 void navigate({ href: landing, replace: true })

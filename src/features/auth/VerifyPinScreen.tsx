@@ -71,7 +71,8 @@ export function VerifyPinScreen() {
     try {
       await verifyPin(search.email, code, search.requestId)
       failed = false
-      await queryClient.invalidateQueries({ queryKey: whoamiQueryOptions().queryKey })
+      // A new session starts with an empty cache: nothing fetched for a previous (expired) user survives.
+      queryClient.clear()
       await router.navigate({ href: landingAfterSignIn(mode.mode, next), replace: true })
     } catch (err) {
       if (isApiError(err) && err.status === 401) {
