@@ -1,25 +1,40 @@
+import { expect, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import type { Page } from '@playwright/test'
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[]
-}
+import { fileURLToPath } from 'node:url'
 
 /**
- * Runs axe-core on the current page and returns its violations as readable strings. Evaluated through the
- * debugging protocol, so the preview's CSP (no inline scripts) does not block it.
+ * Runs axe-core on the current page and fails on serious or critical violations. axe is injected with
+ * `page.evaluate` (DevTools evaluation), because the preview server's CSP forbids inline and foreign
+ * script tags.
  */
-export async function axeViolations(page: Page, opts: { disableRules?: string[] } = {}): Promise<string[]> {
-  await page.evaluate(axeSource)
-  const rules = Object.fromEntries((opts.disableRules ?? []).map((r) => [r, { enabled: false }]))
-  return page.evaluate(async (r) => {
-    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<AxeResult> } }).axe
-    const res = await axe.run({ rules: r })
-    return res.violations.map(
-      (v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+const AXE_SOURCE = readFileSync(
+  fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url)),
+  'utf8',
+)
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: unknown[]; failureSummary?: string }[]
+}
+
+export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
+  const hasAxe = await page.evaluate(() => 'axe' in window)
+  if (!hasAxe) await page.evaluate(AXE_SOURCE)
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> }
+      }
+    ).axe
+    const res = await axe.run(document, { resultTypes: ['violations'] })
+    return res.violations as AxeViolation[]
+  })
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
     )
-  }, rules)
+  expect(serious, `axe: serious/critical violations on ${label}`).toEqual([])
 }

@@ -2,9 +2,10 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from '@tanstack/react-router'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { setUnauthenticatedHandler } from './lib/http.ts'
+import { isApiError, setUnauthenticatedHandler } from './lib/http.ts'
 import { canonicalPath, MODE } from './lib/mode.ts'
 import { ModeProvider } from './lib/modeContext.tsx'
+import { notificationsSnapshot, notify } from './lib/notifications.ts'
 import { createQueryClient } from './lib/queryClient.ts'
 import { createAppRouter } from './router.tsx'
 import './styles/global.css'
@@ -27,7 +28,20 @@ setUnauthenticatedHandler(() => {
   void router.navigate({ to: '/login', search: { next: here.href, error: 'session-expired' }, replace: true })
 })
 
-createRoot(document.getElementById('app')!).render(
+// Test hook (e2e and dev builds only, like the canvas hooks): raise notifications the way features do.
+if (import.meta.env.MODE !== 'production') {
+  Object.assign(window, { __catalystNotifications: { notify, snapshot: notificationsSnapshot } })
+}
+
+// Errors a route's boundary caught and shows with a retry: an API failure is expected (warn); anything
+// else is a bug and stays a console error (e2e fails on those).
+const onCaughtError = (error: unknown, info: { componentStack?: string | undefined }) => {
+  if (isApiError(error) || (error as { expected?: unknown } | null)?.expected === true)
+    console.warn('[route]', (error as Error).message)
+  else console.error(error, info.componentStack ?? '')
+}
+
+createRoot(document.getElementById('app')!, { onCaughtError }).render(
   <StrictMode>
     <ModeProvider>
       <QueryClientProvider client={queryClient}>

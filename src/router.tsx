@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createRouter } from '@tanstack/react-router'
-import { ErrorState, Skeleton } from './components/States.tsx'
-import { RouteErrorScreen } from './features/shell/SystemScreens.tsx'
+import { Skeleton } from './components/States.tsx'
+import { RouteErrorScreen, ShellNotFound } from './features/shell/SystemScreens.tsx'
 import { parseSearch, stringifySearch, type Search } from './lib/links.ts'
 import type { ModeInfo } from './lib/mode.ts'
 import { buildRouteTree } from './routes/routeTable.tsx'
@@ -23,9 +23,7 @@ export function createAppRouter(queryClient: QueryClient, mode: ModeInfo) {
     defaultPendingComponent: () => <Skeleton rows={6} />,
     defaultPendingMs: 150,
     defaultErrorComponent: RouteErrorScreen,
-    defaultNotFoundComponent: () => (
-      <ErrorState title="Not found" error={new Error('Nothing exists at this address.')} />
-    ),
+    defaultNotFoundComponent: ShellNotFound,
     scrollRestoration: true,
   })
 }

@@ -1,9 +1,6 @@
 import { ESTATE, expect, sovereignOrigin, test } from '../fixtures.ts'
 import { AppDetailPage } from '../pages/AppsPage.ts'
 
-// Requesting the mockApi fixture resets the mock: every test starts from the seeded estate, clock paused.
-test.beforeEach(({ mockApi: _reset }) => {})
-
 test.describe('app detail on the mothership', () => {
   test.beforeEach(async ({ signIn }) => {
     await signIn()

@@ -2,9 +2,6 @@ import type { APIRequestContext } from '@playwright/test'
 import { ESTATE, expect, sovereignOrigin, test } from '../fixtures.ts'
 import { AppsPage } from '../pages/AppsPage.ts'
 
-// Requesting the mockApi fixture resets the mock: every test starts from the seeded estate, clock paused.
-test.beforeEach(({ mockApi: _reset }) => {})
-
 interface CatalogWire {
   items: { name: string }[]
 }

@@ -16,7 +16,7 @@ test('the mothership console signs in with a PIN from the mock and shows its sec
   await expect(
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Fleet' }),
   ).toBeVisible()
-  await expect(page.getByLabel('Mothership console')).toBeVisible()
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Mothership console' })).toBeVisible()
 })
 
 test('a Sovereign console on console.<fqdn>.localhost resolves its own deployment', async ({
@@ -29,7 +29,9 @@ test('a Sovereign console on console.<fqdn>.localhost resolves its own deploymen
   await page.goto(`${origin}/`)
   await expect(page).toHaveURL(`${origin}/dashboard`)
   await expectHeading(page, 'Dashboard')
-  await expect(page.getByLabel(`Sovereign console of ${ESTATE.adopted.fqdn}`)).toBeVisible()
+  await expect(
+    page.getByRole('banner').getByRole('link', { name: `Sovereign console ${ESTATE.adopted.fqdn}` }),
+  ).toBeVisible()
   const nav = page.getByRole('navigation', { name: 'Main' })
   await expect(nav.getByRole('link', { name: 'Jobs' })).toHaveAttribute('href', '/jobs')
   await expect(nav.getByRole('link', { name: 'Fleet' })).toHaveCount(0)

@@ -1,9 +1,6 @@
 import { ESTATE, expect, sovereignOrigin, test } from '../fixtures.ts'
 import { UserAccessFormPage, UsersPage } from '../pages/UsersPage.ts'
 
-// Requesting the mockApi fixture resets the mock: every test starts from the seeded estate, clock paused.
-test.beforeEach(({ mockApi: _reset }) => {})
-
 test.describe('user access on a Sovereign', () => {
   test('lists records with grants as "app (role)" and mode-aware links', async ({
     page,

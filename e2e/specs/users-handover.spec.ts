@@ -1,9 +1,6 @@
 import { ESTATE, expect, sovereignOrigin, test } from '../fixtures.ts'
 import { UsersPage } from '../pages/UsersPage.ts'
 
-// Requesting the mockApi fixture resets the mock: every test starts from the seeded estate, clock paused.
-test.beforeEach(({ mockApi: _reset }) => {})
-
 const OWNER_EMAIL = 'alice@acme.io'
 const OWNER_RECORD = 'useraccess-owner-alice-acme-io'
 

@@ -128,6 +128,13 @@ export class AuthStore {
     this.sessions.clear()
   }
 
+  /** Forget every PIN, session and handover token (a mock reset: the clock restarts at the same instant). */
+  reset(): void {
+    this.pins.clear()
+    this.sessions.clear()
+    this.handovers.clear()
+  }
+
   /** A JWT-shaped single-use token. The mock signs with HMAC; the real backend uses RS256. */
   mintHandover(
     deploymentId: string,

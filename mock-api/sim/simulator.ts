@@ -87,6 +87,7 @@ export class Simulator {
   /** Back to the default estate (or a single deployment of one scenario), clock settings restored. */
   reset(scenario?: ScenarioName): void {
     this.clock.set(this.clockDefaults)
+    this.auth.reset()
     this.records.clear()
     this.userAccess.clear()
     this.counter = 0

@@ -55,6 +55,10 @@ let onUnauthenticated: (() => void) | undefined
 export function setUnauthenticatedHandler(fn: (() => void) | undefined): void {
   onUnauthenticated = fn
 }
+/** For callers that learn of an ended session without a request of their own (the shell's session watch). */
+export function signalUnauthenticated(): void {
+  onUnauthenticated?.()
+}
 
 /**
  * `/v1/deployments` → `<apiBase>/v1/deployments`. Server-sent absolute URLs (`/api/v1/...`, e.g. the

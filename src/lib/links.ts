@@ -16,7 +16,7 @@ export type Search = Record<string, SearchValue>
 
 export type LinkTarget =
   | { page: 'home' }
-  | { page: 'login'; next?: string | undefined; error?: string | undefined }
+  | { page: 'login'; next?: string | undefined; error?: string | undefined; email?: string | undefined }
   | { page: 'wizard' }
   | { page: 'deployments'; search?: Search }
   | { page: 'fleet' }
@@ -114,7 +114,7 @@ function pathOf(mode: ConsoleMode, t: LinkTarget): string {
 }
 
 function searchOf(t: LinkTarget): Search | undefined {
-  if (t.page === 'login') return { next: t.next, error: t.error }
+  if (t.page === 'login') return { next: t.next, error: t.error, email: t.email }
   return 'search' in t ? t.search : undefined
 }
 

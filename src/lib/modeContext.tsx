@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import { absoluteHref, linkTo, type LinkTarget } from './links.ts'
 import { MODE, type ConsoleMode, type ModeInfo } from './mode.ts'
+import { surfaceAvailable, type Surface } from './surfaces.ts'
 
 const ModeContext = createContext<ModeInfo>(MODE)
 
@@ -30,7 +31,21 @@ export function useLinks(): {
   )
 }
 
-/** Renders its children only in the given mode — mode-specific surfaces by declaration, not scattered ifs. */
-export function OnlyIn({ mode, children }: { mode: ConsoleMode; children: ReactNode }) {
-  return useMode().mode === mode ? <>{children}</> : null
+/** Whether a declared mode-specific surface (`src/lib/surfaces.ts`) exists in this page's mode. */
+export function useSurface(surface: Surface): boolean {
+  return surfaceAvailable(surface, useMode().mode)
+}
+
+/**
+ * Renders its children only in the given mode, or only where a declared surface exists — mode-specific
+ * surfaces by declaration, not scattered ifs: `<OnlyIn surface="newDeployment">…</OnlyIn>`.
+ */
+export function OnlyIn(
+  props: { children: ReactNode } & (
+    { mode: ConsoleMode; surface?: never } | { surface: Surface; mode?: never }
+  ),
+) {
+  const current = useMode().mode
+  const shown = props.surface ? surfaceAvailable(props.surface, current) : props.mode === current
+  return shown ? <>{props.children}</> : null
 }

@@ -1,69 +1,175 @@
 /**
- * App-wide notifications: de-duplicated by id (a repeat replaces the earlier item and keeps its first
- * time), persisted in sessionStorage so they survive a reload within the tab, capped. Text only — the
- * shell renders title/body as text, never HTML.
+ * App-wide notifications: de-duplicated by id (a repeat replaces the earlier item, keeps its first time
+ * and moves it to the top), persisted in sessionStorage so they survive a reload within the tab, capped.
+ * A notification that belongs to a mode-specific surface (`surface: 'handover'`) is dropped in the other
+ * mode — callers never check the mode themselves. Text only: the shell renders title/body as text, never
+ * HTML.
  */
+import { MODE, type ConsoleMode } from './mode.ts'
+import { surfaceAvailable, type Surface } from './surfaces.ts'
+
 export type NotificationLevel = 'info' | 'success' | 'warn' | 'error'
+export const NOTIFICATION_LEVELS: readonly NotificationLevel[] = ['error', 'warn', 'success', 'info']
 
 export interface AppNotification {
   id: string
   level: NotificationLevel
   title: string
   body?: string | undefined
+  /** When this id was first raised (a repeat keeps it). */
   createdAt: number
+  /** When it was last raised or changed. */
+  updatedAt?: number | undefined
+  /** Seen in the panel since it last changed. */
+  read?: boolean | undefined
   /** An in-app link (router path) offered with the notification. */
   href?: string | undefined
   hrefLabel?: string | undefined
 }
 
+export type NotifyInput = Omit<AppNotification, 'createdAt' | 'updatedAt' | 'read'> & {
+  createdAt?: number
+  /** The mode-specific surface raising it; dropped where that surface does not exist. */
+  surface?: Surface
+}
+
 const KEY = 'cc-notifications'
-const MAX = 50
-const listeners = new Set<() => void>()
-let items: AppNotification[] = load()
+export const MAX_NOTIFICATIONS = 50
+const TEXT_LIMIT = 2000
 
-function load(): AppNotification[] {
-  try {
-    const raw = typeof window === 'undefined' ? null : window.sessionStorage.getItem(KEY)
-    const parsed: unknown = raw ? JSON.parse(raw) : []
-    return Array.isArray(parsed)
-      ? (parsed as AppNotification[]).filter((n) => typeof n?.id === 'string' && typeof n.title === 'string')
-      : []
-  } catch {
-    return []
+interface KeyValueStorage {
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+}
+
+function clip(v: unknown, max = TEXT_LIMIT): string | undefined {
+  return typeof v === 'string' ? v.slice(0, max) : undefined
+}
+
+function sanitise(raw: unknown): AppNotification | undefined {
+  if (!raw || typeof raw !== 'object') return undefined
+  const n = raw as Record<string, unknown>
+  if (typeof n.id !== 'string' || typeof n.title !== 'string') return undefined
+  const level = NOTIFICATION_LEVELS.includes(n.level as NotificationLevel)
+    ? (n.level as NotificationLevel)
+    : 'info'
+  const createdAt = typeof n.createdAt === 'number' && Number.isFinite(n.createdAt) ? n.createdAt : 0
+  return {
+    id: n.id.slice(0, 500),
+    level,
+    title: n.title.slice(0, 300),
+    body: clip(n.body),
+    createdAt,
+    updatedAt: typeof n.updatedAt === 'number' ? n.updatedAt : createdAt,
+    read: n.read === true,
+    href:
+      typeof n.href === 'string' && n.href.startsWith('/') && !n.href.startsWith('//') ? n.href : undefined,
+    hrefLabel: clip(n.hrefLabel, 80),
   }
 }
 
-function save(): void {
-  try {
-    window.sessionStorage.setItem(KEY, JSON.stringify(items))
-  } catch {
-    // storage full or unavailable: keep them in memory
+/** The store itself (one per page; a factory so tests can give it a mode, a clock and a storage). */
+export function createNotificationStore(opts: {
+  mode: ConsoleMode
+  storage?: KeyValueStorage | undefined
+  now?: () => number
+}) {
+  const now = opts.now ?? Date.now
+  const listeners = new Set<() => void>()
+  let items: AppNotification[] = load()
+
+  function load(): AppNotification[] {
+    try {
+      const raw = opts.storage?.getItem(KEY)
+      const parsed: unknown = raw ? JSON.parse(raw) : []
+      if (!Array.isArray(parsed)) return []
+      const seen = new Set<string>()
+      const out: AppNotification[] = []
+      for (const p of parsed) {
+        const n = sanitise(p)
+        if (n && !seen.has(n.id)) {
+          seen.add(n.id)
+          out.push(n)
+        }
+      }
+      return out.slice(0, MAX_NOTIFICATIONS)
+    } catch {
+      return []
+    }
   }
-  for (const l of listeners) l()
+
+  function save(): void {
+    try {
+      opts.storage?.setItem(KEY, JSON.stringify(items))
+    } catch {
+      // storage full or unavailable: keep them in memory
+    }
+    for (const l of listeners) l()
+  }
+
+  return {
+    notify(input: NotifyInput): void {
+      if (input.surface && !surfaceAvailable(input.surface, opts.mode)) return
+      const n = sanitise({ ...input, createdAt: input.createdAt ?? now() })
+      if (!n) return
+      const existing = items.find((i) => i.id === n.id)
+      const unchanged =
+        existing &&
+        existing.level === n.level &&
+        existing.title === n.title &&
+        existing.body === n.body &&
+        existing.href === n.href
+      const next: AppNotification = {
+        ...n,
+        createdAt: existing?.createdAt ?? n.createdAt,
+        updatedAt: unchanged ? existing.updatedAt : now(),
+        read: unchanged ? existing.read : false,
+      }
+      items = [next, ...items.filter((i) => i.id !== n.id)].slice(0, MAX_NOTIFICATIONS)
+      save()
+    },
+    dismiss(id: string): void {
+      items = items.filter((i) => i.id !== id)
+      save()
+    },
+    clear(): void {
+      items = []
+      save()
+    },
+    markAllRead(): void {
+      if (items.every((i) => i.read)) return
+      items = items.map((i) => (i.read ? i : { ...i, read: true }))
+      save()
+    },
+    snapshot(): readonly AppNotification[] {
+      return items
+    },
+    subscribe(l: () => void): () => void {
+      listeners.add(l)
+      return () => listeners.delete(l)
+    },
+  }
 }
 
-export function notify(n: Omit<AppNotification, 'createdAt'> & { createdAt?: number }): void {
-  const existing = items.find((i) => i.id === n.id)
-  const next: AppNotification = { ...n, createdAt: existing?.createdAt ?? n.createdAt ?? Date.now() }
-  items = [next, ...items.filter((i) => i.id !== n.id)].slice(0, MAX)
-  save()
+export type NotificationStore = ReturnType<typeof createNotificationStore>
+
+function sessionStore(): KeyValueStorage | undefined {
+  try {
+    return typeof window === 'undefined' ? undefined : window.sessionStorage
+  } catch {
+    return undefined
+  }
 }
 
-export function dismissNotification(id: string): void {
-  items = items.filter((i) => i.id !== id)
-  save()
-}
+const store = createNotificationStore({ mode: MODE.mode, storage: sessionStore() })
 
-export function clearNotifications(): void {
-  items = []
-  save()
-}
+export const notify = store.notify
+export const dismissNotification = store.dismiss
+export const clearNotifications = store.clear
+export const markNotificationsRead = store.markAllRead
+export const notificationsSnapshot = store.snapshot
+export const subscribeNotifications = store.subscribe
 
-export function notificationsSnapshot(): readonly AppNotification[] {
-  return items
-}
-
-export function subscribeNotifications(l: () => void): () => void {
-  listeners.add(l)
-  return () => listeners.delete(l)
+export function unreadCount(list: readonly AppNotification[]): number {
+  return list.reduce((n, i) => n + (i.read ? 0 : 1), 0)
 }

@@ -23,6 +23,7 @@ function subscribe(periodMs: number, l: () => void): () => void {
       for (const fn of entry.listeners) fn()
     }, periodMs)
     tickers.set(periodMs, entry)
+    idleNow.delete(periodMs)
     t = entry
   }
   t.listeners.add(l)
@@ -35,11 +36,40 @@ function subscribe(periodMs: number, l: () => void): () => void {
   }
 }
 
+/**
+ * Before the first subscriber starts a ticker, every render must see the same instant: React requires a
+ * stable getSnapshot, and `serverNow()` changes between calls (a list of relative times mounting at once
+ * would otherwise loop — React error 185).
+ */
+const idleNow = new Map<number, number>()
+
+function snapshot(periodMs: number): number {
+  const t = tickers.get(periodMs)
+  if (t) return t.now
+  let v = idleNow.get(periodMs)
+  if (v === undefined) {
+    v = serverNow()
+    idleNow.set(periodMs, v)
+  }
+  return v
+}
+
+/** One subscribe function per period: a new one each render would make React resubscribe every commit. */
+const subscribers = new Map<number, (l: () => void) => () => void>()
+function subscriberFor(periodMs: number): (l: () => void) => () => void {
+  let fn = subscribers.get(periodMs)
+  if (!fn) {
+    fn = (l) => subscribe(periodMs, l)
+    subscribers.set(periodMs, fn)
+  }
+  return fn
+}
+
 /** Server time, refreshed every `periodMs` (default 1 s). */
 export function useNow(periodMs = 1000): number {
   return useSyncExternalStore(
-    (l) => subscribe(periodMs, l),
-    () => tickers.get(periodMs)?.now ?? serverNow(),
-    serverNow,
+    subscriberFor(periodMs),
+    () => snapshot(periodMs),
+    () => snapshot(periodMs),
   )
 }

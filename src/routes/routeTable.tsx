@@ -14,6 +14,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   lazyRouteComponent,
+  notFound,
   redirect,
   type AnyRoute,
 } from '@tanstack/react-router'
@@ -25,7 +26,13 @@ import { treemapSearch } from '../features/dashboard/treemapSearch.ts'
 import { deploymentsSearch } from '../features/deployments/deploymentsSearch.ts'
 import { jobDetailSearch, jobsSearch } from '../features/jobs/jobsSearch.ts'
 import { AppShell } from '../features/shell/AppShell.tsx'
-import { NotFoundScreen } from '../features/shell/SystemScreens.tsx'
+import {
+  DeploymentNotFound,
+  NotASovereignError,
+  NotFoundScreen,
+  SovereignErrorScreen,
+} from '../features/shell/SystemScreens.tsx'
+import { deploymentQueryOptions } from '../lib/api/deploymentQueryOptions.ts'
 import { sovereignSelfQueryOptions } from '../lib/api/sovereignSelfQueryOptions.ts'
 import { whoamiQueryOptions } from '../lib/api/whoamiQueryOptions.ts'
 import { isApiError } from '../lib/http.ts'
@@ -82,30 +89,63 @@ export const LEGACY_CLOUD: Record<string, { view: 'graph' | 'list'; kind?: strin
   'storage/buckets': { view: 'list', kind: 'buckets' },
 }
 
-/** Words that name mothership pages; typed into the `$deploymentId` slot they redirect there. */
-const RESERVED_DEPLOYMENT_WORDS: Record<string, string> = {
+/**
+ * Words that name pages, typed into the mothership's `$deploymentId` slot (`/provision/deployments`,
+ * `/provision/jobs`): never a deployment id (those are 16 hex chars), so they go where the word points,
+ * else to the deployments list where a deployment can be picked.
+ */
+export const RESERVED_DEPLOYMENT_WORDS: Record<string, string> = {
   deployments: '/deployments',
   wizard: '/wizard',
   new: '/wizard',
   dashboard: '/app/dashboard',
   fleet: '/app/dashboard',
+  app: '/app/dashboard',
+  provision: '/deployments',
+  overview: '/deployments',
+  jobs: '/deployments',
+  cloud: '/deployments',
+  infrastructure: '/deployments',
+  apps: '/deployments',
+  users: '/deployments',
+  settings: '/deployments',
+  login: '/deployments',
 }
 
-/** `/app/<word>` on a Sovereign: these are mothership surfaces, never components (regressions 1, 3). */
-const SOVEREIGN_APP_RESERVED = new Set([
-  'dashboard',
-  'install',
-  'sre',
-  'sec',
-  'blueprints',
-  'applications',
-  'users',
-  'settings',
-  'rbac',
-])
+/**
+ * `/app/<word>[/…]` on a Sovereign: mothership surfaces or page names, never components (regressions 1,
+ * 3). The fleet and mothership-only sections land on the dashboard; page names land on that page.
+ */
+export const SOVEREIGN_APP_RESERVED: Record<string, string> = {
+  dashboard: '/dashboard',
+  install: '/dashboard',
+  sre: '/dashboard',
+  sec: '/dashboard',
+  blueprints: '/dashboard',
+  settings: '/dashboard',
+  rbac: '/dashboard',
+  fleet: '/dashboard',
+  deployments: '/dashboard',
+  applications: '/apps',
+  apps: '/apps',
+  users: '/users',
+  jobs: '/jobs',
+  cloud: '/cloud',
+}
+
+declare module '@tanstack/react-router' {
+  interface StaticDataRouteOption {
+    /** The page title shown in the header and the tab (the page's own `<h1>` may be more specific). */
+    title?: string
+  }
+}
 
 /** The deployment-scoped pages, mounted under `/provision/$deploymentId` or the Sovereign layout. */
-function deploymentPages(parent: AnyRoute, base: string, reservedApps?: ReadonlySet<string>): AnyRoute[] {
+function deploymentPages(
+  parent: AnyRoute,
+  base: string,
+  reservedApps?: Readonly<Record<string, string>>,
+): AnyRoute[] {
   // One explicit route per legacy path (a splat would also match `/cloud` itself and loop).
   const legacy = Object.entries(LEGACY_CLOUD).flatMap(([rest, target]) =>
     (['cloud', 'infrastructure'] as const)
@@ -164,13 +204,22 @@ function deploymentPages(parent: AnyRoute, base: string, reservedApps?: Readonly
       component: screens.apps,
       staticData: { title: 'Applications' },
     }),
+    // Bare `/app` (upstream's layout URL) → the apps list (regression 3).
+    createRoute({
+      getParentRoute: () => parent,
+      path: 'app',
+      beforeLoad: ({ params }) => {
+        throw redirect({ to: `${base}/apps`, params, replace: true })
+      },
+    }),
     createRoute({
       getParentRoute: () => parent,
       path: 'app/$componentId',
       beforeLoad: ({ params }) => {
         // On a Sovereign `/app/dashboard|install|sre…` are mothership surfaces, never an app (regressions 1–3).
-        if (reservedApps?.has((params as { componentId: string }).componentId))
-          throw redirect({ to: '/dashboard', replace: true })
+        const word = (params as { componentId: string }).componentId.toLowerCase()
+        const target = reservedApps && Object.hasOwn(reservedApps, word) ? reservedApps[word] : undefined
+        if (target) throw redirect({ to: target, replace: true })
       },
       component: screens.appDetail,
       staticData: { title: 'Application' },
@@ -244,7 +293,11 @@ export function buildRouteTree(mode: ModeInfo) {
         return { me }
       } catch (e) {
         if (isApiError(e) && e.status === 401)
-          throw redirect({ to: '/login', search: { next: location.href }, replace: true })
+          throw redirect({
+            to: '/login',
+            search: { next: location.href === '/' ? undefined : location.href },
+            replace: true,
+          })
         throw e
       }
     },
@@ -261,11 +314,26 @@ function mothershipTree(authed: AnyRoute): AnyRoute[] {
     path: 'provision/$deploymentId',
     beforeLoad: ({ params }) => {
       const id = (params as { deploymentId: string }).deploymentId
-      const reserved = RESERVED_DEPLOYMENT_WORDS[id]
+      const word = id.toLowerCase()
+      const reserved = Object.hasOwn(RESERVED_DEPLOYMENT_WORDS, word)
+        ? RESERVED_DEPLOYMENT_WORDS[word]
+        : undefined
       if (reserved) throw redirect({ to: reserved, replace: true })
       return { deploymentId: id, malformedDeploymentId: !isWellFormedDeploymentId(id) }
     },
+    // Every page below is about this record: a missing one is a clear "not found" inside the shell, and
+    // a failing API an error with a retry there — never a blank page.
+    loader: async ({ context, params }) => {
+      const id = (params as { deploymentId: string }).deploymentId
+      try {
+        await context.queryClient.ensureQueryData(deploymentQueryOptions(id))
+      } catch (e) {
+        if (isApiError(e) && e.status === 404) throw notFound({ data: { deploymentId: id } })
+        throw e
+      }
+    },
     component: Outlet,
+    notFoundComponent: DeploymentNotFound,
   })
   const overview = createRoute({
     getParentRoute: () => provision,
@@ -301,6 +369,16 @@ function mothershipTree(authed: AnyRoute): AnyRoute[] {
         throw redirect({ to: '/app/dashboard', replace: true })
       },
     }),
+    // Sovereign-style clean URLs opened on the mothership: the fleet dashboard, or the deployments list.
+    ...(['dashboard', 'provision'] as const).map((path) =>
+      createRoute({
+        getParentRoute: () => authed,
+        path,
+        beforeLoad: () => {
+          throw redirect({ to: path === 'dashboard' ? '/app/dashboard' : '/deployments', replace: true })
+        },
+      }),
+    ),
     createRoute({
       getParentRoute: () => authed,
       path: 'app/dashboard',
@@ -317,10 +395,17 @@ function sovereignTree(authed: AnyRoute): AnyRoute[] {
     getParentRoute: () => authed,
     id: 'sovereign',
     beforeLoad: async ({ context }) => {
-      const self = await context.queryClient.ensureQueryData(sovereignSelfQueryOptions())
-      return { deploymentId: self.deploymentId }
+      try {
+        const self = await context.queryClient.ensureQueryData(sovereignSelfQueryOptions())
+        return { deploymentId: self.deploymentId }
+      } catch (e) {
+        // Not the router's "not found" (an ApiError 404 looks like one to it): this host serves no Sovereign.
+        if (isApiError(e) && e.status === 404) throw new NotASovereignError()
+        throw e
+      }
     },
     component: Outlet,
+    errorComponent: SovereignErrorScreen,
   })
   const toDashboard = (path: string) =>
     createRoute({
@@ -335,16 +420,18 @@ function sovereignTree(authed: AnyRoute): AnyRoute[] {
       toDashboard('/'),
       toDashboard('deployments'),
       toDashboard('wizard'),
-      createRoute({
-        getParentRoute: () => sovereign,
-        path: 'app',
-        beforeLoad: () => {
-          throw redirect({ to: '/apps', replace: true })
-        },
-      }),
+      toDashboard('provision'),
       // `/app/install`, `/app/sre/...`: mothership surfaces → the dashboard (a bare `/app/<word>` is caught by
       // the app route's guard). No `app/$componentId/$` splat: it would match `/app/x` itself and loop.
-      ...[...SOVEREIGN_APP_RESERVED].map((word) => toDashboard(`app/${word}/$`)),
+      ...Object.entries(SOVEREIGN_APP_RESERVED).map(([word, to]) =>
+        createRoute({
+          getParentRoute: () => sovereign,
+          path: `app/${word}/$`,
+          beforeLoad: () => {
+            throw redirect({ to, replace: true })
+          },
+        }),
+      ),
       // A mothership-style deep link on a Sovereign: `/provision/<id>/jobs/x` → `/jobs/x`.
       createRoute({
         getParentRoute: () => sovereign,

@@ -2,7 +2,11 @@ import { z } from 'zod'
 
 const text = z.string().max(4096).optional().catch(undefined)
 
-export const loginSearch = z.object({ next: text, error: text })
+export const loginSearch = z.object({
+  next: text,
+  error: text,
+  email: z.string().max(320).optional().catch(undefined),
+})
 export type LoginSearch = z.infer<typeof loginSearch>
 
 export const verifySearch = z.object({ email: text, requestId: text, next: text })

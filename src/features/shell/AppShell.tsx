@@ -1,31 +1,51 @@
-import { Outlet, useRouter } from '@tanstack/react-router'
-import { useSyncExternalStore } from 'react'
-import { isApiReachable, subscribeConnectivity } from '../../lib/connectivity.ts'
+import { useQuery } from '@tanstack/react-query'
+import { Outlet } from '@tanstack/react-router'
+import { useEffect, type MouseEvent } from 'react'
+import { whoamiQueryOptions } from '../../lib/api/whoamiQueryOptions.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
+import { isApiError, signalUnauthenticated } from '../../lib/http.ts'
+import { OnlyIn } from '../../lib/modeContext.tsx'
+import { ConnectivityBanner } from './ConnectivityBanner.tsx'
+import { DeploymentStrip } from './DeploymentStrip.tsx'
 import { Header } from './Header.tsx'
+import { MalformedIdNotice } from './MalformedIdNotice.tsx'
 import { Sidebar } from './Sidebar.tsx'
 import styles from './AppShell.module.css'
 
-/** The signed-in frame: skip link, sidebar, header, API-unreachable banner, the page. */
+/** How often the shell re-checks the session while the user sits on a page that polls nothing. */
+const SESSION_CHECK_MS = 60_000
+
+/**
+ * The signed-in frame: skip link, sidebar, header (title, notifications, theme, profile), the
+ * API-unreachable banner, mode-specific notices, the deployment context strip, and the page. Each route
+ * below has its own error boundary, so a failing page never blanks this frame.
+ */
 export function AppShell() {
   const deploymentId = useDeploymentId()
-  const reachable = useSyncExternalStore(subscribeConnectivity, isApiReachable, () => true)
-  const router = useRouter()
+  useSessionWatch()
+  const skipToMain = (e: MouseEvent<HTMLAnchorElement>) => {
+    // Move focus (not just the scroll position) and keep the router's URL free of `#main`.
+    e.preventDefault()
+    const main = document.getElementById('main')
+    main?.focus()
+    main?.scrollIntoView()
+  }
   return (
     <div className={styles.shell}>
-      <a href="#main" className={styles.skipLink}>
+      <a href="#main" className={styles.skipLink} onClick={skipToMain}>
         Skip to content
       </a>
       <Sidebar deploymentId={deploymentId} />
       <div className={styles.column}>
         <Header />
-        {!reachable ? (
-          <div className={styles.banner} role="alert">
-            The API is unreachable — retrying. What you see may be out of date.
-            <button type="button" className="btn btn-sm" onClick={() => void router.invalidate()}>
-              Retry now
-            </button>
-          </div>
+        <ConnectivityBanner />
+        <OnlyIn surface="malformedDeploymentId">
+          <MalformedIdNotice />
+        </OnlyIn>
+        {deploymentId ? (
+          <OnlyIn surface="deploymentStrip">
+            <DeploymentStrip deploymentId={deploymentId} />
+          </OnlyIn>
         ) : null}
         <main id="main" className={styles.main} tabIndex={-1}>
           <Outlet />
@@ -33,4 +53,13 @@ export function AppShell() {
       </div>
     </div>
   )
+}
+
+/** A session that ends while the user idles is noticed within a minute (→ sign in, then back). */
+function useSessionWatch(): void {
+  const me = useQuery({ ...whoamiQueryOptions(), refetchInterval: SESSION_CHECK_MS })
+  const expired = isApiError(me.error) && me.error.status === 401
+  useEffect(() => {
+    if (expired) signalUnauthenticated()
+  }, [expired])
 }

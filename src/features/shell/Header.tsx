@@ -1,50 +1,39 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useRouter } from '@tanstack/react-router'
-import { useSyncExternalStore } from 'react'
-import { whoamiQueryOptions } from '../../lib/api/whoamiQueryOptions.ts'
+import { AppLink } from '../../components/AppLink.tsx'
 import { useMode } from '../../lib/modeContext.tsx'
-import { resolvedTheme, setThemePreference, subscribeTheme } from '../../lib/theme.ts'
-import { signOut } from '../../lib/api/session.ts'
+import { NotificationBell } from './NotificationBell.tsx'
+import { ProfileMenu } from './ProfileMenu.tsx'
+import { ThemeToggle } from './ThemeToggle.tsx'
+import { useRouteTitle } from './usePageTitle.ts'
 import styles from './AppShell.module.css'
 
+/** Sticky header: which console this is, the page title, notifications, theme and the profile menu. */
 export function Header() {
   const mode = useMode()
-  const me = useQuery(whoamiQueryOptions())
-  const theme = useSyncExternalStore(subscribeTheme, resolvedTheme, () => 'dark' as const)
-  const queryClient = useQueryClient()
-  const router = useRouter()
-  const logout = async () => {
-    try {
-      await signOut()
-    } finally {
-      queryClient.clear()
-      await router.navigate({ to: '/login', replace: true })
-    }
-  }
+  const title = useRouteTitle()
+  const sovereign = mode.mode === 'sovereign'
   return (
     <header className={styles.header}>
-      <span
-        className={styles.modeBadge}
-        data-mode={mode.mode}
-        aria-label={
-          mode.mode === 'sovereign' ? `Sovereign console of ${mode.sovereignFQDN}` : 'Mothership console'
-        }
-      >
-        {mode.mode === 'sovereign' ? `Sovereign · ${mode.sovereignFQDN}` : 'Mothership'}
-      </span>
-      <div className={styles.headerActions}>
-        <button
-          type="button"
-          className="btn btn-ghost"
-          aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
-          onClick={() => setThemePreference(theme === 'dark' ? 'light' : 'dark')}
+      <div className={styles.headerStart}>
+        <AppLink
+          to={{ page: 'home' }}
+          className={styles.modeBadge}
+          data-mode={mode.mode}
+          title={sovereign ? 'This console manages one Sovereign only' : 'The mothership: every deployment'}
         >
-          {theme === 'dark' ? '☀' : '☾'}
-        </button>
-        <span className="muted">{me.data?.email}</span>
-        <button type="button" className="btn btn-sm" onClick={() => void logout()}>
-          Sign out
-        </button>
+          {sovereign ? (
+            <>
+              Sovereign console <span className={styles.modeFqdn}>{mode.sovereignFQDN}</span>
+            </>
+          ) : (
+            'Mothership console'
+          )}
+        </AppLink>
+        {title ? <span className={styles.pageTitle}>{title}</span> : null}
+      </div>
+      <div className={styles.headerActions}>
+        <NotificationBell />
+        <ThemeToggle />
+        <ProfileMenu />
       </div>
     </header>
   )

@@ -1,95 +1,113 @@
+import { useQuery } from '@tanstack/react-query'
 import { useRouterState } from '@tanstack/react-router'
-import type { LinkTarget } from '../../lib/links.ts'
-import { useMode } from '../../lib/modeContext.tsx'
 import { AppLink } from '../../components/AppLink.tsx'
+import { deploymentQueryOptions } from '../../lib/api/deploymentQueryOptions.ts'
+import { linkTo, type LinkTarget } from '../../lib/links.ts'
+import type { ConsoleMode } from '../../lib/mode.ts'
+import { useMode } from '../../lib/modeContext.tsx'
+import { surfaceAvailable, type Surface } from '../../lib/surfaces.ts'
 import styles from './AppShell.module.css'
 
-interface NavItem {
+interface NavItemDecl {
   label: string
-  target: LinkTarget
-  /** Router-path prefixes that mark this section active. */
-  match: (path: string) => boolean
+  /** Shown only where this surface exists (src/lib/surfaces.ts); always shown when absent. */
+  surface?: Surface
+  target: (deploymentId: string) => LinkTarget
+  /** Other pages that belong to this section (their path and below mark it active). */
+  also?: (deploymentId: string) => LinkTarget[]
+  /** Active only on its own path, not below it. */
+  exact?: boolean
 }
 
-/** The mode's sections, declared once per mode (no scattered mode checks). */
-export function navItems(
-  mode: 'mothership' | 'sovereign',
-  deploymentId: string,
-): { title: string; items: NavItem[] }[] {
-  const dep = deploymentId
-  const scoped = (suffix: string) => (path: string) => path === suffix || path.startsWith(`${suffix}/`)
-  if (mode === 'sovereign') {
-    return [
+interface NavSectionDecl {
+  id: 'mothership' | 'deployment'
+  surface?: Surface
+  /** Listed only while a deployment is in scope. */
+  needsDeployment?: boolean
+  items: NavItemDecl[]
+}
+
+/** The sections of both consoles, declared once; the link builder turns each target into the mode's URL. */
+const NAV: NavSectionDecl[] = [
+  {
+    id: 'mothership',
+    surface: 'deploymentsList',
+    items: [
+      { label: 'Deployments', surface: 'deploymentsList', target: () => ({ page: 'deployments' }) },
+      { label: 'New deployment', surface: 'newDeployment', target: () => ({ page: 'wizard' }) },
+      { label: 'Fleet', surface: 'fleet', target: () => ({ page: 'fleet' }) },
+    ],
+  },
+  {
+    id: 'deployment',
+    needsDeployment: true,
+    items: [
       {
-        title: 'Sovereign',
-        items: [
-          {
-            label: 'Dashboard',
-            target: { page: 'dashboard', deploymentId: dep },
-            match: scoped('/dashboard'),
-          },
-          {
-            label: 'Apps',
-            target: { page: 'apps', deploymentId: dep },
-            match: (p) => scoped('/apps')(p) || scoped('/app')(p),
-          },
-          { label: 'Jobs', target: { page: 'jobs', deploymentId: dep }, match: scoped('/jobs') },
-          {
-            label: 'Cloud',
-            target: { page: 'cloud', deploymentId: dep },
-            match: (p) => scoped('/cloud')(p) || scoped('/infrastructure')(p),
-          },
-          { label: 'Users', target: { page: 'users', deploymentId: dep }, match: scoped('/users') },
-        ],
+        label: 'Overview',
+        surface: 'deploymentPicker',
+        exact: true,
+        target: (d) => ({ page: 'overview', deploymentId: d }),
       },
-    ]
-  }
-  const sections = [
-    {
-      title: 'Mothership',
-      items: [
-        {
-          label: 'Deployments',
-          target: { page: 'deployments' } as LinkTarget,
-          match: scoped('/deployments'),
-        },
-        { label: 'New deployment', target: { page: 'wizard' } as LinkTarget, match: scoped('/wizard') },
-        { label: 'Fleet', target: { page: 'fleet' } as LinkTarget, match: scoped('/app/dashboard') },
-      ],
-    },
-  ]
-  if (dep) {
-    const base = `/provision/${encodeURIComponent(dep)}`
-    sections.push({
-      title: 'This deployment',
-      items: [
-        { label: 'Overview', target: { page: 'overview', deploymentId: dep }, match: (p) => p === base },
-        { label: 'Jobs', target: { page: 'jobs', deploymentId: dep }, match: scoped(`${base}/jobs`) },
-        {
-          label: 'Dashboard',
-          target: { page: 'dashboard', deploymentId: dep },
-          match: scoped(`${base}/dashboard`),
-        },
-        {
-          label: 'Cloud',
-          target: { page: 'cloud', deploymentId: dep },
-          match: (p) => scoped(`${base}/cloud`)(p) || scoped(`${base}/infrastructure`)(p),
-        },
-        {
-          label: 'Apps',
-          target: { page: 'apps', deploymentId: dep },
-          match: (p) => scoped(`${base}/apps`)(p) || scoped(`${base}/app`)(p),
-        },
-        { label: 'Users', target: { page: 'users', deploymentId: dep }, match: scoped(`${base}/users`) },
-      ],
-    })
-  }
-  return sections
+      { label: 'Dashboard', target: (d) => ({ page: 'dashboard', deploymentId: d }) },
+      {
+        label: 'Apps',
+        target: (d) => ({ page: 'apps', deploymentId: d }),
+        also: (d) => [{ page: 'app', deploymentId: d, componentId: '' }],
+      },
+      { label: 'Jobs', target: (d) => ({ page: 'jobs', deploymentId: d }) },
+      { label: 'Cloud', target: (d) => ({ page: 'cloud', deploymentId: d }) },
+      { label: 'Users', target: (d) => ({ page: 'users', deploymentId: d }) },
+    ],
+  },
+]
+
+export interface NavEntry {
+  label: string
+  target: LinkTarget
+  active: boolean
+}
+
+const pathOnly = (href: string) => (href.split(/[?#]/)[0] ?? href).replace(/(.)\/+$/, '$1')
+
+function under(path: string, base: string, exact: boolean): boolean {
+  return path === base || (!exact && path.startsWith(`${base}/`))
+}
+
+/**
+ * The sections for a mode and the current router path (no basepath), with the active entry marked. Pure:
+ * what the sidebar shows is decided here, from the declarations above.
+ */
+export function navSections(
+  mode: ConsoleMode,
+  deploymentId: string,
+  path: string,
+): { id: NavSectionDecl['id']; items: NavEntry[] }[] {
+  const current = pathOnly(path)
+  return NAV.filter(
+    (s) => (!s.surface || surfaceAvailable(s.surface, mode)) && (!s.needsDeployment || deploymentId),
+  )
+    .map((s) => ({
+      id: s.id,
+      items: s.items
+        .filter((i) => !i.surface || surfaceAvailable(i.surface, mode))
+        .map((i) => {
+          const target = i.target(deploymentId)
+          const bases = [target, ...(i.also?.(deploymentId) ?? [])].map((t) => pathOnly(linkTo(mode, t)))
+          return { label: i.label, target, active: bases.some((b) => under(current, b, !!i.exact)) }
+        }),
+    }))
+    .filter((s) => s.items.length > 0)
 }
 
 export function Sidebar({ deploymentId }: { deploymentId: string }) {
   const mode = useMode()
   const path = useRouterState({ select: (s) => s.location.pathname })
+  const deployment = useQuery(deploymentQueryOptions(deploymentId))
+  const fqdn =
+    mode.mode === 'sovereign'
+      ? mode.sovereignFQDN || deployment.data?.sovereignFQDN
+      : deployment.data?.sovereignFQDN ||
+        (deploymentId ? `deployment ${deploymentId.slice(0, 8)}` : undefined)
   return (
     <nav className={styles.sidebar} aria-label="Main">
       <div className={styles.brand}>
@@ -98,27 +116,32 @@ export function Sidebar({ deploymentId }: { deploymentId: string }) {
         </span>
         <span>Catalyst Console</span>
       </div>
-      {navItems(mode.mode, deploymentId).map((section) => (
-        <div key={section.title} className={styles.section}>
-          <h2 className={styles.sectionTitle}>{section.title}</h2>
-          <ul className={styles.navList}>
-            {section.items.map((item) => {
-              const active = item.match(path)
-              return (
+      {navSections(mode.mode, deploymentId, path).map((section) => {
+        const title =
+          section.id === 'mothership' ? 'Mothership' : mode.mode === 'sovereign' ? 'Sovereign' : 'Deployment'
+        const headingId = `nav-${section.id}`
+        return (
+          <div key={section.id} className={styles.section}>
+            <h2 className={styles.sectionTitle} id={headingId}>
+              {title}
+              {section.id === 'deployment' && fqdn ? <span className={styles.sectionSub}>{fqdn}</span> : null}
+            </h2>
+            <ul className={styles.navList} aria-labelledby={headingId}>
+              {section.items.map((item) => (
                 <li key={item.label}>
                   <AppLink
                     to={item.target}
-                    className={`${styles.navLink} ${active ? styles.active : ''}`}
-                    aria-current={active ? 'page' : undefined}
+                    className={`${styles.navLink} ${item.active ? styles.active : ''}`}
+                    aria-current={item.active ? 'page' : undefined}
                   >
                     {item.label}
                   </AppLink>
                 </li>
-              )
-            })}
-          </ul>
-        </div>
-      ))}
+              ))}
+            </ul>
+          </div>
+        )
+      })}
     </nav>
   )
 }
