@@ -28,6 +28,10 @@ export function subscribeMockBackend(l: () => void): () => void {
 
 export type ApiErrorKind = 'http' | 'network' | 'parse'
 
+/**
+ * A failed API call. (No `isNotFound` property on purpose: TanStack Router duck-types that name as its own
+ * not-found signal and would swap the route's error screen for the not-found page.)
+ */
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -39,10 +43,6 @@ export class ApiError extends Error {
   ) {
     super(message)
     this.name = 'ApiError'
-  }
-
-  get isNotFound(): boolean {
-    return this.status === 404
   }
 }
 
