@@ -32,7 +32,9 @@ test('after a handover the Sovereign lists its owner as "* (admin)" (regression 
   const origin = sovereignOrigin(baseURL!, ESTATE.ready.fqdn)
   await page.goto(`${origin}/auth/handover?token=${encodeURIComponent(token)}`)
   await expect(page).toHaveURL(`${origin}/dashboard`)
-  await expect(page.getByLabel(`Sovereign console of ${ESTATE.ready.fqdn}`)).toBeVisible()
+  await expect(
+    page.getByRole('banner').getByRole('link', { name: `Sovereign console ${ESTATE.ready.fqdn}` }),
+  ).toBeVisible()
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click()
   await expect(page).toHaveURL(`${origin}/users`)
