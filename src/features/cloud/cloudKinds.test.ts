@@ -55,3 +55,16 @@ describe('hidden node types in the URL', () => {
     expect(parseHidden(undefined).size).toBe(0)
   })
 })
+
+describe('list sort in the URL', () => {
+  it('parses and cycles', async () => {
+    const { parseSort, nextSort } = await import('./cloudSearch.ts')
+    expect(parseSort(undefined)).toBeUndefined()
+    expect(parseSort('name')).toEqual({ id: 'name', desc: false })
+    expect(parseSort('-region')).toEqual({ id: 'region', desc: true })
+    expect(nextSort(undefined, 'name')).toBe('name')
+    expect(nextSort('name', 'name')).toBe('-name')
+    expect(nextSort('-name', 'name')).toBe('name')
+    expect(nextSort('-name', 'region')).toBe('region')
+  })
+})

@@ -1,0 +1,42 @@
+import type { TopoNode } from './toTopologyGraph.ts'
+
+const STATUS_WORDS: Record<string, string> = {
+  healthy: 'healthy',
+  degraded: 'degraded',
+  failed: 'failed',
+  unknown: 'status unknown',
+}
+
+/** Accessible name of a graph node: `LoadBalancer ingress-fsn1, healthy, 49.12.130.159`. */
+export function nodeLabel(node: TopoNode): string {
+  const sub = nodeSubtitle(node)
+  return `${node.type} ${node.name}, ${STATUS_WORDS[node.status] ?? node.status}${sub ? `, ${sub}` : ''}`
+}
+
+/** The one-line summary under a node's name. */
+export function nodeSubtitle(node: TopoNode): string {
+  switch (node.type) {
+    case 'Cloud':
+      return node.data.projectID ? `${node.data.provider} · ${node.data.projectID}` : node.data.provider
+    case 'Region':
+      return [node.data.providerRegion, `${node.data.workerCount} workers`].filter(Boolean).join(' · ')
+    case 'Cluster':
+      return node.data.version
+    case 'vCluster':
+      return node.data.role
+    case 'LoadBalancer':
+      return [node.data.publicIP, node.targetHealth].filter(Boolean).join(' · ')
+    case 'NodePool':
+      return `${node.data.sku} · ${node.data.currentSize}/${node.data.desiredSize}`
+    case 'Node':
+      return [node.data.role, node.data.ip].filter(Boolean).join(' · ')
+    case 'Network':
+      return node.data.cidr
+    case 'PVC':
+      return `${node.data.capacityGi} Gi`
+    case 'Volume':
+      return `${node.data.sizeGi} Gi`
+    case 'Bucket':
+      return node.data.provider
+  }
+}
