@@ -34,7 +34,8 @@ export function TreemapControls({
   controls: Controls
   onChange: (c: ControlsChange) => void
 }) {
-  const lockId = useId()
+  const ids = useId()
+  const lockId = `${ids}-lock`
   const { layers, size, color, colorLocked } = controls
   const change = (patch: Partial<ControlsChange>) => onChange({ layers, size, color, ...patch })
   const canAdd = layers.length < MAX_LAYERS && addLayer(layers).length > layers.length
@@ -43,9 +44,12 @@ export function TreemapControls({
       <fieldset className={styles.layers}>
         <legend className="sr-only">Layers</legend>
         {layers.map((dim, i) => (
-          <label key={i} className={styles.field}>
-            <span className={styles.caption}>Layer {i + 1}</span>
+          <div key={i} className={styles.field}>
+            <label className={styles.caption} htmlFor={`${ids}-layer-${i}`}>
+              Layer {i + 1}
+            </label>
             <select
+              id={`${ids}-layer-${i}`}
               className="select"
               value={dim}
               onChange={(e) => change({ layers: setLayer(layers, i, e.target.value as LayerDimension) })}
@@ -56,7 +60,7 @@ export function TreemapControls({
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ))}
         <div className={styles.layerButtons}>
           <button
@@ -81,9 +85,12 @@ export function TreemapControls({
           </button>
         </div>
       </fieldset>
-      <label className={styles.field}>
-        <span className={styles.caption}>Size</span>
+      <div className={styles.field}>
+        <label className={styles.caption} htmlFor={`${ids}-size`}>
+          Size
+        </label>
         <select
+          id={`${ids}-size`}
           className="select"
           value={size}
           onChange={(e) => change({ size: e.target.value as TreemapSizeBy })}
@@ -94,10 +101,13 @@ export function TreemapControls({
             </option>
           ))}
         </select>
-      </label>
-      <label className={styles.field}>
-        <span className={styles.caption}>Colour</span>
+      </div>
+      <div className={styles.field}>
+        <label className={styles.caption} htmlFor={`${ids}-colour`}>
+          Colour
+        </label>
         <select
+          id={`${ids}-colour`}
           className="select"
           value={color}
           disabled={colorLocked}
@@ -111,7 +121,7 @@ export function TreemapControls({
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {colorLocked ? (
         <p id={lockId} className={styles.lock}>
           Colour is locked to utilisation: a capacity size ({SIZE_LABELS[size]}) shows how much was reserved,
