@@ -1,7 +1,6 @@
 import { select } from 'd3-selection'
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
 import {
-  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -102,7 +101,8 @@ export function TopologyGraph({ shown, byId, edges, matches, selected, onSelect 
   const transformRef = useRef<ZoomTransform>(zoomIdentity)
   const [zoomLevel, setZoomLevel] = useState(1)
 
-  useEffect(() => {
+  // A layout effect, declared before the fit below: the first fit needs the zoom behaviour in place.
+  useLayoutEffect(() => {
     const vp = viewportRef.current
     const world = worldRef.current
     if (!vp || !world) return
