@@ -22,12 +22,12 @@ export class CloudPage {
     if (!m) throw new Error(`chip ${type}: ${text}`)
     return { shown: Number(m[1]), total: Number(m[2]) }
   }
-  /** A resource in the graph; its name is `<Type> <name>, <status>…`. */
+  /** A resource in the graph; its name is `<name>, <Type>[ · <summary>], <status>`. */
   node(type: string, name: string): Locator {
-    return this.graph.getByRole('button', { name: new RegExp(`^${escape(type)} ${escape(name)},`) })
+    return this.graph.getByRole('button', { name: new RegExp(`^${escape(name)}, ${escape(type)}( ·|,)`) })
   }
   nodesOf(type: string): Locator {
-    return this.graph.getByRole('button', { name: new RegExp(`^${escape(type)} `) })
+    return this.graph.getByRole('button', { name: new RegExp(`^[^,]+, ${escape(type)}( ·|,)`) })
   }
   get search(): Locator {
     return this.page.getByRole('searchbox', { name: 'Search resources' })

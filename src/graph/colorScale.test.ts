@@ -5,6 +5,7 @@ import {
   contrastRatio,
   interpolateColor,
   parseColor,
+  readablePair,
   scaleStops,
   shade,
   textColorOn,
@@ -76,5 +77,20 @@ describe('colour scales', () => {
         const bg = colorFor(m, pct, P)
         expect(contrastRatio(bg, textColorOn(bg))).toBeGreaterThanOrEqual(4.5)
       }
+  })
+})
+
+describe('readablePair', () => {
+  it('reaches WCAG AA on every colour of every scale', () => {
+    for (const m of ['utilization', 'health', 'age'] as const)
+      for (let pct = 0; pct <= 100; pct += 2) {
+        const { fill, text } = readablePair(colorFor(m, pct, P))
+        expect(contrastRatio(fill, text), `${m} ${pct}`).toBeGreaterThanOrEqual(4.5)
+      }
+  })
+
+  it('leaves colours alone that already read well', () => {
+    expect(readablePair('#ffffff')).toEqual({ fill: '#ffffff', text: '#0b0f14' })
+    expect(readablePair('#000000')).toEqual({ fill: '#000000', text: '#ffffff' })
   })
 })

@@ -153,3 +153,22 @@ export function shade(color: string, amount: number): string {
   const k = 1 - Math.min(1, Math.max(0, amount))
   return toHex([c[0] * k, c[1] * k, c[2] * k])
 }
+
+/**
+ * A fill and text colour that read at `minRatio` (WCAG AA: 4.5): the better of dark or light text, and
+ * when neither reaches the ratio (mid-tone oranges), the fill shaded just enough for light text.
+ */
+export function readablePair(
+  fill: string,
+  minRatio = 4.5,
+  dark = '#0b0f14',
+  light = '#ffffff',
+): { fill: string; text: string } {
+  const text = textColorOn(fill, dark, light)
+  if (contrastRatio(fill, text) >= minRatio) return { fill, text }
+  for (let amount = 0.04; amount <= 0.6; amount += 0.04) {
+    const shaded = shade(fill, amount)
+    if (contrastRatio(shaded, light) >= minRatio) return { fill: shaded, text: light }
+  }
+  return { fill: shade(fill, 0.6), text: light }
+}

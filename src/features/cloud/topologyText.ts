@@ -7,10 +7,18 @@ const STATUS_WORDS: Record<string, string> = {
   unknown: 'status unknown',
 }
 
-/** Accessible name of a graph node: `LoadBalancer ingress-fsn1, healthy, 49.12.130.159`. */
+/**
+ * Accessible name of a graph node, in the order of its visible text (label in name):
+ * `ingress-fsn1, LoadBalancer · 49.12.130.159 · 3/3 healthy, healthy`.
+ */
 export function nodeLabel(node: TopoNode): string {
+  return `${node.name}, ${nodeCaption(node)}, ${STATUS_WORDS[node.status] ?? node.status}`
+}
+
+/** The type and summary line shown under (or beside) a node's name: `LoadBalancer · 49.12.130.159`. */
+export function nodeCaption(node: TopoNode): string {
   const sub = nodeSubtitle(node)
-  return `${node.type} ${node.name}, ${STATUS_WORDS[node.status] ?? node.status}${sub ? `, ${sub}` : ''}`
+  return sub ? `${node.type} · ${sub}` : node.type
 }
 
 /** The one-line summary under a node's name. */

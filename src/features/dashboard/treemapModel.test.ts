@@ -8,6 +8,7 @@ import {
   formatBytes,
   formatColor,
   formatSize,
+  formatSizeValue,
   removeLayer,
   resolveDrill,
   setLayer,
@@ -128,6 +129,16 @@ describe('formatting', () => {
     ['age', 100, 'age 30+ days'],
     ['utilization', null, 'utilisation no data'],
   ] as const)('%s %s → %s', (color, pct, s) => expect(formatColor(color, pct)).toBe(s))
+
+  it('keeps the compact value consistent with the accessible name (label in name)', () => {
+    for (const [size, v] of [
+      ['cpu_request', 1],
+      ['cpu_limit', 3.5],
+      ['memory_request', 2 * 1024 ** 3],
+      ['replica_count', 1],
+    ] as const)
+      expect(formatSize(size, v).startsWith(formatSizeValue(size, v))).toBe(true)
+  })
 
   it('names a cell for assistive technology', () => {
     expect(

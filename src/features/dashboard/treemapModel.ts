@@ -153,7 +153,10 @@ export function formatSize(size: TreemapSizeBy, value: number): string {
 /** Just the value of a size (`3.5 cores`, `1.2 GiB`, `12`), for compact places. */
 export function formatSizeValue(size: TreemapSizeBy, value: number): string {
   if (size === 'replica_count') return String(Math.round(value))
-  if (size.startsWith('cpu')) return `${trimNum(value, value >= 10 ? 1 : 2)} cores`
+  if (size.startsWith('cpu')) {
+    const cores = trimNum(value, value >= 10 ? 1 : 2)
+    return `${cores} ${cores === '1' ? 'core' : 'cores'}`
+  }
   return formatBytes(value)
 }
 

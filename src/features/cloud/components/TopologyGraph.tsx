@@ -1,13 +1,6 @@
 import { select } from 'd3-selection'
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
-import {
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type CSSProperties,
-  type KeyboardEvent,
-} from 'react'
+import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
 import {
   edgeEndpoints,
   nestedLayout,
@@ -16,7 +9,7 @@ import {
 } from '../../../graph/nestedLayout.ts'
 import type { NodeType } from '../cloudKinds.ts'
 import type { TopoEdge, TopoNode } from '../toTopologyGraph.ts'
-import { nodeLabel, nodeSubtitle } from '../topologyText.ts'
+import { nodeCaption, nodeLabel } from '../topologyText.ts'
 import styles from './TopologyGraph.module.css'
 
 /** Leaf sizes per type, px at zoom 1 (wide enough for the usual names at 12 px). */
@@ -233,25 +226,16 @@ export function TopologyGraph({ shown, byId, edges, matches, selected, onSelect 
         onKeyDown={onKeyDown}
         onClick={() => onSelect(selected === box.id ? undefined : box.id)}
       >
-        {box.container ? (
-          <span className={styles.head} aria-hidden="true">
-            <span className={styles.type}>{node.type}</span>
-            <span className={styles.name}>{node.name}</span>
-            <span className={styles.sub}>{nodeSubtitle(node)}</span>
-            <span className={styles.dot} />
+        <span className={styles.head} aria-hidden="true">
+          <span className={styles.name}>{node.name}</span>{' '}
+          {box.container ? <span className={styles.sub}>{nodeCaption(node)}</span> : null}
+          <span className={styles.dot} />
+        </span>{' '}
+        {!box.container ? (
+          <span className={styles.sub} aria-hidden="true">
+            {nodeCaption(node)}
           </span>
-        ) : (
-          <>
-            <span className={styles.head} aria-hidden="true">
-              <span className={styles.name}>{node.name}</span>
-              <span className={styles.dot} />
-            </span>
-            <span className={styles.sub} aria-hidden="true">
-              {node.type}
-              {nodeSubtitle(node) ? ` · ${nodeSubtitle(node)}` : ''}
-            </span>
-          </>
-        )}
+        ) : null}
       </button>
     )
   }

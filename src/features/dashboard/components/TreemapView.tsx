@@ -13,7 +13,7 @@ import {
 import { Link } from '@tanstack/react-router'
 import { splitHref } from '../../../components/AppLink.tsx'
 import type { TreemapColorBy, TreemapSizeBy } from '../../../contracts/treemap.ts'
-import { colorFor, shade, textColorOn, type ScalePalette } from '../../../graph/colorScale.ts'
+import { colorFor, readablePair, shade, type ScalePalette } from '../../../graph/colorScale.ts'
 import { layoutTreemap, type TreemapCell, type TreemapInputNode } from '../../../graph/treemapLayout.ts'
 import type { LinkTarget } from '../../../lib/links.ts'
 import { useLinks } from '../../../lib/modeContext.tsx'
@@ -245,14 +245,14 @@ export function TreemapView(props: TreemapViewProps) {
         {cells.map((cell, i) => {
           // Parents are a shade darker so nesting stays visible when siblings share a colour.
           const base = colorFor(color, cell.percentage, palette)
-          const fill = cell.leaf ? base : shade(base, 0.28)
+          const { fill, text } = readablePair(cell.leaf ? base : shade(base, 0.28))
           const style: CSSProperties = {
             left: cell.x,
             top: cell.y,
             width: cell.w,
             height: cell.h,
             background: fill,
-            color: textColorOn(fill),
+            color: text,
           }
           const action = actionFor(cell)
           const common = {
@@ -307,19 +307,24 @@ export function TreemapView(props: TreemapViewProps) {
   )
 }
 
+/** Visible values, in the order of the accessible name (label in name: `harbor` `12 pods · 3.5 cores`). */
+function valueLine(cell: TreemapCell, size: TreemapSizeBy): string {
+  return `${formatCount(cell.count)} · ${formatSizeValue(size, cell.value)}`
+}
+
 function CellContent({ cell, size }: { cell: TreemapCell; size: TreemapSizeBy }) {
   if (!cell.label) return null
   if (!cell.leaf)
     return (
       <span className={styles.header} aria-hidden="true">
-        <span className={styles.name}>{cell.name}</span>
-        {cell.w >= 140 ? <span className={styles.value}>{formatSizeValue(size, cell.value)}</span> : null}
+        <span className={styles.name}>{cell.name}</span>{' '}
+        {cell.w >= 160 ? <span className={styles.value}>{valueLine(cell, size)}</span> : null}
       </span>
     )
   return (
     <span className={styles.body} aria-hidden="true">
-      <span className={styles.name}>{cell.name}</span>
-      {cell.h >= 40 ? <span className={styles.value}>{formatSizeValue(size, cell.value)}</span> : null}
+      <span className={styles.name}>{cell.name}</span>{' '}
+      {cell.h >= 40 ? <span className={styles.value}>{valueLine(cell, size)}</span> : null}
     </span>
   )
 }
