@@ -54,6 +54,10 @@ export class DashboardPage {
     return within.getByRole('link', { name: new RegExp(`^${escape(name)}:`) })
   }
 
+  anyCell(name: string, within: Locator = this.treemap): Locator {
+    return this.cell(name, within).or(this.appCell(name, within))
+  }
+
   /** Clicks a parent cell on its header strip (its middle is covered by its children). */
   async drillInto(name: string): Promise<void> {
     await this.cell(name)

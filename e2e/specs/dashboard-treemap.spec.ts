@@ -60,6 +60,14 @@ test.describe('dashboard treemap', () => {
     await expect(dash.treemap).toBeVisible()
     await expect(dash.breadcrumb).toHaveCount(0)
 
+    // Hover shows name, count, size and colour.
+    await dash.cell('t126-hel (hel1-2)').hover({ position: { x: 12, y: 8 } })
+    const card = page.getByText('Click to drill in')
+    await expect(card).toBeVisible()
+    await expect(page.getByText(/^\d+ pods$/).first()).toBeVisible()
+    await expect(page.getByText(/^[\d.]+ cores CPU request$/).first()).toBeVisible()
+    await expect(page.getByText(/^utilisation \d+%$/).first()).toBeVisible()
+
     await dash.drillInto('t126-hel (hel1-2)')
     await expect(page).toHaveURL(/drill=t126-hel(&|$)/)
     await expect(dash.breadcrumb.getByRole('link', { name: 'All' })).toBeVisible()
@@ -90,6 +98,12 @@ test.describe('dashboard treemap', () => {
     await dash.cell(first.name).focus()
     await page.keyboard.press('Enter')
     await expect(page).toHaveURL(new RegExp(`drill=${first.path}`))
+    // Focus stays in the treemap (on the new level's first cell), so arrows keep working.
+    await expect.poll(async () => (await dash.scene())[0]?.path.startsWith(`${first.path}/`)).toBe(true)
+    const level = await dash.scene()
+    await expect(dash.anyCell(level[0]!.name).first()).toBeFocused()
+    await page.keyboard.press('ArrowRight')
+    await expect(dash.anyCell(level[1]!.name).first()).toBeFocused()
     await page.goBack()
     await expect(page).not.toHaveURL(/drill=/)
   })

@@ -5,6 +5,7 @@ import { AppLink } from '../../components/AppLink.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
 import { statusLabel } from '../../components/StatusBadge.tsx'
+import type { Infrastructure } from '../../contracts/topology.ts'
 import { filterGraph } from '../../graph/graphFilter.ts'
 import { deploymentQueryOptions } from '../../lib/api/deploymentQueryOptions.ts'
 import { topologyQueryOptions } from '../../lib/api/topologyQueryOptions.ts'
@@ -21,6 +22,14 @@ import styles from './CloudScreen.module.css'
 
 const SEARCH_DEBOUNCE_MS = 250
 
+function hasResources(infra: Infrastructure): boolean {
+  const s = infra.storage
+  return (
+    infra.topology.regions.some((r) => r.clusters.length > 0 || r.networks.length > 0) ||
+    s.pvcs.length + s.volumes.length + s.buckets.length > 0
+  )
+}
+
 /**
  * `/cloud` and `/provision/$id/cloud`: the deployment's infrastructure from one topology fetch, as an
  * architecture graph (`?view=graph`) or per-kind tables (`?view=list&kind=`). Both views read the same
@@ -31,7 +40,11 @@ export function CloudScreen() {
   const links = useLinks()
   const navigate = useNavigate()
   const search = useSearch({ strict: false }) as CloudSearch
-  const query = useQuery(topologyQueryOptions(deploymentId))
+  const query = useQuery({
+    ...topologyQueryOptions(deploymentId),
+    // While tofu has created nothing yet, look again soon; afterwards the estate changes rarely.
+    refetchInterval: (q) => (q.state.data && hasResources(q.state.data) ? 60_000 : 10_000),
+  })
   const deployment = useQuery(deploymentQueryOptions(deploymentId))
 
   const kind = resolveKind(search.kind)

@@ -131,14 +131,16 @@ export function TopologyGraph({ shown, byId, edges, matches, selected, onSelect 
     const x = Math.max(margin, (vp.clientWidth - layout.width * k) / 2)
     select(vp).call(z.transform, zoomIdentity.translate(x, margin).scale(k))
   }
-  // Fit whenever the picture changes (filtering, new data).
   const fitRef = useRef(fit)
   useLayoutEffect(() => {
     fitRef.current = fit
   })
+  // Fit when the picture's shape changes (filters, new resources) — not when only a status changed, so
+  // a refetch never throws away the operator's pan and zoom.
+  const shapeKey = `${layout.boxes.length}:${Math.round(layout.width)}x${Math.round(layout.height)}`
   useLayoutEffect(() => {
     fitRef.current()
-  }, [layout])
+  }, [shapeKey])
 
   const zoomBy = (factor: number) => {
     const vp = viewportRef.current

@@ -48,6 +48,8 @@ export function treemapQueryOptions(q: TreemapQuery) {
     },
     enabled: deploymentId !== '',
     staleTime: 60_000,
+    // Inventory changes slowly; a minute keeps an open dashboard current without hammering the API.
+    refetchInterval: 60_000,
     placeholderData: keepPreviousData,
   })
 }

@@ -180,17 +180,32 @@ export function TreemapView(props: TreemapViewProps) {
       focusIndex(next)
     }
   }
+  // Keyboard focus survives a drill or re-pivot: the focused cell is replaced, so focus moves to the
+  // new picture's active cell instead of falling back to <body>.
+  const focusInside = useRef(false)
   const handlers = {
     onKeyDown: onCellKeyDown,
     onMouseEnter: (e: MouseEvent<HTMLElement>) => showTip(indexOf(e)),
     onMouseLeave: hideTipSoon,
     onFocus: (e: FocusEvent<HTMLElement>) => {
+      focusInside.current = true
       const i = indexOf(e)
       setActiveKey(cells[i]?.key)
       showTip(i)
     },
-    onBlur: hideTipSoon,
+    onBlur: (e: FocusEvent<HTMLElement>) => {
+      const next = e.relatedTarget as Node | null
+      focusInside.current = !!next && !!boxRef.current?.contains(next)
+      hideTipSoon()
+    },
   }
+  useLayoutEffect(() => {
+    const box = boxRef.current
+    if (!focusInside.current || !box || box.contains(document.activeElement)) return
+    const first = box.querySelector<HTMLElement>('[tabindex="0"]')
+    if (first) first.focus({ preventScroll: true })
+    else focusInside.current = false
+  }, [cells])
 
   // Test handle: read-only, non-production builds only.
   useEffect(() => {
