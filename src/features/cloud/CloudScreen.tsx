@@ -276,13 +276,17 @@ function NothingCreated({
   const who = fqdn || 'this deployment'
   const failed = status === 'failed' || status === 'partial-failure'
   const title = failed ? 'No infrastructure was created' : status === 'wiped' ? 'Wiped' : 'Provisioning…'
-  const text = failed
-    ? `The deployment of ${who} failed (${statusLabel(status!)}) before OpenTofu created any resources.`
-    : status === 'wiped'
-      ? `The infrastructure of ${who} was destroyed.`
-      : `OpenTofu has not created any infrastructure for ${who} yet${
-          status ? ` (${statusLabel(status)})` : ''
-        }. Regions, clusters and load balancers appear here as soon as \`tofu apply\` creates them.`
+  const text = failed ? (
+    `The deployment of ${who} failed (${statusLabel(status!)}) before OpenTofu created any resources.`
+  ) : status === 'wiped' ? (
+    `The infrastructure of ${who} was destroyed.`
+  ) : (
+    <>
+      OpenTofu has not created any infrastructure for {who} yet
+      {status ? ` (${statusLabel(status)})` : ''}. Regions, clusters and load balancers appear here as soon as{' '}
+      <code>tofu apply</code> creates them.
+    </>
+  )
   return (
     <EmptyState
       title={title}
