@@ -1,9 +1,30 @@
 import { z } from 'zod'
 
+/**
+ * Cloud page state in the URL: `?view=graph|list`, `?kind=` (list kind; aliases resolve), `?q=` (graph
+ * search), `?selected=` (details panel), `?hide=` (node types hidden in the graph), `?sort=` (list column,
+ * `-` prefix for descending).
+ */
 export const cloudSearch = z.object({
   view: z.enum(['graph', 'list']).optional().catch(undefined),
   kind: z.string().max(64).optional().catch(undefined),
   q: z.string().max(200).optional().catch(undefined),
   selected: z.string().max(400).optional().catch(undefined),
+  hide: z.string().max(400).optional().catch(undefined),
+  sort: z.string().max(64).optional().catch(undefined),
 })
 export type CloudSearch = z.infer<typeof cloudSearch>
+
+/** `-name` → `{ id: 'name', desc: true }`. */
+export function parseSort(raw: string | undefined): { id: string; desc: boolean } | undefined {
+  if (!raw) return undefined
+  const desc = raw.startsWith('-')
+  const id = desc ? raw.slice(1) : raw
+  return id ? { id, desc } : undefined
+}
+
+/** Clicking a column: ascending first, then descending, then ascending again. */
+export function nextSort(current: string | undefined, column: string): string {
+  const s = parseSort(current)
+  return s?.id === column && !s.desc ? `-${column}` : column
+}

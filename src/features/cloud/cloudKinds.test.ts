@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { LIST_KINDS, formatHidden, parseHidden, resolveKind } from './cloudKinds.ts'
+
+describe('kind aliases', () => {
+  it.each([
+    ['loadbalancers', 'load-balancers'],
+    ['load-balancers', 'load-balancers'],
+    ['LoadBalancers', 'load-balancers'],
+    ['load_balancers', 'load-balancers'],
+    ['lb', 'load-balancers'],
+    ['pvc', 'pvcs'],
+    ['pvcs', 'pvcs'],
+    ['PersistentVolumeClaims', 'pvcs'],
+    ['volumes', 'volumes'],
+    ['pv', 'volumes'],
+    ['nodepools', 'node-pools'],
+    ['pools', 'node-pools'],
+    ['workers', 'nodes'],
+    ['worker-nodes', 'nodes'],
+    ['vclusters', 'vclusters'],
+    ['vCluster', 'vclusters'],
+    ['network', 'networks'],
+    ['vpcs', 'networks'],
+    ['bucket', 'buckets'],
+    ['cluster', 'clusters'],
+    ['region', 'regions'],
+  ])('%s → %s', (raw, kind) => {
+    expect(resolveKind(raw).kind).toBe(kind)
+  })
+
+  it('marks canonical kinds as such, so the URL is left alone', () => {
+    for (const k of LIST_KINDS) expect(resolveKind(k)).toEqual({ status: 'canonical', kind: k })
+  })
+
+  it('resolves an alias to a canonical kind that is a fixed point (no second hop, no loop)', () => {
+    const r = resolveKind('loadbalancers')
+    expect(r).toEqual({ status: 'alias', kind: 'load-balancers', raw: 'loadbalancers' })
+    expect(resolveKind(r.kind).status).toBe('canonical')
+  })
+
+  it('falls back to clusters for unknown kinds and for none', () => {
+    expect(resolveKind('dnszones')).toEqual({ status: 'unknown', kind: 'clusters', raw: 'dnszones' })
+    expect(resolveKind('httproutes').status).toBe('unknown')
+    expect(resolveKind(undefined)).toEqual({ status: 'none', kind: 'clusters' })
+    expect(resolveKind('  ')).toEqual({ status: 'none', kind: 'clusters' })
+  })
+})
+
+describe('hidden node types in the URL', () => {
+  it('round-trips in a stable order and drops unknown names', () => {
+    const hidden = parseHidden('volume,PVC,bogus')
+    expect([...hidden]).toEqual(['Volume', 'PVC'])
+    expect(formatHidden(hidden)).toBe('PVC,Volume')
+    expect(formatHidden(new Set())).toBeUndefined()
+    expect(parseHidden(undefined).size).toBe(0)
+  })
+})
+
+describe('list sort in the URL', () => {
+  it('parses and cycles', async () => {
+    const { parseSort, nextSort } = await import('./cloudSearch.ts')
+    expect(parseSort(undefined)).toBeUndefined()
+    expect(parseSort('name')).toEqual({ id: 'name', desc: false })
+    expect(parseSort('-region')).toEqual({ id: 'region', desc: true })
+    expect(nextSort(undefined, 'name')).toBe('name')
+    expect(nextSort('name', 'name')).toBe('-name')
+    expect(nextSort('-name', 'name')).toBe('name')
+    expect(nextSort('-name', 'region')).toBe('region')
+  })
+})

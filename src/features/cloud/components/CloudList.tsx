@@ -1,0 +1,101 @@
+import type { ColumnDef } from '@tanstack/react-table'
+import { useMemo } from 'react'
+import { AppLink } from '../../../components/AppLink.tsx'
+import { StatusBadge } from '../../../components/StatusBadge.tsx'
+import { VirtualTable } from '../../../components/VirtualTable.tsx'
+import { COLUMNS, sortRows } from '../cloudColumns.ts'
+import { KIND_LABELS, KIND_TYPE, LIST_KINDS, type ListKind } from '../cloudKinds.ts'
+import { parseSort, type CloudSearch } from '../cloudSearch.ts'
+import type { TopologyGraph } from '../toTopologyGraph.ts'
+import type { TopoNode } from '../toTopologyGraph.ts'
+import styles from './CloudList.module.css'
+
+/**
+ * `?view=list`: one table per kind (tabs with counts — the same counts as the graph's chips, from the
+ * same graph model), sortable by any column (`?sort=`), each name linking to the resource in the graph.
+ */
+export function CloudList({
+  graph,
+  kind,
+  sort,
+  search,
+  deploymentId,
+  onSort,
+}: {
+  graph: TopologyGraph
+  kind: ListKind
+  sort: string | undefined
+  search: CloudSearch
+  deploymentId: string
+  onSort: (column: string) => void
+}) {
+  const specs = COLUMNS[kind]
+  const columns = useMemo<ColumnDef<TopoNode, unknown>[]>(
+    () =>
+      specs.map((spec) => ({
+        id: spec.id,
+        header: spec.header,
+        accessorFn: spec.value,
+        meta: { width: spec.width, align: spec.align },
+        cell: ({ row }) => {
+          const n = row.original
+          if (spec.id === 'name')
+            return (
+              <AppLink
+                to={{ page: 'cloud', deploymentId, search: { view: 'graph', selected: n.id } }}
+                title="Show in the graph"
+              >
+                {n.name}
+              </AppLink>
+            )
+          if (spec.id === 'status') return <StatusBadge status={n.status} size="sm" />
+          return (spec.display ?? spec.value)(n)
+        },
+      })),
+    [specs, deploymentId],
+  )
+  const parsed = parseSort(sort)
+  const sortSpec = specs.find((c) => c.id === parsed?.id)
+  const rows = useMemo(
+    () =>
+      sortRows(
+        graph.nodes.filter((n) => n.type === KIND_TYPE[kind]),
+        sortSpec?.value,
+        !!parsed?.desc,
+      ),
+    [graph, kind, sortSpec, parsed?.desc],
+  )
+  return (
+    <div className={styles.wrap}>
+      <nav aria-label="Resource kinds" className={styles.tabs}>
+        <ul>
+          {LIST_KINDS.map((k) => (
+            <li key={k}>
+              <AppLink
+                className={styles.tab}
+                aria-current={k === kind ? 'page' : undefined}
+                to={{
+                  page: 'cloud',
+                  deploymentId,
+                  search: { ...search, view: 'list', kind: k, sort: undefined, selected: undefined },
+                }}
+              >
+                {KIND_LABELS[k]} <span className={styles.count}>{graph.counts[KIND_TYPE[k]]}</span>
+              </AppLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <VirtualTable
+        label={KIND_LABELS[kind]}
+        data={rows}
+        columns={columns}
+        getRowId={(n) => n.id}
+        sort={parsed && sortSpec ? parsed : undefined}
+        onSortChange={onSort}
+        empty={`No ${KIND_LABELS[kind].toLowerCase()} in this deployment yet.`}
+        maxHeight="calc(100vh - 320px)"
+      />
+    </div>
+  )
+}
