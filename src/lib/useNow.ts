@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { useCallback, useSyncExternalStore } from 'react'
 import { serverNow } from './serverClock.ts'
 
 /**
@@ -20,8 +20,10 @@ function subscribe(periodMs: number, l: () => void): () => void {
     }
     entry.timer = setInterval(() => {
       entry.now = serverNow()
+      lastSnapshot.set(periodMs, entry.now)
       for (const fn of entry.listeners) fn()
     }, periodMs)
+    lastSnapshot.set(periodMs, entry.now)
     tickers.set(periodMs, entry)
     t = entry
   }
@@ -35,11 +37,28 @@ function subscribe(periodMs: number, l: () => void): () => void {
   }
 }
 
+/**
+ * The last value handed out per period: `getSnapshot` must return the same value until the store changes
+ * (a fresh `serverNow()` on every call makes React re-render forever).
+ */
+const lastSnapshot = new Map<number, number>()
+
+function snapshot(periodMs: number): number {
+  const live = tickers.get(periodMs)?.now
+  if (live !== undefined) return live
+  let last = lastSnapshot.get(periodMs)
+  if (last === undefined) {
+    last = serverNow()
+    lastSnapshot.set(periodMs, last)
+  }
+  return last
+}
+
 /** Server time, refreshed every `periodMs` (default 1 s). */
 export function useNow(periodMs = 1000): number {
-  return useSyncExternalStore(
-    (l) => subscribe(periodMs, l),
-    () => tickers.get(periodMs)?.now ?? serverNow(),
-    serverNow,
-  )
+  // A stable subscribe function: a new one per render would unsubscribe and resubscribe on every render,
+  // recreating the ticker (and its `now`) each time — an endless update loop.
+  const subscribeToPeriod = useCallback((l: () => void) => subscribe(periodMs, l), [periodMs])
+  const getSnapshot = useCallback(() => snapshot(periodMs), [periodMs])
+  return useSyncExternalStore(subscribeToPeriod, getSnapshot, getSnapshot)
 }
