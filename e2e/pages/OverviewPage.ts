@@ -28,6 +28,13 @@ export class OverviewPage {
     return this.main.getByRole('list', { name: 'Phase timeline' })
   }
 
+  /** A timeline step by its label; its accessible name ends with its state ("Bootstrap Flux: done"). */
+  step(label: string): Locator {
+    return this.timeline().getByRole('listitem', {
+      name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `),
+    })
+  }
+
   regionProgress(): Locator {
     return this.main.getByRole('list', { name: 'Install progress per region' })
   }

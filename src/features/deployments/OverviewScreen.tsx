@@ -255,7 +255,11 @@ function StepIcon({ status }: { status: StepStatus }) {
 
 function Step({ step }: { step: TimelineStep }) {
   return (
-    <li className={styles.step} data-status={step.status}>
+    <li
+      className={styles.step}
+      data-status={step.status}
+      aria-label={`${step.label}: ${STEP_WORD[step.status]}${step.detail ? `, ${step.detail}` : ''}`}
+    >
       <StepIcon status={step.status} />
       <span className={styles.stepLabel}>{step.label}</span>
       <span className={styles.stepState}>
@@ -309,7 +313,14 @@ function OverviewBody({ record, live }: { record: DeploymentState; live: Deploym
               </h3>
               <ol className={styles.steps} aria-label="Install progress per region">
                 {timeline.regions.map((r) => (
-                  <li key={r.key} className={styles.step} data-status={r.status}>
+                  <li
+                    key={r.key}
+                    className={styles.step}
+                    data-status={r.status}
+                    aria-label={`${r.key} (${r.primary ? 'primary' : 'secondary'}): ${
+                      r.total ? `${r.ready}/${r.total} ready, ` : ''
+                    }${STEP_WORD[r.status]}`}
+                  >
                     <StepIcon status={r.status} />
                     <span className={styles.stepLabel}>
                       <span className="mono">{r.key}</span>
