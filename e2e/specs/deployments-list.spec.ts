@@ -131,6 +131,15 @@ test('empty list links to the wizard', async ({ page, signIn }) => {
   await expect(page).toHaveURL('/wizard')
 })
 
+test('a slow API shows a loading state first', async ({ page, mockApi }) => {
+  await page.goto('/wizard')
+  await expectHeading(page, 'New deployment')
+  await mockApi.faults({ latencyMs: 1500 })
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deployments' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Loading deployments…' })).toBeAttached()
+  await expect(new DeploymentsPage(page).rows()).toHaveCount(10)
+})
+
 test('a failing API shows a readable error with a retry that recovers', async ({
   page,
   mockApi,

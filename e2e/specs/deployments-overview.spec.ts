@@ -159,3 +159,35 @@ test('fleet: one tile per Sovereign with health, status and regions, linking to 
   await expect(page).toHaveURL(`/provision/${ESTATE.live.id}`)
   await expect(new OverviewPage(page).heading(ESTATE.live.fqdn)).toBeVisible()
 })
+
+test('deleting the record from the overview shows the report, then returns to the list without it', async ({
+  page,
+}) => {
+  const overview = new OverviewPage(page)
+  const { id, fqdn } = ESTATE.failedTofu
+  await overview.goto(id)
+  await overview.deleteButton().click()
+  const dialog = page.getByRole('dialog', { name: `Delete ${fqdn}` })
+  await expect(dialog.getByRole('radio', { name: 'Delete record only' })).toBeChecked()
+  await dialog.getByLabel(`Type ${fqdn} to confirm`).fill(fqdn)
+  await dialog.getByRole('button', { name: 'Delete record only' }).click()
+  await expect(dialog.getByRole('heading', { name: 'Record deleted' })).toBeVisible()
+  await dialog.getByRole('button', { name: 'Done' }).click()
+  await expect(page).toHaveURL('/deployments')
+  await expect(
+    page.getByRole('table', { name: 'Deployments' }).getByRole('link', { name: fqdn }),
+  ).toHaveCount(0)
+})
+
+test('a finished log reopens when the deployment runs again (a retried job)', async ({ page }) => {
+  const overview = new OverviewPage(page)
+  const { id } = ESTATE.failedChart
+  await overview.goto(id)
+  await expect(overview.liveLog()).toContainText('Log complete')
+  await overview.expectStatus('Failed')
+  expect((await page.request.post(`/api/v1/deployments/${id}/jobs/install-harbor/retry`)).ok()).toBe(true)
+  // The record is re-read every 15 s while failed; then the stream reopens.
+  await expect(overview.status()).toHaveText('Installing', { timeout: 25_000 })
+  await expect(overview.liveLog()).toContainText(/Live — \d+ events/)
+  await expect(overview.cancelAndWipe()).toBeVisible()
+})

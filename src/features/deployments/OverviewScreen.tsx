@@ -31,14 +31,36 @@ function pollInterval(s: DeploymentState | undefined): number | false {
   if (!s) return false
   if (isInFlightStatus(s.status)) return 5_000
   if (s.status === 'ready') return s.handoverFiredAt || s.handoverURL ? 60_000 : 3_000
+  // A failed deployment can run again (a retried job): look now and then.
+  if (s.status === 'failed' || s.status === 'partial-failure') return 15_000
   return false
 }
 
-/** `/provision/$deploymentId` (mothership): live status of one deployment. */
+type DeleteRequest = { target: DeleteTarget; mode: 'record' | 'wipe' }
+
+/**
+ * `/provision/$deploymentId` (mothership): live status of one deployment. The delete dialog lives outside
+ * the content, so it keeps showing its report even when the record it deleted is gone.
+ */
 export function OverviewScreen() {
   useQueryCacheProbe()
-  const id = useDeploymentId()
   const navigate = useNavigate()
+  const [deleteRequest, setDeleteRequest] = useState<DeleteRequest | undefined>()
+  return (
+    <>
+      <OverviewContent onDelete={setDeleteRequest} />
+      <DeleteDeploymentDialog
+        target={deleteRequest?.target}
+        initialMode={deleteRequest?.mode}
+        onClose={() => setDeleteRequest(undefined)}
+        onRemoved={() => void navigate({ to: '/deployments' })}
+      />
+    </>
+  )
+}
+
+function OverviewContent({ onDelete }: { onDelete: (r: DeleteRequest) => void }) {
+  const id = useDeploymentId()
   const state = useQuery({
     ...deploymentQueryOptions(id),
     refetchInterval: (q) => pollInterval(q.state.data),
@@ -50,10 +72,6 @@ export function OverviewScreen() {
   const [restartKey, setRestartKey] = useState(0)
   const live = useDeploymentLog(id, !!data && !adopted, restartKey)
   if (live.finished && data && isInFlightStatus(data.status)) setRestartKey((k) => k + 1)
-
-  const [deleteTarget, setDeleteTarget] = useState<
-    { target: DeleteTarget; mode: 'record' | 'wipe' } | undefined
-  >()
 
   const fqdn = data?.sovereignFQDN || id
   const consoleUrl =
@@ -133,16 +151,12 @@ export function OverviewScreen() {
                 type="button"
                 className="btn btn-danger"
                 disabled={!!wipeBlocked}
-                onClick={() => setDeleteTarget({ target, mode: 'wipe' })}
+                onClick={() => onDelete({ target, mode: 'wipe' })}
               >
                 Cancel and wipe…
               </button>
             ) : (
-              <button
-                type="button"
-                className="btn"
-                onClick={() => setDeleteTarget({ target, mode: 'record' })}
-              >
+              <button type="button" className="btn" onClick={() => onDelete({ target, mode: 'record' })}>
                 Delete…
               </button>
             )}
@@ -180,12 +194,6 @@ export function OverviewScreen() {
         </AppLink>
       </nav>
       <OverviewBody record={data} live={live} />
-      <DeleteDeploymentDialog
-        target={deleteTarget?.target}
-        initialMode={deleteTarget?.mode}
-        onClose={() => setDeleteTarget(undefined)}
-        onRemoved={() => void navigate({ to: '/deployments' })}
-      />
     </>
   )
 }
