@@ -1,4 +1,5 @@
 import type { Request } from '@playwright/test'
+import { DeleteDialog, DeploymentsPage } from '../pages/DeploymentsPage.ts'
 import { OverviewPage } from '../pages/OverviewPage.ts'
 import { VALID_HETZNER_TOKEN, WizardPage } from '../pages/WizardPage.ts'
 import { expect, test } from '../fixtures.ts'
@@ -10,7 +11,7 @@ test.beforeEach(async ({ signIn, mockApi }) => {
   await signIn({ email: EMAIL })
 })
 
-test('a 3-region deployment from the wizard goes live, reaches ready under a fast clock, offers the handover, and Stay cancels the redirect', async ({
+test('a 3-region deployment from the wizard goes live, reaches ready under a fast clock, offers the handover (Stay cancels the redirect), and is wiped', async ({
   page,
   mockApi,
 }) => {
@@ -102,6 +103,23 @@ test('a 3-region deployment from the wizard goes live, reaches ready under a fas
     'href',
     /^http:\/\/console\.nova\.omani\.works\.localhost:\d+\/auth\/handover\?token=/,
   )
+
+  // …and wipe it again, from its overview.
+  await mockApi.pause()
+  await overview.deleteButton().click()
+  const dialog = new DeleteDialog(
+    page.getByRole('dialog', { name: 'Delete nova.omani.works' }),
+    'nova.omani.works',
+  )
+  await dialog.wipeMode().check()
+  await expect(dialog.preview().getByRole('row', { name: /Total/ })).toBeVisible()
+  await dialog.token().fill(VALID_HETZNER_TOKEN)
+  await dialog.confirmInput().fill('nova.omani.works')
+  await dialog.wipeButton().click()
+  await expect(dialog.dialog.getByRole('heading', { name: 'Deployment wiped' })).toBeVisible()
+  await dialog.done().click()
+  await expect(page).toHaveURL('/deployments')
+  await expect(new DeploymentsPage(page).row('nova.omani.works')).toHaveCount(0)
 })
 
 test('every step validates before Next', async ({ page }) => {
