@@ -73,10 +73,11 @@ export function DeploymentsScreen() {
   const { key: sortKey, dir: sortDir } = sort
   const rows = useMemo(
     () =>
-      sortDeployments(filterDeployments(all, { q, status: search.status }, statusLabel), {
-        key: sortKey,
-        dir: sortDir,
-      }),
+      sortDeployments(
+        filterDeployments(all, { q, status: search.status }, statusLabel),
+        { key: sortKey, dir: sortDir },
+        statusLabel,
+      ),
     [all, q, search.status, sortKey, sortDir],
   )
   const filtering = !!q.trim() || !!search.status

@@ -68,6 +68,24 @@ describe('sortDeployments', () => {
     expect(ids(sort)).toEqual(expected)
   })
 
+  it('sorts statuses by the word shown (Installing, not phase1-watching)', () => {
+    const label = (st: string) => (st === 'phase1-watching' ? 'Installing' : st)
+    expect(sortDeployments(rows, { key: 'status', dir: 'asc' }, label).map((r) => r.id)).toEqual([
+      'c', // failed
+      'b', // Installing
+      'a', // ready
+      'd', // wiped
+    ])
+    const x = row('x', { status: 'phase1-watching' })
+    const y = row('y', { status: 'pending' })
+    // Raw words: "pending" < "phase1-watching"; shown words: "Installing" < "pending".
+    expect(compareDeployments(x, y, { key: 'status', dir: 'asc' })).toBeGreaterThan(0)
+    expect(compareDeployments(x, y, { key: 'status', dir: 'asc' }, label)).toBeLessThan(0)
+    expect(
+      compareDeployments(row('x', { status: 'provisioning' }), x, { key: 'status', dir: 'asc' }, label),
+    ).toBeGreaterThan(0)
+  })
+
   it('compares dates as instants, not as text', () => {
     const x = row('x', { startedAt: '2026-05-09T23:00:00+02:00' }) // 21:00Z
     const y = row('y', { startedAt: '2026-05-09T22:00:00Z' })

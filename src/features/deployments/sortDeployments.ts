@@ -50,8 +50,16 @@ function parseDate(value: string | undefined): number | undefined {
   return Number.isFinite(t) ? t : undefined
 }
 
+/** Status words as the operator reads them (`phase1-watching` shows as "Installing"); identity by default. */
+export type StatusLabeller = (status: string) => string
+const asIs: StatusLabeller = (s) => s
+
 /** The comparable value of a row for a key: a number for dates, a lower-cased string otherwise. */
-export function sortValue(row: DeploymentSummary, key: DeploymentSortKey): number | string | undefined {
+export function sortValue(
+  row: DeploymentSummary,
+  key: DeploymentSortKey,
+  labelOf: StatusLabeller = asIs,
+): number | string | undefined {
   switch (key) {
     case 'started':
       return parseDate(row.startedAt)
@@ -60,7 +68,7 @@ export function sortValue(row: DeploymentSummary, key: DeploymentSortKey): numbe
     case 'fqdn':
       return lower(row.sovereignFQDN || row.id)
     case 'status':
-      return lower(row.status)
+      return lower(labelOf(row.status))
     case 'regions':
       return lower(regionsOf(row).join(', '))
     case 'owner':
@@ -85,8 +93,13 @@ function tieBreak(a: DeploymentSummary, b: DeploymentSummary): number {
 }
 
 /** Comparator for one sort (ascending puts empty values last; descending reverses everything). */
-export function compareDeployments(a: DeploymentSummary, b: DeploymentSummary, sort: DeploymentSort): number {
-  const c = compareValues(sortValue(a, sort.key), sortValue(b, sort.key))
+export function compareDeployments(
+  a: DeploymentSummary,
+  b: DeploymentSummary,
+  sort: DeploymentSort,
+  labelOf: StatusLabeller = asIs,
+): number {
+  const c = compareValues(sortValue(a, sort.key, labelOf), sortValue(b, sort.key, labelOf))
   if (c !== 0) return sort.dir === 'asc' ? c : -c
   return tieBreak(a, b)
 }
@@ -98,9 +111,10 @@ export function compareDeployments(a: DeploymentSummary, b: DeploymentSummary, s
 export function sortDeployments(
   rows: readonly DeploymentSummary[],
   sort: DeploymentSort,
+  labelOf: StatusLabeller = asIs,
 ): DeploymentSummary[] {
   const sign = sort.dir === 'asc' ? 1 : -1
-  const decorated = rows.map((row) => ({ row, v: sortValue(row, sort.key) }))
+  const decorated = rows.map((row) => ({ row, v: sortValue(row, sort.key, labelOf) }))
   decorated.sort((x, y) => {
     const c = compareValues(x.v, y.v)
     return c !== 0 ? sign * c : tieBreak(x.row, y.row)
