@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react'
+import { useSyncExternalStore } from 'react'
 import { serverNow } from './serverClock.ts'
 
 /**
@@ -20,11 +20,10 @@ function subscribe(periodMs: number, l: () => void): () => void {
     }
     entry.timer = setInterval(() => {
       entry.now = serverNow()
-      lastSnapshot.set(periodMs, entry.now)
       for (const fn of entry.listeners) fn()
     }, periodMs)
-    lastSnapshot.set(periodMs, entry.now)
     tickers.set(periodMs, entry)
+    idleNow.delete(periodMs)
     t = entry
   }
   t.listeners.add(l)
@@ -38,27 +37,39 @@ function subscribe(periodMs: number, l: () => void): () => void {
 }
 
 /**
- * The last value handed out per period: `getSnapshot` must return the same value until the store changes
- * (a fresh `serverNow()` on every call makes React re-render forever).
+ * Before the first subscriber starts a ticker, every render must see the same instant: React requires a
+ * stable getSnapshot, and `serverNow()` changes between calls (a list of relative times mounting at once
+ * would otherwise loop — React error 185).
  */
-const lastSnapshot = new Map<number, number>()
+const idleNow = new Map<number, number>()
 
 function snapshot(periodMs: number): number {
-  const live = tickers.get(periodMs)?.now
-  if (live !== undefined) return live
-  let last = lastSnapshot.get(periodMs)
-  if (last === undefined) {
-    last = serverNow()
-    lastSnapshot.set(periodMs, last)
+  const t = tickers.get(periodMs)
+  if (t) return t.now
+  let v = idleNow.get(periodMs)
+  if (v === undefined) {
+    v = serverNow()
+    idleNow.set(periodMs, v)
   }
-  return last
+  return v
+}
+
+/** One subscribe function per period: a new one each render would make React resubscribe every commit. */
+const subscribers = new Map<number, (l: () => void) => () => void>()
+function subscriberFor(periodMs: number): (l: () => void) => () => void {
+  let fn = subscribers.get(periodMs)
+  if (!fn) {
+    fn = (l) => subscribe(periodMs, l)
+    subscribers.set(periodMs, fn)
+  }
+  return fn
 }
 
 /** Server time, refreshed every `periodMs` (default 1 s). */
 export function useNow(periodMs = 1000): number {
-  // A stable subscribe function: a new one per render would unsubscribe and resubscribe on every render,
-  // recreating the ticker (and its `now`) each time — an endless update loop.
-  const subscribeToPeriod = useCallback((l: () => void) => subscribe(periodMs, l), [periodMs])
-  const getSnapshot = useCallback(() => snapshot(periodMs), [periodMs])
-  return useSyncExternalStore(subscribeToPeriod, getSnapshot, getSnapshot)
+  return useSyncExternalStore(
+    subscriberFor(periodMs),
+    () => snapshot(periodMs),
+    () => snapshot(periodMs),
+  )
 }
