@@ -132,7 +132,7 @@ test('a failed deployment says so and points at the failed jobs; an unknown id i
   await expect(overview.deleteButton()).toBeVisible()
 
   await overview.goto('0000000000000000')
-  await expect(page.getByRole('heading', { name: 'No such deployment' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Deployment not found' })).toBeVisible()
 })
 
 test('fleet: one tile per Sovereign with health, status and regions, linking to each deployment', async ({
