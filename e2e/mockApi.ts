@@ -64,6 +64,14 @@ export class MockApi {
     return this.call('POST', 'deployments', opts)
   }
 
+  /** Many deployments in one call (list benchmarks); answers with the first and the count. */
+  createDeployments(
+    count: number,
+    opts: Omit<MockCreateDeploymentRequest, 'count'> = {},
+  ): Promise<{ id: string; sovereignFQDN: string; count: number }> {
+    return this.call('POST', 'deployments', { ...opts, count })
+  }
+
   faults(opts: MockFaultsRequest): Promise<unknown> {
     return this.call('POST', 'faults', opts)
   }

@@ -62,12 +62,14 @@ export function controlRoutes(r: ApiRouter, faults: Faults, closeAllStreams: () 
   r.add('POST', 'deployments', async (ctx) => {
     const body = await ctx.body(MockCreateDeploymentRequest)
     if (!body) return
-    const rec = ctx.sim.createMock(body)
+    const created = body.count ? ctx.sim.createMany(body, body.count) : [ctx.sim.createMock(body)]
+    const rec = created[0]!
     ctx.json(201, {
       id: rec.spec.id,
       sovereignFQDN: rec.spec.request.sovereignFQDN,
       regions: rec.spec.regions.map((x) => x.key),
       status: ctx.sim.status(rec),
+      ...(body.count ? { count: created.length } : {}),
     })
   })
 

@@ -21,7 +21,7 @@ import {
   eventCountAt,
   type StateWire,
 } from './derive.ts'
-import { hashString, keyedHex } from './rng.ts'
+import { hashString, keyedBetween, keyedHex } from './rng.ts'
 import {
   computeTimeline,
   executionId,
@@ -227,6 +227,29 @@ export class Simulator {
       extraPods: input.extraPods ?? 0,
     }
     return this.insert(spec)
+  }
+
+  /**
+   * Control API with `count`: many deployments in one call (list benchmarks). Their timelines are computed
+   * here, once, so the first `GET /deployments` afterwards answers as fast as any later one.
+   */
+  createMany(input: MockCreateDeploymentRequest, count: number): DeploymentRecord[] {
+    const out: DeploymentRecord[] = []
+    const base = input.ageMs ?? 0
+    const spread = input.ageSpreadMs ?? 0
+    for (let i = 0; i < count; i++) {
+      const id = this.newId()
+      const ageMs = spread > 0 ? Math.round(keyedBetween(hashString(id), 'age', base, base + spread)) : base
+      const rec = this.createMock({
+        ...input,
+        id,
+        ageMs,
+        ...(input.sovereignFQDN ? { sovereignFQDN: `${i + 1}-${input.sovereignFQDN}` } : {}),
+      })
+      this.timeline(rec)
+      out.push(rec)
+    }
+    return out
   }
 
   /** `DELETE /deployments/{id}`: record only; 409 in flight, 422 adopted; the cloud keeps running. */

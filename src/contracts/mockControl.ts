@@ -65,6 +65,16 @@ export const MockCreateDeploymentRequest = z.object({
   extraChartsPerRegion: z.number().int().min(0).max(2000).optional(),
   /** Extra synthetic workload pods in the treemap inventory (treemap benchmarks). */
   extraPods: z.number().int().min(0).max(200_000).optional(),
+  /**
+   * Create this many deployments at once (list benchmarks). Each gets its own id and FQDN
+   * (`<n>-<sovereignFQDN>` or `sim-<id>.omani.works`) and an age drawn from `[ageMs, ageMs + ageSpreadMs]`.
+   */
+  count: z.number().int().min(1).max(20_000).optional(),
+  ageSpreadMs: z
+    .number()
+    .min(0)
+    .max(365 * 24 * 3600_000)
+    .optional(),
 })
 export type MockCreateDeploymentRequest = z.input<typeof MockCreateDeploymentRequest>
 
@@ -73,6 +83,8 @@ export const MockCreateDeploymentResponse = z.object({
   sovereignFQDN: z.string(),
   regions: z.array(z.string()),
   status: z.string(),
+  /** With `count`: how many were created (the fields above describe the first). */
+  count: z.number().int().optional(),
 })
 
 export const MockFaultsRequest = z.object({

@@ -1,6 +1,309 @@
+import { useQuery } from '@tanstack/react-query'
+import { useNavigate, useSearch } from '@tanstack/react-router'
+import type { ColumnDef } from '@tanstack/react-table'
+import { useEffect, useMemo, useState } from 'react'
+import { AppLink } from '../../components/AppLink.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import { RelativeTime } from '../../components/RelativeTime.tsx'
+import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
+import { StatusBadge, statusLabel } from '../../components/StatusBadge.tsx'
+import { VirtualTable } from '../../components/VirtualTable.tsx'
+import type { DeploymentSummary } from '../../contracts/deployments.ts'
+import { deploymentsQueryOptions } from '../../lib/api/deploymentQueryOptions.ts'
+import { DeleteDeploymentDialog, type DeleteTarget } from './DeleteDeploymentDialog.tsx'
+import { deleteBlockReason } from './deleteRules.ts'
+import { deploymentsSearch, type DeploymentsSearch } from './deploymentsSearch.ts'
+import { filterDeployments, statusOptions } from './filterDeployments.ts'
+import { hiddenAfterWipe } from './recentlyWiped.ts'
+import {
+  DEFAULT_SORT,
+  nextSort,
+  regionsOf,
+  sortDeployments,
+  sortFromSearch,
+  type DeploymentSortKey,
+} from './sortDeployments.ts'
+import { useQueryCacheProbe } from './useQueryCacheProbe.ts'
+import styles from './DeploymentsScreen.module.css'
 
-/** Placeholder until the feature lands (tracked by its issue). */
+const fqdnOf = (d: DeploymentSummary) => d.sovereignFQDN || d.id
+
+/** `/deployments`: every deployment, sortable and filterable (state in the URL), with the delete flow. */
 export function DeploymentsScreen() {
-  return <PageHeader title="Deployments" description="Every Sovereign this mothership provisions." />
+  useQueryCacheProbe()
+  const rawSearch = useSearch({ strict: false })
+  const search: DeploymentsSearch = deploymentsSearch.parse(rawSearch)
+  const navigate = useNavigate()
+  const query = useQuery(deploymentsQueryOptions())
+  const [target, setTarget] = useState<DeleteTarget | undefined>()
+
+  const sort = sortFromSearch(search)
+  const setSearch = (patch: Partial<DeploymentsSearch>) =>
+    void navigate({
+      to: '.',
+      search: (prev: Record<string, unknown>) => ({ ...prev, ...patch }),
+      replace: true,
+    } as never)
+
+  // Free text: typed into local state (instant), written to the URL shortly after (shareable, survives
+  // reload). A URL change from elsewhere (back, a link) wins over the local value.
+  const urlQ = search.q ?? ''
+  const [q, setQ] = useState(urlQ)
+  const [seenUrlQ, setSeenUrlQ] = useState(urlQ)
+  const [writtenQ, setWrittenQ] = useState(urlQ)
+  if (urlQ !== seenUrlQ) {
+    setSeenUrlQ(urlQ)
+    if (urlQ !== writtenQ) {
+      setQ(urlQ)
+      setWrittenQ(urlQ)
+    }
+  }
+  useEffect(() => {
+    if (q === writtenQ) return
+    const t = setTimeout(() => {
+      setWrittenQ(q)
+      setSearch({ q: q || undefined })
+    }, 200)
+    return () => clearTimeout(t)
+    // setSearch is stable in effect (navigate is); re-run only when the text changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q, writtenQ])
+
+  const all = useMemo(() => (query.data ?? []).filter((r) => !hiddenAfterWipe(r)), [query.data])
+  const { key: sortKey, dir: sortDir } = sort
+  const rows = useMemo(
+    () =>
+      sortDeployments(
+        filterDeployments(all, { q, status: search.status }, statusLabel),
+        { key: sortKey, dir: sortDir },
+        statusLabel,
+      ),
+    [all, q, search.status, sortKey, sortDir],
+  )
+  const filtering = !!q.trim() || !!search.status
+
+  const columns = useMemo<ColumnDef<DeploymentSummary, unknown>[]>(
+    () => [
+      {
+        id: 'fqdn',
+        header: 'FQDN',
+        meta: { width: '19%' },
+        cell: ({ row }) => (
+          <AppLink
+            to={{ page: 'overview', deploymentId: row.original.id }}
+            className={styles.fqdn}
+            title={row.original.id}
+          >
+            {fqdnOf(row.original)}
+          </AppLink>
+        ),
+      },
+      {
+        id: 'status',
+        header: 'Status',
+        meta: { width: '14%' },
+        cell: ({ row }) => (
+          <span className={styles.statusCell}>
+            <StatusBadge status={row.original.status} size="sm" />
+            {row.original.secondaryDegraded ? (
+              <span className={styles.degraded} title="A secondary region is degraded">
+                secondary degraded
+              </span>
+            ) : null}
+          </span>
+        ),
+      },
+      {
+        id: 'regions',
+        header: 'Regions',
+        meta: { width: '16%' },
+        cell: ({ row }) => {
+          const regions = regionsOf(row.original)
+          return regions.length ? (
+            <span className={`mono ${styles.regions}`} title={regions.join(', ')}>
+              {regions.join(', ')}
+            </span>
+          ) : (
+            <span className="faint">—</span>
+          )
+        },
+      },
+      {
+        id: 'started',
+        header: 'Started',
+        meta: { width: '9%' },
+        cell: ({ row }) => <RelativeTime value={row.original.startedAt} />,
+      },
+      {
+        id: 'finished',
+        header: 'Finished',
+        meta: { width: '9%' },
+        cell: ({ row }) => <RelativeTime value={row.original.finishedAt} />,
+      },
+      {
+        id: 'owner',
+        header: 'Owner',
+        meta: { width: '13%' },
+        cell: ({ row }) =>
+          row.original.ownerEmail ? (
+            <span title={row.original.ownerEmail}>{row.original.ownerEmail}</span>
+          ) : (
+            <span className="faint">—</span>
+          ),
+      },
+      {
+        id: 'actions',
+        header: 'Actions',
+        enableSorting: false,
+        meta: { width: '20%' },
+        cell: ({ row }) => {
+          const d = row.original
+          const reason = deleteBlockReason(d.status)
+          const reasonId = `delete-reason-${d.id}`
+          return (
+            <span className={styles.actions}>
+              <button
+                type="button"
+                className="btn btn-sm"
+                aria-label={`Delete ${fqdnOf(d)}`}
+                disabled={!!reason}
+                aria-describedby={reason ? reasonId : undefined}
+                onClick={() => setTarget({ id: d.id, fqdn: fqdnOf(d), status: d.status })}
+              >
+                Delete
+              </button>
+              {reason ? (
+                <span
+                  id={reasonId}
+                  className={styles.reason}
+                  title={`${reason}. Wait for it to finish, or cancel and wipe it from its overview.`}
+                >
+                  {reason}
+                </span>
+              ) : null}
+            </span>
+          )
+        },
+      },
+    ],
+    [setTarget],
+  )
+
+  return (
+    <>
+      <PageHeader
+        title="Deployments"
+        description="Every Sovereign this mothership provisions."
+        actions={
+          <AppLink to={{ page: 'wizard' }} className="btn btn-primary">
+            + New deployment
+          </AppLink>
+        }
+      />
+      {query.isPending ? (
+        <Skeleton rows={6} label="Loading deployments…" />
+      ) : query.isError && !query.data ? (
+        <ErrorState
+          title="Could not load deployments"
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
+      ) : all.length === 0 ? (
+        <EmptyState
+          title="No deployments yet"
+          action={
+            <AppLink to={{ page: 'wizard' }} className="btn btn-primary">
+              Start the wizard
+            </AppLink>
+          }
+        >
+          Provision your first Sovereign with the new-deployment wizard.
+        </EmptyState>
+      ) : (
+        <div className={styles.page}>
+          <div className={styles.toolbar} role="search" aria-label="Filter deployments">
+            <input
+              type="search"
+              className={`input ${styles.search}`}
+              aria-label="Filter deployments"
+              placeholder="Filter by FQDN, id, owner, region or status"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+            />
+            <select
+              className="select"
+              aria-label="Status"
+              value={search.status ?? ''}
+              onChange={(e) => setSearch({ status: e.target.value || undefined })}
+            >
+              <option value="">All statuses</option>
+              {statusOptions(all, search.status).map((s) => (
+                <option key={s} value={s}>
+                  {statusLabel(s)}
+                </option>
+              ))}
+            </select>
+            {filtering ? (
+              <button
+                type="button"
+                className="btn btn-ghost btn-sm"
+                onClick={() => {
+                  setQ('')
+                  setWrittenQ('')
+                  setSearch({ q: undefined, status: undefined })
+                }}
+              >
+                Clear filters
+              </button>
+            ) : null}
+            <span className={styles.count} aria-live="polite">
+              {filtering
+                ? `Showing ${rows.length} of ${all.length} deployments`
+                : `${all.length} deployment${all.length === 1 ? '' : 's'}`}
+            </span>
+            {query.isError ? (
+              <span role="alert" className={styles.stale}>
+                Refresh failed — showing the last list.{' '}
+                <button type="button" className="btn btn-sm" onClick={() => void query.refetch()}>
+                  Retry
+                </button>
+              </span>
+            ) : null}
+          </div>
+          <VirtualTable
+            label="Deployments"
+            data={rows}
+            columns={columns}
+            getRowId={(r) => r.id}
+            sort={{ id: sort.key, desc: sort.dir === 'desc' }}
+            onSortChange={(id) => {
+              const next = nextSort(sort, id as DeploymentSortKey)
+              const isDefault = next.key === DEFAULT_SORT.key && next.dir === DEFAULT_SORT.dir
+              setSearch({ sort: isDefault ? undefined : next.key, dir: isDefault ? undefined : next.dir })
+            }}
+            rowHeight={44}
+            maxHeight="calc(100vh - 250px)"
+            rowProps={(r) => ({ 'data-status': r.status })}
+            empty={
+              <>
+                No deployment matches the filter.{' '}
+                <button
+                  type="button"
+                  className="btn btn-sm"
+                  onClick={() => {
+                    setQ('')
+                    setWrittenQ('')
+                    setSearch({ q: undefined, status: undefined })
+                  }}
+                >
+                  Clear filters
+                </button>
+              </>
+            }
+          />
+        </div>
+      )}
+      <DeleteDeploymentDialog target={target} onClose={() => setTarget(undefined)} />
+    </>
+  )
 }

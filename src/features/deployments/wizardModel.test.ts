@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest'
+import { DeploymentRequest } from '../../contracts/deployments.ts'
+import {
+  buildDeploymentRequest,
+  defaultDraft,
+  defaultRegion,
+  firstInvalidStep,
+  fqdnOf,
+  parseDraft,
+  regionKeys,
+  serialiseDraft,
+  validateStep,
+  type StepContext,
+  type WizardDraft,
+} from './wizardModel.ts'
+
+const ctx: StepContext = {
+  email: 'operator@openova.io',
+  subdomainCheck: { fqdn: 'nova.omani.works', available: true },
+  tokenValidated: true,
+}
+const draft = (over: Partial<WizardDraft> = {}): WizardDraft => ({
+  ...defaultDraft(),
+  orgName: 'Nova Space',
+  subdomain: 'nova',
+  regions: [defaultRegion('fsn1'), defaultRegion('nbg1'), defaultRegion('hel1')],
+  ...over,
+})
+
+describe('regionKeys', () => {
+  it('names the primary after its cloud region and secondaries <region>-<index>', () => {
+    expect(regionKeys([{ cloudRegion: 'fsn1' }, { cloudRegion: 'nbg1' }, { cloudRegion: 'hel1' }])).toEqual([
+      'fsn1',
+      'nbg1-1',
+      'hel1-2',
+    ])
+    expect(regionKeys([{ cloudRegion: 'fsn1' }, { cloudRegion: 'nbg1' }, { cloudRegion: 'sin' }])).toEqual([
+      'fsn1',
+      'nbg1-1',
+      'sin-2',
+    ])
+    expect(regionKeys([{ cloudRegion: 'fsn1' }, { cloudRegion: 'fsn1' }])).toEqual(['fsn1', 'fsn1-1'])
+    expect(regionKeys([{ cloudRegion: 'hel1' }])).toEqual(['hel1'])
+  })
+})
+
+describe('validateStep', () => {
+  it('accepts a complete draft on every step', () => {
+    for (const s of ['organisation', 'domain', 'topology', 'credentials', 'review'] as const)
+      expect(validateStep(s, draft(), ctx)).toEqual({})
+    expect(firstInvalidStep(draft(), ctx)).toBeUndefined()
+  })
+
+  it.each<
+    [
+      string,
+      Partial<WizardDraft>,
+      Partial<StepContext>,
+      'organisation' | 'domain' | 'topology' | 'credentials',
+      string,
+    ]
+  >([
+    ['empty org name', { orgName: ' ' }, {}, 'organisation', 'orgName'],
+    ['no session email', {}, { email: undefined }, 'organisation', 'orgEmail'],
+    ['empty subdomain', { subdomain: '' }, {}, 'domain', 'subdomain'],
+    ['subdomain with a dot', { subdomain: 'a.b' }, {}, 'domain', 'subdomain'],
+    ['subdomain ending in a dash', { subdomain: 'nova-' }, {}, 'domain', 'subdomain'],
+    ['availability not checked for this name', { subdomain: 'other' }, {}, 'domain', 'subdomain'],
+    [
+      'subdomain taken',
+      {},
+      { subdomainCheck: { fqdn: 'nova.omani.works', available: false, reason: 'taken' } },
+      'domain',
+      'subdomain',
+    ],
+    ['own domain missing', { domainMode: 'byo', byoDomain: '' }, {}, 'domain', 'byoDomain'],
+    ['own domain invalid', { domainMode: 'byo', byoDomain: 'localhost' }, {}, 'domain', 'byoDomain'],
+    [
+      'unknown region',
+      { regions: [{ ...defaultRegion(), cloudRegion: 'mars1' }] },
+      {},
+      'topology',
+      'regions.0.cloudRegion',
+    ],
+    [
+      'unknown SKU',
+      { regions: [{ ...defaultRegion(), workerSize: 'x' }] },
+      {},
+      'topology',
+      'regions.0.workerSize',
+    ],
+    [
+      'zero workers',
+      { regions: [defaultRegion(), { ...defaultRegion('nbg1'), workerCount: 0 }] },
+      {},
+      'topology',
+      'regions.1.workerCount',
+    ],
+    [
+      'fractional workers',
+      { regions: [{ ...defaultRegion(), workerCount: 2.5 }] },
+      {},
+      'topology',
+      'regions.0.workerCount',
+    ],
+    ['token not validated', {}, { tokenValidated: false }, 'credentials', 'token'],
+  ])('%s', (_name, over, ctxOver, step, field) => {
+    const errors = validateStep(step, draft(over), { ...ctx, ...ctxOver })
+    expect(errors[field]).toBeTruthy()
+    expect(firstInvalidStep(draft(over), { ...ctx, ...ctxOver })).toBe(step)
+    expect(validateStep('review', draft(over), { ...ctx, ...ctxOver })[step]).toBeTruthy()
+  })
+
+  it('accepts an own domain', () => {
+    expect(
+      validateStep('domain', draft({ domainMode: 'byo', byoDomain: 'Cloud.Example.COM.' }), ctx),
+    ).toEqual({})
+    expect(fqdnOf(draft({ domainMode: 'byo', byoDomain: 'Cloud.Example.COM.' }))).toBe('cloud.example.com')
+  })
+})
+
+describe('draft persistence', () => {
+  it('round-trips and never stores a token', () => {
+    const withSecret = { ...draft({ step: 'credentials' }), hetznerToken: 'secret-token' } as WizardDraft
+    const raw = serialiseDraft(withSecret)
+    expect(raw).not.toContain('secret-token')
+    expect(parseDraft(raw)).toEqual(draft({ step: 'credentials' }))
+  })
+
+  it('tolerates junk', () => {
+    expect(parseDraft(null)).toEqual(defaultDraft())
+    expect(parseDraft('{not json')).toEqual(defaultDraft())
+    expect(parseDraft('{"v":2}')).toEqual(defaultDraft())
+    const partial = parseDraft('{"v":1,"step":"nope","orgName":"X","regions":[]}')
+    expect(partial.step).toBe('organisation')
+    expect(partial.orgName).toBe('X')
+    expect(partial.regions).toEqual([defaultRegion()])
+  })
+})
+
+describe('buildDeploymentRequest', () => {
+  it('builds a valid multi-region pool request', () => {
+    const body = buildDeploymentRequest(draft(), 'operator@openova.io', 'T'.repeat(64))
+    const parsed = DeploymentRequest.parse(body)
+    expect(parsed).toMatchObject({
+      orgEmail: 'operator@openova.io',
+      sovereignFQDN: 'nova.omani.works',
+      sovereignDomainMode: 'pool',
+      sovereignPoolDomain: 'omani.works',
+      sovereignSubdomain: 'nova',
+      region: 'fsn1',
+      bcpTopology: 'active-hotstandby',
+    })
+    expect(parsed.regions.map((r) => r.cloudRegion)).toEqual(['fsn1', 'nbg1', 'hel1'])
+  })
+
+  it('sends single-region for one region, and the own domain in byo mode', () => {
+    const body = buildDeploymentRequest(
+      draft({ regions: [defaultRegion('hel1')], domainMode: 'byo', byoDomain: 'cloud.example.com' }),
+      'a@b.io',
+      'T'.repeat(64),
+    )
+    expect(body).toMatchObject({
+      bcpTopology: 'single-region',
+      sovereignDomainMode: 'byo',
+      sovereignByoDomain: 'cloud.example.com',
+      sovereignFQDN: 'cloud.example.com',
+    })
+    expect(body).not.toHaveProperty('sovereignSubdomain')
+  })
+})

@@ -1,0 +1,244 @@
+/**
+ * The new-deployment wizard as data (pure): the draft (what survives a reload — never a secret), the
+ * catalogue of regions and server types, per-step validation, region-key derivation and the one place the
+ * `POST /deployments` body is built (contract §3.2).
+ */
+import { z } from 'zod'
+import type { DeploymentRequest } from '../../contracts/deployments.ts'
+
+export const WIZARD_STEPS = ['organisation', 'domain', 'topology', 'credentials', 'review'] as const
+export type WizardStep = (typeof WIZARD_STEPS)[number]
+
+export const STEP_TITLES: Record<WizardStep, string> = {
+  organisation: 'Organisation',
+  domain: 'Domain',
+  topology: 'Topology',
+  credentials: 'Credentials',
+  review: 'Review and launch',
+}
+
+export const HETZNER_REGIONS: readonly { id: string; label: string }[] = [
+  { id: 'fsn1', label: 'Falkenstein, DE (fsn1)' },
+  { id: 'nbg1', label: 'Nuremberg, DE (nbg1)' },
+  { id: 'hel1', label: 'Helsinki, FI (hel1)' },
+  { id: 'ash', label: 'Ashburn, US (ash)' },
+  { id: 'hil', label: 'Hillsboro, US (hil)' },
+  { id: 'sin', label: 'Singapore, SG (sin)' },
+]
+
+export const HETZNER_SKUS: readonly { id: string; label: string }[] = [
+  { id: 'cpx22', label: 'CPX22 — 2 vCPU, 4 GB' },
+  { id: 'cpx32', label: 'CPX32 — 4 vCPU, 8 GB (recommended)' },
+  { id: 'cpx42', label: 'CPX42 — 8 vCPU, 16 GB' },
+  { id: 'cpx52', label: 'CPX52 — 12 vCPU, 24 GB' },
+  { id: 'cpx62', label: 'CPX62 — 16 vCPU, 32 GB' },
+  { id: 'ccx33', label: 'CCX33 — 8 dedicated vCPU, 32 GB' },
+  { id: 'ccx43', label: 'CCX43 — 16 dedicated vCPU, 64 GB' },
+]
+
+export const POOL_DOMAINS = ['omani.works', 'openova.cloud'] as const
+export const MAX_REGIONS = 5
+export const MIN_WORKERS = 1
+export const MAX_WORKERS = 20
+
+const SUBDOMAIN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/
+/** Same rule as the contract's request schema: a lowercase DNS name with at least two labels. */
+const HOSTNAME = /^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/
+
+const RegionDraft = z.object({
+  cloudRegion: z.string().max(40),
+  controlPlaneSize: z.string().max(40),
+  workerSize: z.string().max(40),
+  workerCount: z.number().int(),
+})
+export type RegionDraft = z.infer<typeof RegionDraft>
+
+export const defaultRegion = (cloudRegion = 'fsn1'): RegionDraft => ({
+  cloudRegion,
+  controlPlaneSize: 'cpx42',
+  workerSize: 'cpx32',
+  workerCount: 3,
+})
+
+/** Everything the wizard remembers across a reload. There is deliberately no field for the token. */
+export const WizardDraft = z.object({
+  v: z.literal(1),
+  step: z.enum(WIZARD_STEPS).catch('organisation'),
+  orgName: z.string().max(200).catch(''),
+  domainMode: z.enum(['pool', 'byo']).catch('pool'),
+  poolDomain: z.enum(POOL_DOMAINS).catch('omani.works'),
+  subdomain: z.string().max(63).catch(''),
+  byoDomain: z.string().max(253).catch(''),
+  regions: z
+    .array(RegionDraft)
+    .min(1)
+    .max(MAX_REGIONS)
+    .catch(() => [defaultRegion()]),
+  bcp: z.enum(['active-hotstandby', 'active-active']).catch('active-hotstandby'),
+})
+export type WizardDraft = z.infer<typeof WizardDraft>
+
+export function defaultDraft(): WizardDraft {
+  return {
+    v: 1,
+    step: 'organisation',
+    orgName: '',
+    domainMode: 'pool',
+    poolDomain: 'omani.works',
+    subdomain: '',
+    byoDomain: '',
+    regions: [defaultRegion()],
+    bcp: 'active-hotstandby',
+  }
+}
+
+/** A stored draft, tolerating anything (old versions, hand edits, junk): falls back field by field. */
+export function parseDraft(raw: string | null | undefined): WizardDraft {
+  if (!raw) return defaultDraft()
+  try {
+    const parsed = WizardDraft.safeParse(JSON.parse(raw))
+    return parsed.success ? parsed.data : defaultDraft()
+  } catch {
+    return defaultDraft()
+  }
+}
+
+/** The draft as stored: exactly the schema's fields (so nothing else — a secret — can slip in). */
+export function serialiseDraft(draft: WizardDraft): string {
+  return JSON.stringify(WizardDraft.parse(draft))
+}
+
+/** Region keys as the backend will name them: primary = its cloud region, secondaries `<region>-<index>`. */
+export function regionKeys(regions: readonly { cloudRegion: string }[]): string[] {
+  return regions.map((r, i) => (i === 0 ? r.cloudRegion : `${r.cloudRegion}-${i}`))
+}
+
+export function normaliseSubdomain(s: string): string {
+  return s.trim().toLowerCase()
+}
+
+export function fqdnOf(draft: WizardDraft): string {
+  return draft.domainMode === 'pool'
+    ? `${normaliseSubdomain(draft.subdomain)}.${draft.poolDomain}`
+    : draft.byoDomain.trim().toLowerCase().replace(/\.$/, '')
+}
+
+export interface SubdomainCheck {
+  fqdn: string
+  available: boolean
+  reason?: string | undefined
+}
+
+export interface StepContext {
+  /** The signed-in email (the API requires `orgEmail` to equal it). */
+  email: string | undefined
+  /** The latest availability answer (it only counts when it is for the current FQDN). */
+  subdomainCheck: SubdomainCheck | undefined
+  /** The provider token was accepted by `POST /credentials/validate` (and is still held in memory). */
+  tokenValidated: boolean
+}
+
+export type StepErrors = Partial<Record<string, string>>
+
+export function validateStep(step: WizardStep, draft: WizardDraft, ctx: StepContext): StepErrors {
+  const errors: StepErrors = {}
+  switch (step) {
+    case 'organisation': {
+      const name = draft.orgName.trim()
+      if (name.length < 2) errors.orgName = 'Enter the organisation name (at least 2 characters).'
+      if (!ctx.email) errors.orgEmail = 'Sign in first: the owner email comes from your session.'
+      break
+    }
+    case 'domain': {
+      if (draft.domainMode === 'pool') {
+        const sub = normaliseSubdomain(draft.subdomain)
+        if (!sub) errors.subdomain = 'Choose a subdomain.'
+        else if (!SUBDOMAIN.test(sub))
+          errors.subdomain = 'Use lowercase letters, digits and dashes (not at the start or end), up to 63.'
+        else {
+          const check = ctx.subdomainCheck
+          const fqdn = fqdnOf(draft)
+          if (!check || check.fqdn !== fqdn) errors.subdomain = 'Checking availability…'
+          else if (!check.available) errors.subdomain = check.reason ?? `${fqdn} is not available.`
+        }
+      } else {
+        const d = fqdnOf(draft)
+        if (!d) errors.byoDomain = 'Enter your domain.'
+        else if (!HOSTNAME.test(d))
+          errors.byoDomain = 'Enter a lowercase domain name such as sovereign.example.com.'
+      }
+      break
+    }
+    case 'topology': {
+      if (draft.regions.length < 1) errors.regions = 'Add at least one region.'
+      if (draft.regions.length > MAX_REGIONS) errors.regions = `At most ${MAX_REGIONS} regions.`
+      draft.regions.forEach((r, i) => {
+        if (!HETZNER_REGIONS.some((x) => x.id === r.cloudRegion))
+          errors[`regions.${i}.cloudRegion`] = 'Choose a provider region.'
+        if (!HETZNER_SKUS.some((x) => x.id === r.controlPlaneSize))
+          errors[`regions.${i}.controlPlaneSize`] = 'Choose a control-plane server type.'
+        if (!HETZNER_SKUS.some((x) => x.id === r.workerSize))
+          errors[`regions.${i}.workerSize`] = 'Choose a worker server type.'
+        if (!Number.isInteger(r.workerCount) || r.workerCount < MIN_WORKERS || r.workerCount > MAX_WORKERS)
+          errors[`regions.${i}.workerCount`] = `Between ${MIN_WORKERS} and ${MAX_WORKERS} workers.`
+      })
+      break
+    }
+    case 'credentials': {
+      if (!ctx.tokenValidated) errors.token = 'Enter your Hetzner API token and validate it.'
+      break
+    }
+    case 'review': {
+      for (const s of WIZARD_STEPS.slice(0, -1)) {
+        const e = validateStep(s, draft, ctx)
+        if (Object.keys(e).length > 0) errors[s] = `${STEP_TITLES[s]} needs attention.`
+      }
+      break
+    }
+  }
+  return errors
+}
+
+/** The first step that does not validate (review last), so a deep link or reload resumes honestly. */
+export function firstInvalidStep(draft: WizardDraft, ctx: StepContext): WizardStep | undefined {
+  return WIZARD_STEPS.slice(0, -1).find((s) => Object.keys(validateStep(s, draft, ctx)).length > 0)
+}
+
+/** The one `POST /deployments` body (the token only ever lives here, for the single request). */
+export function buildDeploymentRequest(
+  draft: WizardDraft,
+  email: string,
+  hetznerToken: string,
+): z.input<typeof DeploymentRequest> {
+  const fqdn = fqdnOf(draft)
+  const [primary] = draft.regions
+  if (!primary) throw new Error('a deployment needs at least one region')
+  const multi = draft.regions.length > 1
+  return {
+    orgName: draft.orgName.trim(),
+    orgEmail: email,
+    sovereignFQDN: fqdn,
+    sovereignDomainMode: draft.domainMode,
+    ...(draft.domainMode === 'pool'
+      ? { sovereignPoolDomain: draft.poolDomain, sovereignSubdomain: normaliseSubdomain(draft.subdomain) }
+      : { sovereignByoDomain: fqdn }),
+    provider: 'hetzner',
+    hetznerToken,
+    region: primary.cloudRegion,
+    controlPlaneSize: primary.controlPlaneSize,
+    workerSize: primary.workerSize,
+    workerCount: primary.workerCount,
+    storageClass: 'hcloud-volumes',
+    haEnabled: multi || primary.workerCount >= 3,
+    bcpTopology: multi ? draft.bcp : 'single-region',
+    regions: draft.regions.map((r) => ({
+      provider: 'hetzner',
+      cloudRegion: r.cloudRegion,
+      controlPlaneSize: r.controlPlaneSize,
+      workerSize: r.workerSize,
+      workerCount: r.workerCount,
+      storageClass: 'hcloud-volumes',
+    })),
+    marketplaceEnabled: true,
+  }
+}
