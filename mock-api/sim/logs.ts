@@ -116,12 +116,18 @@ export function tofuApplyLines(
   regions: RegionResources[],
   rand: () => number,
   failRegionKey?: string,
+  /** false: compute only the timing (same random draws, no text) — the text is built lazily when read. */
+  collect = true,
 ): { lines: TimedLine[]; durationMs: number; failed: boolean } {
   const lines: TimedLine[] = []
   let t = 500
   let ids = 4_700_000 + Math.floor(rand() * 100_000)
   let created = 0
   const create = (addr: string, start: number, seconds: number): number => {
+    const end = start + seconds * 1000
+    const id = ids++
+    created++
+    if (!collect) return end
     lines.push({ offsetMs: start, level: 'INFO', text: bold(`${addr}: Creating...`) })
     for (let s = 10; s < seconds; s += 10) {
       lines.push({
@@ -130,13 +136,11 @@ export function tofuApplyLines(
         text: bold(`${addr}: Still creating... [${s}s elapsed]`),
       })
     }
-    const end = start + seconds * 1000
     lines.push({
       offsetMs: end,
       level: 'INFO',
-      text: bold(`${addr}: Creation complete after ${seconds}s [id=${ids++}]`),
+      text: bold(`${addr}: Creation complete after ${seconds}s [id=${id}]`),
     })
-    created++
     return end
   }
   t = create('hcloud_ssh_key.deployer', t, 1 + Math.floor(rand() * 2))

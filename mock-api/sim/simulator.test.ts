@@ -8,6 +8,7 @@ import { composeFlowSnapshot } from './flowComposer.ts'
 import { BOOTSTRAP_KIT } from './kit.ts'
 import { VirtualClock } from './clock.ts'
 import { Simulator } from './simulator.ts'
+import { computeTimeline } from './timeline.ts'
 import { topologyAt } from './topology.ts'
 
 const HOUR = 3600_000
@@ -220,5 +221,18 @@ describe('lifecycle simulator', () => {
     expect(sim.status(rec)).toBe('wiped')
     sim.clock.set({ advanceMs: 61_000 })
     expect(sim.record(rec.spec.id)).toBeUndefined()
+  })
+})
+
+describe('lazy event buffers', () => {
+  it('a timeline built without events yields exactly the same buffer on first use', () => {
+    const sim = fixedSim()
+    const rec = sim.createMock({ scenario: 'failing-chart', regions: ['fsn1', 'nbg1'] })
+    sim.clock.set({ advanceMs: 3 * HOUR })
+    sim.retry(rec, 'install-harbor')
+    const full = computeTimeline(rec.spec, rec.mut)
+    const light = computeTimeline(rec.spec, rec.mut, { events: false })
+    expect(light.jobs.map((j) => j.attempts)).toEqual(full.jobs.map((j) => j.attempts))
+    expect(light.events).toEqual(full.events)
   })
 })

@@ -105,7 +105,7 @@ export class Simulator {
 
   timeline(rec: DeploymentRecord): Timeline {
     if (!rec.timeline || rec.timeline.version !== rec.version) {
-      const tl = computeTimeline(rec.spec, rec.mut)
+      const tl = computeTimeline(rec.spec, rec.mut, { events: false })
       const executions = new Map<string, { jobName: string; attempt: number }>()
       for (const j of tl.jobs)
         j.attempts.forEach((_, i) =>

@@ -187,7 +187,17 @@ function ipFor(seed: number, key: string, prefix: string): string {
   return `${prefix}.${(h >>> 8) & 0xff}.${h & 0xff}`
 }
 
-export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Timeline {
+/**
+ * With `events: false` the event buffer (and the OpenTofu text behind it) is not built up front: `events`
+ * becomes a lazy getter that computes it on first use. Listing 10,000 deployments then costs only their job
+ * timings, not 10,000 event buffers.
+ */
+export function computeTimeline(
+  spec: DeploymentSpec,
+  mutations: Mutations,
+  opts: { events?: boolean } = {},
+): Timeline {
+  const withEvents = opts.events ?? true
   const { seed } = spec
   const t0 = spec.createdAt
   const between = (key: string, min: number, max: number) => keyedBetween(seed, key, min, max)
@@ -202,8 +212,11 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
     controlPlane: ipFor(seed, 'cp', '116.203'),
     loadBalancer: (rk: string) => ipFor(seed, `lb:${rk}`, '49.12'),
   }
-  const event = (e: PlannedEvent) => events.push(e)
+  const event = (e: PlannedEvent) => {
+    if (withEvents) events.push(e)
+  }
   const lineEvents = (job: PlannedJob, phase: string) => {
+    if (!withEvents) return
     job.attempts.forEach((a, i) => {
       for (const l of job.lines(i)) {
         if (a.start + l.offsetMs > a.end) continue
@@ -266,12 +279,11 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
 
   const failTofu = spec.scenario === 'failing-tofu-apply'
   const failRegion = spec.regions[spec.regions.length - 1]?.key
-  const applyFirst = tofuApplyLines(
-    resources,
-    seededRandom(hashString(`${seed}:apply:0`)),
-    failTofu ? failRegion : undefined,
-  )
-  const applyRetry = tofuApplyLines(resources, seededRandom(hashString(`${seed}:apply:1`)))
+  // Timing first (cheap); the OpenTofu text is generated from the same seed only when someone reads it.
+  const applyRand = (attempt: number) => seededRandom(hashString(`${seed}:apply:${attempt}`))
+  const applyFirst = tofuApplyLines(resources, applyRand(0), failTofu ? failRegion : undefined, false)
+  const applyRetry = tofuApplyLines(resources, applyRand(1), undefined, false)
+  const applyText: TimedLine[][] = []
   const apply = lifecycle(
     'tofu-apply',
     'Terraform Apply',
@@ -279,7 +291,11 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
     okEnd(plan.attempts),
     applyFirst.durationMs,
     failTofu,
-    (i) => (i === 0 ? applyFirst.lines : applyRetry.lines),
+    (i) =>
+      (applyText[i === 0 ? 0 : 1] ??=
+        i === 0
+          ? tofuApplyLines(resources, applyRand(0), failTofu ? failRegion : undefined).lines
+          : tofuApplyLines(resources, applyRand(1)).lines),
   )
   // attemptsFor used the first duration for retries too; retried applies print their own (successful) run.
   apply.attempts = apply.attempts.map((a, i) =>
@@ -706,7 +722,7 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
   )
 
   events.sort((a, b) => a.at - b.at)
-  return {
+  const timeline: Timeline = {
     spec,
     jobs,
     byName: new Map(jobs.map((j) => [j.jobName, j])),
@@ -717,6 +733,20 @@ export function computeTimeline(spec: DeploymentSpec, mutations: Mutations): Tim
     events: events.filter((e) => e.at <= cutoff || e.phase === 'wipe'),
     ips,
   }
+  if (!withEvents) {
+    // Deterministic, so recomputing with events gives exactly the buffer this timeline would have had.
+    const frozen: Mutations = {
+      ...mutations,
+      retries: new Map(mutations.retries),
+      logFloods: [...mutations.logFloods],
+    }
+    let cached: PlannedEvent[] | undefined
+    Object.defineProperty(timeline, 'events', {
+      get: () => (cached ??= computeTimeline(spec, frozen).events),
+      enumerable: true,
+    })
+  }
+  return timeline
 }
 
 function toEventLevel(l: Level): 'info' | 'warn' | 'error' {
