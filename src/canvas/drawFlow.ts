@@ -57,6 +57,12 @@ const ARROW_MIN_ZOOM = 0.42
 const LABEL_MIN_RADIUS_PX = 6.5
 const LABEL_CHAR_PX = 6.3
 
+/** A header cut to a narrow column (rare: only when zoomed far out). */
+function labelForWidth(label: string, px: number): string {
+  const chars = Math.max(1, Math.floor(px / 7.5))
+  return label.length <= chars ? label : `${label.slice(0, chars)}…`
+}
+
 function ring(
   ctx: CanvasRenderingContext2D,
   ds: DrawScene,
@@ -404,7 +410,7 @@ export function drawFlow(
     const i = vis[q]!
     if (ds.kind[i] === KIND_JOB) continue
     const sr = ds.rs[i]! * k
-    if (sr < 9) continue
+    if (sr < 7) continue
     const sx = ds.xs[i]! * k + camera.x
     const sy = ds.ys[i]! * k + camera.y
     const dimmed = (ds.flags[i]! & NODE_DIMMED) !== 0
@@ -427,35 +433,36 @@ export function drawFlow(
     }
   }
 
-  // Phase headers stick to the top edge; lane labels to the left edge.
-  ctx.textBaseline = 'top'
+  // Phase headers stick to the top edge; lane labels sit in the left gutter and stick to the left edge.
+  ctx.textBaseline = 'bottom'
   ctx.font = bold
   ctx.fillStyle = theme.textMuted
+  const headerY = Math.max(18, top * k + camera.y - 6)
   for (const c of g.columns) {
     const sx0 = c.x0 * k + camera.x
     const sx1 = c.x1 * k + camera.x
     if (sx1 < 0 || sx0 > width) continue
-    const sy = Math.max(6, (top - 32) * k + camera.y)
-    ctx.fillText(c.label, Math.min(Math.max((sx0 + sx1) / 2, 60), width - 60), sy)
+    const label = sx1 - sx0 < 70 ? labelForWidth(c.label, sx1 - sx0) : c.label
+    ctx.fillText(label, Math.min(Math.max((sx0 + sx1) / 2, 50), width - 50), headerY)
   }
   ctx.textAlign = 'left'
+  ctx.textBaseline = 'top'
+  const gutterRight = (first?.x0 ?? 0) * k + camera.x - 8
   for (const lane of g.lanes) {
     const sy0 = lane.y0 * k + camera.y
     const sy1 = lane.y1 * k + camera.y
-    if (sy1 < 0 || sy0 > height || sy1 - sy0 < 14) continue
-    const sx = Math.max(6, left * k + camera.x + 6)
-    const sy = Math.min(Math.max(sy0 + 4, 28), sy1 - 18)
+    if (sy1 < 0 || sy0 > height || sy1 - sy0 < 12) continue
     const text = lane.label
     const w = ctx.measureText(text).width + 12
+    const sx = Math.max(4, gutterRight - w)
+    const sy = Math.min(Math.max(sy0 + 4, headerY + 4), sy1 - 19)
     ctx.fillStyle = theme.bg
-    ctx.globalAlpha = 0.85
-    ctx.fillRect(sx, sy, w, 17)
-    ctx.globalAlpha = 1
+    ctx.fillRect(sx, sy, w, 19)
     ctx.fillStyle =
       lane.regionIndex < 0 ? theme.globalLane : theme.regionTint[lane.regionIndex % theme.regionTint.length]!
-    ctx.fillRect(sx, sy, w, 17)
+    ctx.fillRect(sx, sy, w, 19)
     ctx.fillStyle = theme.laneLabel
-    ctx.fillText(text, sx + 6, sy + 2)
+    ctx.fillText(text, sx + 6, sy + 3)
   }
   return stats
 }

@@ -23,3 +23,9 @@ export function sizeCanvas(
   canvas.style.height = `${h}px`
   return bw / w
 }
+
+/** Clears the whole backing store (nothing to draw yet). */
+export function clearCanvas(ctx: CanvasRenderingContext2D): void {
+  ctx.setTransform(1, 0, 0, 1, 0, 0)
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height)
+}

@@ -44,14 +44,27 @@ export function visibleWorld(c: Camera, vp: Size): Bounds {
   return { x0: -c.x / c.k, y0: -c.y / c.k, x1: (vp.width - c.x) / c.k, y1: (vp.height - c.y) / c.k }
 }
 
-/** Camera showing `b` whole and centred, `paddingPx` clear on each side. */
-export function fitBounds(b: Bounds, vp: Size, paddingPx = 48, maxK = FIT_MAX_ZOOM): Camera {
+export interface Padding {
+  top: number
+  right: number
+  bottom: number
+  left: number
+}
+
+/** Camera showing `b` whole, centred in the viewport minus `padding` (px, one number = all sides). */
+export function fitBounds(b: Bounds, vp: Size, padding: number | Padding = 48, maxK = FIT_MAX_ZOOM): Camera {
+  const p =
+    typeof padding === 'number' ? { top: padding, right: padding, bottom: padding, left: padding } : padding
   const w = Math.max(1, b.x1 - b.x0)
   const h = Math.max(1, b.y1 - b.y0)
-  const availW = Math.max(1, vp.width - 2 * paddingPx)
-  const availH = Math.max(1, vp.height - 2 * paddingPx)
+  const availW = Math.max(1, vp.width - p.left - p.right)
+  const availH = Math.max(1, vp.height - p.top - p.bottom)
   const k = clampZoom(Math.min(maxK, availW / w, availH / h))
-  return centreOn({ x: 0, y: 0, k }, (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2, vp)
+  return {
+    k,
+    x: p.left + availW / 2 - ((b.x0 + b.x1) / 2) * k,
+    y: p.top + availH / 2 - ((b.y0 + b.y1) / 2) * k,
+  }
 }
 
 /** Same zoom (or `k`), world point (wx, wy) in the middle of the viewport. */

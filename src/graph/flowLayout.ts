@@ -102,10 +102,14 @@ export interface FlowGeometry {
   midY: number
 }
 
-/** Radius of a drawn node: jobs are fixed size, folded bubbles grow with the log of what they hide. */
+/**
+ * Radius of a drawn node: jobs are fixed size; a folded bubble grows with the square root of what it
+ * hides (area ∝ jobs, capped), so a 44-job region reads bigger than a 1-job group but still fits the
+ * smallest lane with its two label lines.
+ */
 export function nodeRadius(kind: 'group' | 'job', hiddenCount: number, cfg = DEFAULT_LAYOUT_CONFIG): number {
   if (kind === 'job') return cfg.leafRadiusPx
-  return Math.min(50, 20 + 4.2 * Math.log2(1 + hiddenCount))
+  return Math.min(56, 20 + 5.5 * Math.sqrt(hiddenCount))
 }
 
 /** Jobs and childless groups: what the simulation positions. */

@@ -53,8 +53,8 @@ export const DEFAULT_FORCE_CONFIG: ForceLayoutConfig = {
   // ~2 s of the upstream canvas's 60 fps budget, done offline in one go; enough to settle 5,000 nodes
   // that start on their slots (the seed already is a good layout).
   ticks: 160,
-  slotStrength: 0.18,
-  linkStrength: 0.06,
+  slotStrength: 0.3,
+  linkStrength: 0.03,
   linkDistancePx: 110,
   collidePaddingPx: 5,
   collideStrength: 0.9,
