@@ -111,7 +111,7 @@ export class FlowPage {
   }
 
   menuItem(name: string | RegExp): Locator {
-    return this.page.getByRole('menuitem', { name })
+    return this.page.getByRole('menuitem', { name, exact: typeof name === 'string' })
   }
 
   treeItem(name: string | RegExp): Locator {

@@ -204,13 +204,18 @@ export function FlowCanvas({
   }, [draw])
   const request = useCallback(() => scheduler.current.request(), [])
 
-  /** Moves the camera through d3-zoom (so its internal transform stays in sync), animated unless reduced motion. */
+  /**
+   * Moves the camera through d3-zoom (so its internal transform stays in sync), animated unless reduced
+   * motion. A goal given as a function is re-evaluated every frame, so a resize mid-animation (the side
+   * panel opening) still lands on the right spot.
+   */
   const setCamera = useCallback(
-    (target: Camera, animate = false) => {
+    (goal: Camera | (() => Camera), animate = false) => {
+      const resolve = typeof goal === 'function' ? goal : () => goal
       const c = canvas.current
       const z = zoomer.current
       if (!c || !z) {
-        camera.current = target
+        camera.current = resolve()
         request()
         return
       }
@@ -218,8 +223,8 @@ export function FlowCanvas({
       animation.current = undefined
       const apply = (cam: Camera) => z.transform(select(c), zoomIdentity.translate(cam.x, cam.y).scale(cam.k))
       const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-      if (!animate || reduced || sameCamera(camera.current, target)) {
-        apply(target)
+      if (!animate || reduced || sameCamera(camera.current, resolve())) {
+        apply(resolve())
         return
       }
       const from = camera.current
@@ -227,7 +232,7 @@ export function FlowCanvas({
       const step = (now: number) => {
         const t = Math.min(1, (now - start) / ANIMATION_MS)
         const eased = t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2
-        apply(t >= 1 ? target : interpolateCamera(from, target, eased, size.current))
+        apply(t >= 1 ? resolve() : interpolateCamera(from, resolve(), eased, size.current))
         animation.current = t < 1 ? requestAnimationFrame(step) : undefined
       }
       animation.current = requestAnimationFrame(step)
@@ -239,8 +244,9 @@ export function FlowCanvas({
     (animate = true) => {
       const scene = ds.current
       if (!scene?.bounds || size.current.width === 0) return
+      const bounds = scene.bounds
       // Room on the left for the sticky lane labels and on top for the phase headers.
-      setCamera(fitBounds(scene.bounds, size.current, FIT_PADDING), animate)
+      setCamera(() => fitBounds(bounds, size.current, FIT_PADDING), animate)
     },
     [setCamera],
   )
@@ -251,7 +257,8 @@ export function FlowCanvas({
     (i: number) => {
       const scene = ds.current
       if (!scene || i < 0) return
-      setCamera(ensureVisible(camera.current, scene.xs[i]!, scene.ys[i]!, scene.rs[i]!, size.current), true)
+      const [x, y, r, start] = [scene.xs[i]!, scene.ys[i]!, scene.rs[i]!, camera.current]
+      setCamera(() => ensureVisible(start, x, y, r, size.current), true)
     },
     [setCamera],
   )
@@ -268,10 +275,8 @@ export function FlowCanvas({
         const scene = ds.current
         const i = scene?.index.get(id)
         if (!scene || i === undefined) return
-        setCamera(
-          centreOn(camera.current, scene.xs[i]!, scene.ys[i]!, size.current, k ?? camera.current.k),
-          true,
-        )
+        const [x, y, start] = [scene.xs[i]!, scene.ys[i]!, camera.current]
+        setCamera(() => centreOn(start, x, y, size.current, k ?? start.k), true)
       },
       reveal: (id) => revealIndex(ds.current?.index.get(id) ?? -1),
       camera: () => camera.current,
@@ -310,8 +315,16 @@ export function FlowCanvas({
         window.devicePixelRatio === size.current.ratio
       )
         return
+      const prev = size.current
       const ratio = sizeCanvas(c, w, h, window.devicePixelRatio)
       size.current = { width: w, height: h, ratio }
+      // Keep what was in the middle in the middle (the side panel opening must not push the selection away).
+      const z = zoomer.current
+      if (z && prev.width > 0 && animation.current === undefined && (prev.width !== w || prev.height !== h)) {
+        const mid = screenToWorld(camera.current, prev.width / 2, prev.height / 2)
+        const next = centreOn(camera.current, mid.x, mid.y, size.current)
+        z.transform(select(c), zoomIdentity.translate(next.x, next.y).scale(next.k))
+      }
       miniBase.current = undefined
       zoomer.current?.extent([
         [0, 0],

@@ -416,6 +416,8 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
               region: n.region,
               x,
               y,
+              wx,
+              wy,
               r: nodeRadius(n.kind, n.hiddenCount) * cam.k,
               onScreen: !!rect && x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom,
             }

@@ -27,6 +27,9 @@ export interface FlowHookNode {
   /** Viewport CSS px (what `page.mouse.click(x, y)` takes); NaN until the node has a position. */
   x: number
   y: number
+  /** World (layout) coordinates: unaffected by pan and zoom. */
+  wx: number
+  wy: number
   /** Drawn radius in CSS px at the current zoom. */
   r: number
   /** Inside the canvas's visible area. */
