@@ -55,6 +55,8 @@ export interface FlowCanvasHandle {
   perf(): FlowPerf
   /** Draws any pending frame now. */
   flush(): void
+  /** The minimap is shown (the graph does not fit the viewport). */
+  minimapVisible(): boolean
 }
 
 const MINIMAP = { width: 200, height: 130 }
@@ -296,6 +298,7 @@ export function FlowCanvas({
         }
       },
       flush: () => scheduler.current.flush(),
+      minimapVisible: () => !!mini.current && !mini.current.hidden,
     }),
     [fit, setCamera, revealIndex],
   )

@@ -316,6 +316,14 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
     } else select(undefined)
   }, [query, select])
 
+  // Changing the level (Depth select, or the empty-canvas menu) re-fits once the new scene is drawn.
+  const pendingFit = useRef(false)
+  useEffect(() => {
+    if (!pendingFit.current || !ds || ds.count < (scene?.nodes.length ?? 0)) return
+    pendingFit.current = false
+    canvas.current?.fit()
+  }, [ds, scene])
+
   // ?focus=<id> (the job page's "Show in graph"): unfold its groups, select it, then centre it.
   const pendingCentre = useRef<string | undefined>(undefined)
   useEffect(() => {
@@ -382,7 +390,10 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
     openJob,
     copyId,
     fit: () => canvas.current?.fit(),
-    setDepth: (d) => applyView({ depth: d, folded: new Set() }),
+    setDepth: (d) => {
+      pendingFit.current = true
+      applyView({ depth: d, folded: new Set() })
+    },
   }
 
   // Test/benchmark hook (non-production builds only): the latest data through a ref.
@@ -447,6 +458,7 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
           camera: canvas.current?.camera() ?? { x: 0, y: 0, k: 1 },
           selectedId: sel,
           diagnostics: m?.diagnostics.map((x) => x.message) ?? [],
+          minimap: canvas.current?.minimapVisible() ?? false,
         }
       },
       perf: () => {
@@ -552,6 +564,7 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
             onChange={(e) => {
               const v = e.target.value
               if (v === 'custom') return
+              pendingFit.current = true
               applyView({ depth: v === 'all' ? 'all' : Number(v), folded: new Set() })
             }}
           >

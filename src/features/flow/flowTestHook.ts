@@ -61,6 +61,7 @@ export interface FlowHookState {
   camera: { x: number; y: number; k: number }
   selectedId: string | undefined
   diagnostics: string[]
+  minimap: boolean
 }
 
 export interface FlowTestHook {
