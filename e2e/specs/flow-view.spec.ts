@@ -205,3 +205,33 @@ test('bad graph data is reported in a diagnostics badge, never a crash or a hang
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
 })
+
+test.describe('touch', () => {
+  test.use({ hasTouch: true })
+
+  test('pinch zooms (two fingers spreading apart)', async ({ page, signIn }) => {
+    await signIn()
+    const flow = new FlowPage(page)
+    await flow.goto(dep, { depth: 'all' })
+    const start = (await flow.state()).camera
+    const box = (await flow.canvas.boundingBox())!
+    const cx = box.x + box.width / 2
+    const cy = box.y + box.height / 2
+    const cdp = await page.context().newCDPSession(page)
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', spread: number) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints:
+          type === 'touchEnd'
+            ? []
+            : [
+                { x: cx - spread, y: cy, id: 1 },
+                { x: cx + spread, y: cy, id: 2 },
+              ],
+      })
+    await touch('touchStart', 40)
+    for (const s of [60, 80, 100, 120]) await touch('touchMove', s)
+    await touch('touchEnd', 0)
+    await expect.poll(async () => (await flow.state()).camera.k).toBeGreaterThan(start.k * 2.5)
+  })
+})

@@ -56,6 +56,7 @@ const GLYPH_MIN_RADIUS_PX = 7
 const ARROW_MIN_ZOOM = 0.42
 const LABEL_MIN_RADIUS_PX = 6.5
 const LABEL_CHAR_PX = 6.3
+const FAINT_EDGES_BELOW_ZOOM = 0.22
 
 /** A header cut to a narrow column (rare: only when zoomed far out). */
 function labelForWidth(label: string, px: number): string {
@@ -197,10 +198,11 @@ export function drawFlow(
       stats.edges++
     }
     if (!any) continue
+    // Zoomed far out, thousands of full-strength lines are a grey mat: draw them faint (level of detail).
     const colour =
       style === EDGE_HIGHLIGHT
         ? theme.highlight
-        : style === EDGE_DIMMED
+        : style === EDGE_DIMMED || (k < FAINT_EDGES_BELOW_ZOOM && style !== EDGE_CROSS)
           ? theme.edgeDim
           : style === EDGE_CROSS
             ? theme.danger
@@ -345,9 +347,9 @@ export function drawFlow(
           a0 = a1
         }
       }
-      // Inner disc in the rolled-up status, so the bubble's own state reads at any zoom.
+      // Inner disc in the rolled-up status (the count is written on it), so the state reads at any zoom.
       ctx.beginPath()
-      ctx.arc(x, y, r * 0.42, 0, Math.PI * 2)
+      ctx.arc(x, y, r * 0.5, 0, Math.PI * 2)
       ctx.fillStyle = dimmed ? theme.statusDim[ds.status[i]!]! : theme.status[ds.status[i]!]!
       ctx.fill()
     } else {

@@ -17,11 +17,9 @@ import {
   toggleFold,
   unfoldFailures,
 } from '../../graph/foldState.ts'
-import { nodeRadius } from '../../graph/flowLayout.ts'
 import { buildFlowModel, type FlowModel } from '../../graph/model.ts'
 import { buildOutline } from '../../graph/outline.ts'
 import { buildScene, visibleFor, type Depth, type FoldView } from '../../graph/visibility.ts'
-import type { StreamStatus } from '../../lib/eventStream.ts'
 import { isApiError } from '../../lib/http.ts'
 import { bareJobName, type LinkTarget } from '../../lib/links.ts'
 import { useLinks } from '../../lib/modeContext.tsx'
@@ -31,7 +29,8 @@ import { FlowContextMenu, type FlowMenuActions, type FlowMenuTarget } from './Fl
 import { FlowLegend } from './FlowLegend.tsx'
 import { FlowNodePanel } from './FlowNodePanel.tsx'
 import { FlowOutline } from './FlowOutline.tsx'
-import type { FlowTestHook } from './flowTestHook.ts'
+import { FlowToolbar } from './FlowToolbar.tsx'
+import { useFlowTestHook } from './useFlowTestHook.ts'
 import { useFlowStream } from './useFlowStream.ts'
 import { useForceLayout } from './useForceLayout.ts'
 import styles from './FlowScreen.module.css'
@@ -58,9 +57,6 @@ export interface FlowScreenProps {
   /** Extra content for a selected job's side panel (the jobs feature's live log tail), composed by the route. */
   renderNodePanel?: (sel: FlowNodeSelection) => ReactNode
 }
-
-/** Read-only canvas hooks for e2e and benchmarks, never in production builds (convention 9). */
-const TEST_HOOKS_ENABLED = import.meta.env.MODE !== 'production'
 
 function useFlowTheme(): FlowTheme {
   const [theme, setTheme] = useState(() => buildFlowTheme(readThemeTokens(FLOW_THEME_TOKENS)))
@@ -90,42 +86,6 @@ function summaryOf(model: FlowModel): string {
   return `${jobs}${regions}${parts.length ? `: ${parts.join(', ')}` : ''}`
 }
 
-function StreamChip({ status, onRetry }: { status: StreamStatus; onRetry(): void }) {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    if (status.state !== 'reconnecting') return
-    const t = setInterval(() => setNow(Date.now()), 1000)
-    return () => clearInterval(t)
-  }, [status.state])
-  const secs = status.retryAt ? Math.max(0, Math.ceil((status.retryAt - now) / 1000)) : undefined
-  const text =
-    status.state === 'open'
-      ? 'Live'
-      : status.state === 'connecting'
-        ? 'Connecting…'
-        : status.state === 'reconnecting'
-          ? `Reconnecting${secs ? ` in ${secs} s` : '…'}${status.attempt > 1 ? ` (attempt ${status.attempt})` : ''}`
-          : 'Disconnected'
-  return (
-    <span className={styles.toolbarGroup}>
-      <span
-        className={styles.chip}
-        data-state={status.state}
-        role="status"
-        aria-label={`Live updates: ${text}`}
-      >
-        <span className={styles.dot} aria-hidden="true" />
-        {text}
-      </span>
-      {status.state === 'reconnecting' || status.state === 'closed' ? (
-        <button type="button" className="btn btn-sm" onClick={onRetry}>
-          Reconnect now
-        </button>
-      ) : null}
-    </span>
-  )
-}
-
 /**
  * The provisioning graph of one deployment: phases left to right, one lane per region, every job a node
  * coloured by status, groups folding into rolled-up bubbles, dependencies as arrows — live from the flow
@@ -148,9 +108,17 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
   const [showDiagnostics, setShowDiagnostics] = useState(false)
   const [announcement, setAnnouncement] = useState('')
 
+  const milestones = useRef<{ data?: number; layout?: number }>({})
   useEffect(() => {
     mountedAt.current = performance.now()
   }, [])
+  useEffect(() => {
+    if (flow.state && milestones.current.data === undefined) milestones.current.data = performance.now()
+  }, [flow.state])
+  useEffect(() => {
+    if (layout.positions && milestones.current.layout === undefined)
+      milestones.current.layout = performance.now()
+  }, [layout.positions])
 
   // URL ↔ ids: the deployment prefix is implied in the URL (`?folded=fsn1:bootstrap-kit`); both spellings
   // are accepted, and ids of other shapes (the chroot emitter's `<region>:bp-x`) pass through.
@@ -396,81 +364,7 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
     },
   }
 
-  // Test/benchmark hook (non-production builds only): the latest data through a ref.
-  const latest = useRef({ scene, ds, model, layout, flow, selectedId })
-  useEffect(() => {
-    latest.current = { scene, ds, model, layout, flow, selectedId }
-  })
-  useEffect(() => {
-    if (!TEST_HOOKS_ENABLED) return
-    const hook: FlowTestHook = {
-      scene: () => {
-        const { scene: s, ds: d } = latest.current
-        const cam = canvas.current?.camera() ?? { x: 0, y: 0, k: 1 }
-        const rect = canvas.current?.canvasRect()
-        const left = rect?.left ?? 0
-        const top = rect?.top ?? 0
-        return {
-          nodes: (s?.nodes ?? []).map((n) => {
-            const i = d?.index.get(n.id)
-            const wx = i === undefined ? NaN : d!.xs[i]!
-            const wy = i === undefined ? NaN : d!.ys[i]!
-            const x = left + wx * cam.k + cam.x
-            const y = top + wy * cam.k + cam.y
-            return {
-              id: n.id,
-              label: n.label,
-              kind: n.kind,
-              status: n.status,
-              folded: n.folded,
-              hiddenCount: n.hiddenCount,
-              region: n.region,
-              x,
-              y,
-              wx,
-              wy,
-              r: nodeRadius(n.kind, n.hiddenCount) * cam.k,
-              onScreen: !!rect && x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom,
-            }
-          }),
-          edges: (s?.edges ?? []).map((e) => ({
-            fromId: e.fromId,
-            toId: e.toId,
-            kind: e.kind,
-            count: e.count,
-          })),
-        }
-      },
-      state: () => {
-        const { layout: l, flow: f, model: m, selectedId: sel } = latest.current
-        const perf = canvas.current?.perf()
-        return {
-          layoutPending:
-            l.pending || (!!m && (latest.current.ds?.count ?? 0) < (latest.current.scene?.nodes.length ?? 0)),
-          layoutRuns: l.runs,
-          lastLayoutMs: l.lastLayoutMs,
-          lastPaintMs: perf?.lastPaintMs,
-          firstPaintMs: perf?.firstPaintAt !== undefined ? perf.firstPaintAt - mountedAt.current : undefined,
-          stream: f.stream.state,
-          streamAttempt: f.stream.attempt,
-          framesApplied: f.framesApplied,
-          modelNodes: m?.nodes.size ?? 0,
-          camera: canvas.current?.camera() ?? { x: 0, y: 0, k: 1 },
-          selectedId: sel,
-          diagnostics: m?.diagnostics.map((x) => x.message) ?? [],
-          minimap: canvas.current?.minimapVisible() ?? false,
-        }
-      },
-      perf: () => {
-        canvas.current?.flush()
-        return canvas.current?.perf()
-      },
-    }
-    window.__catalystFlow = hook
-    return () => {
-      if (window.__catalystFlow === hook) delete window.__catalystFlow
-    }
-  }, [])
+  useFlowTestHook({ scene, ds, model, layout, flow, selectedId, canvas, mountedAt, milestones })
 
   if (!model) {
     if (flow.error) {
@@ -506,147 +400,38 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
 
   return (
     <section className={styles.screen} aria-label="Provisioning graph">
-      <div className={styles.toolbar}>
-        <span className={styles.toolbarGroup}>
-          <input
-            type="search"
-            className={`input ${styles.search}`}
-            aria-label="Search the graph"
-            placeholder="Find a job or group…"
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value)
-              setMatchCursor(-1)
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault()
-                goToMatch(e.shiftKey ? -1 : 1)
-              } else if (e.key === 'Escape' && query) {
-                e.preventDefault()
-                setQuery('')
-              }
-            }}
-          />
-          {q ? (
-            <>
-              <span className={styles.matchCount} role="status" aria-live="polite">
-                {matches.length === 0
-                  ? 'No matches'
-                  : `${matchCursor >= 0 ? `${matchCursor + 1} of ` : ''}${matches.length} ${matches.length === 1 ? 'match' : 'matches'}`}
-              </span>
-              <button
-                type="button"
-                className="btn btn-sm"
-                aria-label="Previous match"
-                disabled={!matches.length}
-                onClick={() => goToMatch(-1)}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                className="btn btn-sm"
-                aria-label="Next match"
-                disabled={!matches.length}
-                onClick={() => goToMatch(1)}
-              >
-                ↓
-              </button>
-            </>
-          ) : null}
-        </span>
-        <label className={styles.toolbarGroup}>
-          <span>Depth</span>
-          <select
-            className="select"
-            value={customFolds ? 'custom' : depthValue}
-            onChange={(e) => {
-              const v = e.target.value
-              if (v === 'custom') return
-              pendingFit.current = true
-              applyView({ depth: v === 'all' ? 'all' : Number(v), folded: new Set() })
-            }}
-          >
-            {Array.from({ length: Math.max(1, model.maxGroupDepth) }, (_, i) => i + 1).map((d) => (
-              <option key={d} value={String(d)}>
-                {d === 1 ? '1 · Phases' : d === 2 ? '2 · Regions' : `${d} · Level ${d}`}
-              </option>
-            ))}
-            <option value="all">All jobs</option>
-            {customFolds ? <option value="custom">Custom ({effective.size} folded)</option> : null}
-          </select>
-        </label>
-        {customFolds ? (
-          <button
-            type="button"
-            className="btn btn-sm"
-            onClick={() => applyView({ depth, folded: new Set() })}
-          >
-            Reset folds
-          </button>
-        ) : null}
-        <span className={styles.toolbarGroup}>
-          <button
-            type="button"
-            className="btn btn-sm"
-            aria-label="Zoom out"
-            onClick={() => canvas.current?.zoomBy(1 / 1.35)}
-          >
-            −
-          </button>
-          <button
-            type="button"
-            className="btn btn-sm"
-            aria-label="Zoom in"
-            onClick={() => canvas.current?.zoomBy(1.35)}
-          >
-            +
-          </button>
-          <button type="button" className="btn btn-sm" onClick={() => canvas.current?.fit()}>
-            Fit
-          </button>
-          <button
-            type="button"
-            className="btn btn-sm"
-            disabled={!selectedVisible}
-            onClick={() =>
-              selectedVisible &&
-              canvas.current?.centreOn(selectedVisible, Math.max(1, canvas.current.camera().k))
-            }
-          >
-            Zoom to selection
-          </button>
-        </span>
-        <span className={styles.spacer} />
-        {model.diagnostics.length > 0 ? (
-          <button
-            type="button"
-            className={`btn btn-sm ${styles.diagnostics}`}
-            onClick={() => setShowDiagnostics(true)}
-          >
-            ⚠ {model.diagnostics.length} graph {model.diagnostics.length === 1 ? 'problem' : 'problems'}
-          </button>
-        ) : null}
-        <button
-          type="button"
-          className="btn btn-sm"
-          aria-expanded={showOutline}
-          aria-controls="flow-outline"
-          onClick={() => setShowOutline((v) => !v)}
-        >
-          Outline
-        </button>
-        <button
-          type="button"
-          className="btn btn-sm"
-          aria-pressed={showLegend}
-          onClick={() => setShowLegend((v) => !v)}
-        >
-          Legend
-        </button>
-        <StreamChip status={flow.stream} onRetry={flow.reconnect} />
-      </div>
+      <FlowToolbar
+        query={query}
+        onQuery={(v) => {
+          setQuery(v)
+          setMatchCursor(-1)
+        }}
+        matchCount={q ? matches.length : undefined}
+        matchCursor={matchCursor}
+        onMatch={goToMatch}
+        depthValue={customFolds ? 'custom' : depthValue}
+        maxGroupDepth={model.maxGroupDepth}
+        customFoldCount={customFolds ? effective.size : 0}
+        onDepth={(d) => {
+          pendingFit.current = true
+          applyView({ depth: d, folded: new Set() })
+        }}
+        onResetFolds={() => applyView({ depth, folded: new Set() })}
+        onZoom={(f) => canvas.current?.zoomBy(f)}
+        onFit={() => canvas.current?.fit()}
+        canZoomToSelection={!!selectedVisible}
+        onZoomToSelection={() =>
+          selectedVisible && canvas.current?.centreOn(selectedVisible, Math.max(1, canvas.current.camera().k))
+        }
+        diagnostics={model.diagnostics.length}
+        onShowDiagnostics={() => setShowDiagnostics(true)}
+        outlineShown={showOutline}
+        onToggleOutline={() => setShowOutline((v) => !v)}
+        legendShown={showLegend}
+        onToggleLegend={() => setShowLegend((v) => !v)}
+        stream={flow.stream}
+        onReconnect={flow.reconnect}
+      />
       <p className={styles.summary} role="status" aria-live="polite" aria-label="Graph summary">
         {summaryOf(model)}
       </p>

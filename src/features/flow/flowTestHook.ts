@@ -54,6 +54,10 @@ export interface FlowHookState {
   lastPaintMs: number | undefined
   /** From this screen's mount to the first frame with nodes (ms). */
   firstPaintMs: number | undefined
+  /** From mount to the snapshot being in the store (ms): network + parse + reduce. */
+  dataMs: number | undefined
+  /** From mount to the first layout result (ms): dataMs + model + worker layout. */
+  firstLayoutMs: number | undefined
   stream: string
   streamAttempt: number
   framesApplied: number
