@@ -1,5 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test'
-import type { FlowHookNode, FlowHookState, FlowTestHook } from '../../src/features/flow/flowTestHook.ts'
+import type {
+  FlowHookLane,
+  FlowHookNode,
+  FlowHookState,
+  FlowTestHook,
+} from '../../src/features/flow/flowTestHook.ts'
 
 type Scene = ReturnType<FlowTestHook['scene']>
 
@@ -71,6 +76,10 @@ export class FlowPage {
 
   scene(): Promise<Scene> {
     return this.page.evaluate(() => window.__catalystFlow!.scene())
+  }
+
+  lanes(): Promise<FlowHookLane[]> {
+    return this.page.evaluate(() => window.__catalystFlow!.lanes())
   }
 
   state(): Promise<FlowHookState> {

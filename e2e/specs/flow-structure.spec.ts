@@ -132,6 +132,16 @@ test('depth=all draws exactly the real dependencies: no M×N fan-out (regression
     const b = region.get(e.toId)
     if (a && b) expect(a).toBe(b)
   }
+  // Region lanes: labelled, in region order, each holding exactly its region's jobs, tinted apart.
+  const lanes = await flow.lanes()
+  expect(lanes.map((l) => l.label)).toEqual(['Deployment-wide', 'fsn1', 'nbg1-1', 'hel1-2'])
+  for (const n of scene.nodes.filter((x) => x.kind === 'job')) {
+    const lane = lanes.find((l) => l.key === (n.region ?? '__global'))!
+    expect(n.y).toBeGreaterThan(lane.y0)
+    expect(n.y).toBeLessThan(lane.y1)
+  }
+  const tints = await Promise.all(lanes.map((l) => flow.pixelAt(l.x1 - 3, (l.y0 + l.y1) / 2)))
+  expect(new Set(tints.map((t) => t.join(','))).size).toBe(lanes.length)
   // No phantom region-prefixed primary ids (regression 24).
   expect(scene.nodes.some((n) => n.id.includes(':install-fsn1:'))).toBe(false)
   expect((await flow.state()).diagnostics).toEqual([])

@@ -105,6 +105,19 @@ test('colours come from the theme and repaint when the theme changes; idle means
   const second = await flow.tokenRgb('status-succeeded')
   expect(second).not.toEqual(first)
   await expect.poll(() => flow.pixelAt(at.x, at.y)).toEqual(second)
+
+  // Selecting a job keeps it and its neighbours in full colour and dims everything else (opaque mix
+  // towards the background, the same colour however many edges run underneath).
+  await flow.clickNode(`${dep}:install-cert-manager`)
+  const bg = await flow.tokenRgb('bg')
+  const dim = second.map((c, i) => Math.round(c + (bg[i]! - c) * 0.72))
+  const far = await flow.onScreen(`${dep}:install-hel1-2:cilium`)
+  const near = await flow.node(`${dep}:install-cilium`)
+  const diff = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)))
+  await expect
+    .poll(async () => diff(await flow.pixelAt(far.x + far.r * 0.66, far.y), dim))
+    .toBeLessThanOrEqual(2)
+  expect(diff(await flow.pixelAt(near.x + near.r * 0.66, near.y), second)).toBeLessThanOrEqual(2)
 })
 
 test('outline and legend can be hidden; the depth select changes level and re-fits', async ({

@@ -56,6 +56,8 @@ const GLYPH_MIN_RADIUS_PX = 7
 const ARROW_MIN_ZOOM = 0.42
 const LABEL_MIN_RADIUS_PX = 6.5
 const LABEL_CHAR_PX = 6.3
+/** Lane tints reach this far (world px) beyond the first and last column. */
+export const LANE_MARGIN_PX = 24
 const FAINT_EDGES_BELOW_ZOOM = 0.22
 
 /** A header cut to a narrow column (rare: only when zoomed far out). */
@@ -118,8 +120,8 @@ export function drawFlow(
   const g = ds.geometry
   const first = g.columns[0]
   const last = g.columns[g.columns.length - 1]
-  const left = (first?.x0 ?? 0) - 24
-  const right = (last?.x1 ?? 0) + 24
+  const left = (first?.x0 ?? 0) - LANE_MARGIN_PX
+  const right = (last?.x1 ?? 0) + LANE_MARGIN_PX
 
   ctx.setTransform(ratio * k, 0, 0, ratio * k, ratio * camera.x, ratio * camera.y)
 

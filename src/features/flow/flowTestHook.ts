@@ -68,8 +68,20 @@ export interface FlowHookState {
   minimap: boolean
 }
 
+export interface FlowHookLane {
+  key: string
+  label: string
+  /** Viewport CSS px of the band (the tinted rectangle) at the current camera. */
+  x0: number
+  x1: number
+  y0: number
+  y1: number
+}
+
 export interface FlowTestHook {
   scene(): { nodes: FlowHookNode[]; edges: FlowHookEdge[] }
+  /** Region lanes (and the deployment-wide lane), top to bottom. */
+  lanes(): FlowHookLane[]
   state(): FlowHookState
   perf(): FlowPerf | undefined
 }

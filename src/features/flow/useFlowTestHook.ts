@@ -1,4 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react'
+import { LANE_MARGIN_PX } from '../../canvas/drawFlow.ts'
 import type { DrawScene } from '../../canvas/drawScene.ts'
 import { nodeRadius } from '../../graph/flowLayout.ts'
 import type { FlowModel } from '../../graph/model.ts'
@@ -70,6 +71,24 @@ export function useFlowTestHook(sources: FlowHookSources): void {
             count: e.count,
           })),
         }
+      },
+      lanes: () => {
+        const d = latest.current.ds
+        const cam = canvas.current?.camera() ?? { x: 0, y: 0, k: 1 }
+        const rect = canvas.current?.canvasRect()
+        const top = rect?.top ?? 0
+        const left = rect?.left ?? 0
+        const cols = d?.geometry.columns ?? []
+        const wx0 = (cols[0]?.x0 ?? 0) - LANE_MARGIN_PX
+        const wx1 = (cols[cols.length - 1]?.x1 ?? 0) + LANE_MARGIN_PX
+        return (d?.geometry.lanes ?? []).map((l) => ({
+          key: l.key,
+          label: l.label,
+          x0: left + wx0 * cam.k + cam.x,
+          x1: left + wx1 * cam.k + cam.x,
+          y0: top + l.y0 * cam.k + cam.y,
+          y1: top + l.y1 * cam.k + cam.y,
+        }))
       },
       state: () => {
         const { layout: l, flow: f, model: m, selectedId: sel } = latest.current
