@@ -111,6 +111,15 @@ test('right-click menu on groups and on jobs, at any depth', async ({ page, sign
   await page.keyboard.press('Shift+F10')
   await expect(flow.menu()).toHaveAccessibleName('Actions for Bootstrap (hel1-2)')
   await page.keyboard.press('Escape')
+
+  // On empty canvas: graph-wide actions.
+  const box = (await flow.canvas.boundingBox())!
+  await page.mouse.click(box.x + 8, box.y + 8, { button: 'right' })
+  await expect(flow.menu()).toHaveAccessibleName('Graph actions')
+  await flow.menuItem('Collapse to phases').click()
+  await expect(page).toHaveURL(/depth=1/)
+  await flow.waitForLayout()
+  expect((await flow.scene()).nodes).toHaveLength(5)
 })
 
 test('"Unfold failures" opens exactly the path to the failed job', async ({ page, signIn }) => {
