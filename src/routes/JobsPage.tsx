@@ -4,6 +4,8 @@ import { Skeleton } from '../components/States.tsx'
 import { JobsScreen } from '../features/jobs/JobsScreen.tsx'
 import type { JobsSearch } from '../features/jobs/jobsSearch.ts'
 import { useDeploymentId } from '../lib/deploymentScope.ts'
+// TEMPORARY: swap for '../features/jobs/JobLogTail.tsx' once the jobs branch lands (same props).
+import { JobLogTail } from './JobLogTailPlaceholder.tsx'
 
 // The graph (d3, canvas, worker) loads only when the Graph view is opened.
 const FlowScreen = lazy(() =>
@@ -17,7 +19,12 @@ export function JobsPage() {
   const graph =
     search.view === 'graph' ? (
       <Suspense fallback={<Skeleton rows={8} label="Loading the graph…" />}>
-        <FlowScreen deploymentId={deploymentId} />
+        <FlowScreen
+          deploymentId={deploymentId}
+          renderNodePanel={({ deploymentId: dep, jobName }) => (
+            <JobLogTail key={jobName} deploymentId={dep} jobName={jobName} />
+          )}
+        />
       </Suspense>
     ) : undefined
   return <JobsScreen deploymentId={deploymentId} graphView={graph} />

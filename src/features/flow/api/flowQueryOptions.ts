@@ -1,0 +1,28 @@
+import { queryOptions } from '@tanstack/react-query'
+import { FlowMessage } from '../../../contracts/flow.ts'
+import { applyFlowMessage, EMPTY_FLOW_STATE, type FlowState } from '../../../graph/flowState.ts'
+import { apiFetch, isApiError } from '../../../lib/http.ts'
+
+export const flowKeys = {
+  state: (deploymentId: string) => ['deployments', deploymentId, 'flow'] as const,
+}
+
+/** `GET /flows/{id}/snapshot` as a FlowState; the stream (`useFlowStream`) keeps it current via setQueryData. */
+export function fetchFlowSnapshot(deploymentId: string, signal?: AbortSignal) {
+  return apiFetch(`/v1/flows/${encodeURIComponent(deploymentId)}/snapshot`, FlowMessage, { signal })
+}
+
+export function flowQueryOptions(deploymentId: string) {
+  return queryOptions({
+    queryKey: flowKeys.state(deploymentId),
+    queryFn: async ({ signal }): Promise<FlowState> =>
+      applyFlowMessage(EMPTY_FLOW_STATE, await fetchFlowSnapshot(deploymentId, signal)),
+    enabled: deploymentId !== '',
+    // The stream keeps the cached state fresh; refetching on focus would only repeat the snapshot.
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    // Maps are not plain objects; the reducer already keeps identity when nothing changed.
+    structuralSharing: false,
+    retry: (count, e) => !(isApiError(e) && e.status === 404) && count < 2,
+  })
+}

@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState } from 'react'
+import { forceLayout, type LayoutInput } from '../../graph/forceLayout.ts'
+import type { LayoutRequest, LayoutResponse } from '../../graph/forceLayout.worker.ts'
+import {
+  buildLayoutInput,
+  computeGeometry,
+  placeGroups,
+  type FlowGeometry,
+  type Point,
+} from '../../graph/flowLayout.ts'
+import type { FlowModel } from '../../graph/model.ts'
+import { createLayoutWorker } from './createLayoutWorker.ts'
+
+export interface FlowLayoutResult {
+  /** Every node's position (jobs from the simulation, groups placed from them); undefined until the first run. */
+  positions: ReadonlyMap<string, Point> | undefined
+  geometry: FlowGeometry | undefined
+  /** A layout for the current structure is still running. */
+  pending: boolean
+  /** Duration of the last worker run (ms, measured inside the worker). */
+  lastLayoutMs: number | undefined
+  /** Layout runs completed since mount. */
+  runs: number
+}
+
+const INITIAL: FlowLayoutResult = {
+  positions: undefined,
+  geometry: undefined,
+  pending: true,
+  lastLayoutMs: undefined,
+  runs: 0,
+}
+
+/**
+ * The only bridge from the layout algorithm to React. Runs `forceLayout` in a Web Worker whenever the
+ * model's STRUCTURE changes (`structureKey`; a status change never re-runs it), terminates a run that the
+ * next change made stale, and terminates the worker on unmount. Earlier positions are passed in, so
+ * nodes laid out before stay put and new ones start next to their group.
+ */
+export function useForceLayout(model: FlowModel | undefined): FlowLayoutResult {
+  const [result, setResult] = useState<FlowLayoutResult>(INITIAL)
+  const modelRef = useRef(model)
+  const worker = useRef<Worker | undefined>(undefined)
+  const busy = useRef(false)
+  const requestId = useRef(0)
+  const last = useRef<{ positions: Map<string, Point>; geometry: FlowGeometry } | undefined>(undefined)
+  const runs = useRef(0)
+  const key = model?.structureKey
+
+  useEffect(() => {
+    modelRef.current = model
+  })
+
+  useEffect(() => {
+    const m = modelRef.current
+    if (!m || key === undefined) return
+    const geometry = computeGeometry(m)
+    const { input, ids } = buildLayoutInput(m, geometry, last.current)
+    const finish = (xs: ArrayLike<number>, ys: ArrayLike<number>, ms: number | undefined) => {
+      const simulated = new Map<string, Point>(ids.map((id, i) => [id, { x: xs[i]!, y: ys[i]! }]))
+      last.current = { positions: simulated, geometry }
+      runs.current++
+      setResult({
+        positions: placeGroups(m, geometry, simulated),
+        geometry,
+        pending: false,
+        lastLayoutMs: ms,
+        runs: runs.current,
+      })
+    }
+    if (input.nodes.every((n) => n.fixed)) {
+      // Nothing new to place (e.g. only edges changed): no simulation needed.
+      finish(
+        input.nodes.map((n) => n.x),
+        input.nodes.map((n) => n.y),
+        0,
+      )
+      return
+    }
+    setResult((r) => (r.pending ? r : { ...r, pending: true }))
+    const id = ++requestId.current
+    let w: Worker | undefined
+    try {
+      w = worker.current ?? createLayoutWorker()
+    } catch {
+      w = undefined
+    }
+    if (!w) {
+      // No worker support: lay out synchronously rather than show nothing.
+      const t0 = performance.now()
+      const out = forceLayout(input as LayoutInput)
+      finish(out.xs, out.ys, performance.now() - t0)
+      return
+    }
+    worker.current = w
+    busy.current = true
+    w.onmessage = (e: MessageEvent<LayoutResponse>) => {
+      if (e.data.requestId !== requestId.current) return
+      busy.current = false
+      finish(e.data.xs, e.data.ys, e.data.ms)
+    }
+    w.onerror = (e) => {
+      e.preventDefault()
+      busy.current = false
+      worker.current?.terminate()
+      worker.current = undefined
+      const t0 = performance.now()
+      const out = forceLayout(input)
+      if (id === requestId.current) finish(out.xs, out.ys, performance.now() - t0)
+    }
+    w.postMessage({ requestId: id, input } satisfies LayoutRequest)
+    return () => {
+      // A newer structure (or unmount) makes this run stale: stop it rather than wait for it.
+      if (busy.current) {
+        worker.current?.terminate()
+        worker.current = undefined
+        busy.current = false
+      }
+    }
+  }, [key])
+
+  useEffect(
+    () => () => {
+      worker.current?.terminate()
+      worker.current = undefined
+    },
+    [],
+  )
+
+  return result
+}
