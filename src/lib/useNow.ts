@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { useCallback, useSyncExternalStore } from 'react'
 import { serverNow } from './serverClock.ts'
 
 /**
@@ -16,7 +16,7 @@ function subscribe(periodMs: number, l: () => void): () => void {
     const entry = {
       listeners: new Set<() => void>(),
       timer: undefined as unknown as ReturnType<typeof setInterval>,
-      now: serverNow(),
+      now: idleNow.get(periodMs) ?? serverNow(),
     }
     entry.timer = setInterval(() => {
       entry.now = serverNow()
@@ -35,11 +35,26 @@ function subscribe(periodMs: number, l: () => void): () => void {
   }
 }
 
+/** The instant last read for a period with no ticker yet, so repeated snapshot reads agree. */
+const idleNow = new Map<number, number>()
+
+function snapshot(periodMs: number): number {
+  const t = tickers.get(periodMs)
+  if (t) return t.now
+  let v = idleNow.get(periodMs)
+  if (v === undefined) {
+    v = serverNow()
+    idleNow.set(periodMs, v)
+    // Forget it after this task: the next render outside a ticker reads the clock again.
+    setTimeout(() => idleNow.delete(periodMs), 0)
+  }
+  return v
+}
+
 /** Server time, refreshed every `periodMs` (default 1 s). */
 export function useNow(periodMs = 1000): number {
-  return useSyncExternalStore(
-    (l) => subscribe(periodMs, l),
-    () => tickers.get(periodMs)?.now ?? serverNow(),
-    serverNow,
-  )
+  // A stable subscribe function: a new one per render would unsubscribe and resubscribe on every render,
+  // dropping the last listener's ticker and creating a fresh one with a new `now` — an endless re-render.
+  const sub = useCallback((l: () => void) => subscribe(periodMs, l), [periodMs])
+  return useSyncExternalStore(sub, () => snapshot(periodMs), serverNow)
 }
