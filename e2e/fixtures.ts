@@ -69,18 +69,16 @@ export const test = base.extend<Fixtures & { consoleAllowList: RegExp[]; console
       const token = /catalyst_session=([^;]+)/.exec(res.headers()['set-cookie'] ?? '')?.[1]
       await api.dispose()
       expect(token, 'session cookie').toBeTruthy()
-      await page
-        .context()
-        .addCookies([
-          {
-            name: 'catalyst_session',
-            value: token!,
-            domain: origin.hostname,
-            path: '/',
-            httpOnly: true,
-            sameSite: 'Lax',
-          },
-        ])
+      await page.context().addCookies([
+        {
+          name: 'catalyst_session',
+          value: token!,
+          domain: origin.hostname,
+          path: '/',
+          httpOnly: true,
+          sameSite: 'Lax',
+        },
+      ])
     })
   },
 })
