@@ -107,7 +107,6 @@ export function JobDetailScreen({
     <div className={styles.page}>
       {back}
       <JobHeader job={job} deploymentId={deploymentId} jobs={allJobs} primaryKey={primaryKey} keep={keep} />
-      <Executions job={job} executions={executions} search={search} deploymentId={deploymentId} />
       <Relations job={job} allJobs={allJobs} deploymentId={deploymentId} keep={keep} />
       <LogSection job={job} executions={executions} search={search} deploymentId={deploymentId} />
     </div>
@@ -272,38 +271,33 @@ function Executions({
   if (executions.length === 0) return null
   const selected = executions.find((e) => e.id === search.exec) ?? executions[0]!
   return (
-    <section className={styles.executions} aria-labelledby="executions-heading">
-      <h2 id="executions-heading">Executions</h2>
-      <div className={styles.executionRow}>
-        <label className={styles.field}>
-          <span className="sr-only">Execution</span>
-          <select
-            className="select"
-            aria-label="Execution"
-            value={selected.id}
-            onChange={(e) =>
-              replace({ ...search, exec: e.target.value === executions[0]!.id ? undefined : e.target.value })
-            }
-          >
-            {executions.map((e, i) => (
-              <option key={e.id} value={e.id}>
-                {executionLabel(e, i, executions.length, now)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <StatusBadge status={selected.status} size="sm" />
-        <span className="muted">
-          {selected.lineCount.toLocaleString('en-US')} lines ·{' '}
-          <LiveDuration start={selected.startedAt} end={selected.finishedAt} />
-        </span>
-        {search.exec && search.exec !== selected.id ? (
-          <span className={styles.error}>
-            The execution in the link no longer exists; showing the latest.
-          </span>
-        ) : null}
-      </div>
-    </section>
+    <div className={styles.executionRow} role="group" aria-label="Executions">
+      <label className={styles.field}>
+        <span className="sr-only">Execution</span>
+        <select
+          className="select"
+          aria-label="Execution"
+          value={selected.id}
+          onChange={(e) =>
+            replace({ ...search, exec: e.target.value === executions[0]!.id ? undefined : e.target.value })
+          }
+        >
+          {executions.map((e, i) => (
+            <option key={e.id} value={e.id}>
+              {executionLabel(e, i, executions.length, now)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <StatusBadge status={selected.status} size="sm" />
+      <span className="muted">
+        {selected.lineCount.toLocaleString('en-US')} lines ·{' '}
+        <LiveDuration start={selected.startedAt} end={selected.finishedAt} />
+      </span>
+      {search.exec && search.exec !== selected.id ? (
+        <span className={styles.error}>The execution in the link no longer exists; showing the latest.</span>
+      ) : null}
+    </div>
   )
 }
 
@@ -416,6 +410,9 @@ function LogSection({
             All jobs (global log)
           </AppLink>
         </nav>
+        {!global ? (
+          <Executions job={job} executions={executions} search={search} deploymentId={deploymentId} />
+        ) : null}
       </div>
       {global ? (
         <GlobalLog deploymentId={deploymentId} deepLink={deepLink} />

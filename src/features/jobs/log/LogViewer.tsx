@@ -129,6 +129,12 @@ export function LogViewer({
       readThemeTokens(['font-mono'])['font-mono'] || 'monospace',
     )
     engineRef.current = engine
+    // Read-only test hook (never in production builds): where to click a line number.
+    if (import.meta.env.MODE !== 'production')
+      (window as unknown as { __catalystLogViewer?: unknown }).__catalystLogViewer = {
+        gutterPoint: (n: number) => engine.gutterPoint(n),
+        background: () => engine.background(),
+      }
     const offTheme = subscribeTheme(() => engine.setPalette(palette()))
     const offSelection = engine.onSelectionChange(() => setHasSelection(engine.hasSelection()))
     return () => {
@@ -448,7 +454,7 @@ export function LogViewer({
           </div>
           <ol className="sr-only" aria-label="Visible log lines">
             {info?.lines.map(({ n, line }) => (
-              <li key={n}>
+              <li key={n} aria-current={n === targetLine ? 'location' : undefined}>
                 {line
                   ? `Line ${n}${settings.timestamps ? ` ${formatLogTime(line.timestamp)} ${line.level}` : ''}: ${
                       line.plain.length > DISPLAY_MAX_CHARS

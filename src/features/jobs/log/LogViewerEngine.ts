@@ -444,6 +444,21 @@ export class LogViewerEngine {
     return false
   }
 
+  /** The terminal background in use (test hook: repaint on theme change). */
+  background(): string {
+    return this.palette.theme.background
+  }
+
+  /** Client coordinates of line `n`'s number in the gutter, when it is on screen (test hook). */
+  gutterPoint(n: number): { x: number; y: number } | undefined {
+    const row = this.rows.findIndex((r) => r.n === n && r.first)
+    const cell = this.term.cell()
+    if (row < 0 || !cell.height) return undefined
+    const screen = this.hostEl.querySelector('.xterm-screen') ?? this.hostEl
+    const rect = screen.getBoundingClientRect()
+    return { x: rect.left + cell.width * 1.5, y: rect.top + (row + 0.5) * cell.height }
+  }
+
   /** Available message width in columns (for tests and the status bar). */
   contentColumns(): number {
     return contentWidth(this.options())
