@@ -70,6 +70,10 @@ test.describe('job logs', () => {
   }) => {
     await signIn()
     const detail = new JobDetailPage(page)
+    const logRequests: string[] = []
+    page.on('request', (r) => {
+      if (r.url().includes('/logs')) logRequests.push(r.url())
+    })
     const { execution } = await latestExecution(page.request, ESTATE.live.id, 'tofu-apply')
     const lines = await apiLines(page.request, execution!.id)
     expect(lines.length).toBeGreaterThan(100)
@@ -85,6 +89,9 @@ test.describe('job logs', () => {
     const file = await downloadText(page, detail)
     expect(file.name).toBe('tofu-apply.log')
     expect(file.text).toBe(asFile(lines.map((l) => l.message)))
+    // The execution id comes from the job detail (executions[0].id), never a synthetic `<job>:latest`.
+    expect(logRequests.length).toBeGreaterThan(0)
+    for (const u of logRequests) expect(u).toContain(`/actions/executions/${execution!.id}/logs?`)
   })
 
   test('search with next/previous, case and regex toggles, filter mode and the level filter', async ({

@@ -270,7 +270,7 @@ export function LogViewer({
 
   return (
     <section
-      className={`${styles.viewer} ${fullscreen ? styles.fullscreen : ''}`}
+      className={`${styles.viewer} ${fullscreen ? styles.fullscreen : ''} ${compact ? styles.compact : ''}`}
       aria-label={`${label} viewer`}
     >
       <div className={styles.toolbar} role="toolbar" aria-label="Log tools">

@@ -134,6 +134,16 @@ export class LogViewerEngine {
     })
     // Keys pressed while xterm's (input-disabled) textarea has focus still scroll and copy.
     this.term.onKey((e) => this.onTerminalKey(e))
+    // Selecting text while following would let new lines slide under the selection: pause instead.
+    this.cleanup.push(
+      this.term.onSelectionChange(() => {
+        if (this.term.hasSelection() && this.following) {
+          this.following = false
+          this.anchorLength = this.view?.length ?? 0
+          this.schedule()
+        }
+      }),
+    )
     this.resize()
   }
 
