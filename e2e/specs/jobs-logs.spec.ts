@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { APIRequestContext, Page } from '@playwright/test'
-import { ESTATE, expect, test } from '../fixtures.ts'
+import { ESTATE, expect, sovereignOrigin, test } from '../fixtures.ts'
 import { JobDetailPage } from '../pages/JobDetailPage.ts'
 
 interface WireLine {
@@ -190,6 +190,29 @@ test.describe('job logs', () => {
       'aria-current',
       'location',
     )
+  })
+
+  test('line links keep the encoded job name, on the mothership and on a Sovereign', async ({
+    page,
+    signIn,
+    baseURL,
+  }) => {
+    await signIn()
+    const detail = new JobDetailPage(page)
+    await detail.goto({ deploymentId: ESTATE.live.id, jobName: 'install-nbg1-1:cilium' })
+    await expect.poll(() => detail.lastVisibleLine()).toBeGreaterThan(2)
+    await detail.clickLineNumber(2)
+    await expect(page).toHaveURL(`/provision/${ESTATE.live.id}/jobs/install-nbg1-1%3Acilium#L2`)
+
+    const origin = sovereignOrigin(baseURL!, ESTATE.adopted.fqdn)
+    await signIn({ origin })
+    await detail.goto({ origin, jobName: 'install-nbg1-1:cilium', suffix: '#L2' })
+    await expect(detail.log.getByRole('listitem').filter({ hasText: /^Line 2:/ })).toHaveAttribute(
+      'aria-current',
+      'location',
+    )
+    await detail.clickLineNumber(1)
+    await expect(page).toHaveURL(`${origin}/jobs/install-nbg1-1%3Acilium#L1`)
   })
 
   test('follows a running job live under a fast clock, pauses when scrolled up, jumps back to live', async ({

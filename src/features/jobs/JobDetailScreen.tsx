@@ -330,7 +330,7 @@ function Relations({
                 <AppLink to={{ page: 'job', deploymentId, jobId: id, search: keep }}>
                   {readableLabel(j, name)}
                 </AppLink>{' '}
-                <code className="faint">{name}</code> {j ? <StatusBadge status={j.status} size="sm" /> : null}
+                <code className="muted">{name}</code> {j ? <StatusBadge status={j.status} size="sm" /> : null}
               </li>
             )
           })}

@@ -32,13 +32,13 @@ const Deps = memo(function Deps({ deploymentId, row }: { deploymentId: string; r
       {shown.map((d, i) => (
         <span key={d.id}>
           {i > 0 ? ', ' : null}
-          <AppLink to={{ page: 'job', deploymentId, jobId: d.id }} aria-label={`Dependency ${d.jobName}`}>
+          <AppLink to={{ page: 'job', deploymentId, jobId: d.id }} title={d.jobName}>
             {d.label}
           </AppLink>
         </span>
       ))}
       {row.deps.length > shown.length ? (
-        <span className="faint"> +{row.deps.length - shown.length} more</span>
+        <span className="muted"> +{row.deps.length - shown.length} more</span>
       ) : null}
     </span>
   )

@@ -65,6 +65,7 @@ export const PALETTE_TOKENS = [
   'scale-cold',
   'family-pilot',
   'text-faint',
+  'text-muted',
   'focus',
 ] as const
 export type PaletteToken = (typeof PALETTE_TOKENS)[number]
@@ -123,6 +124,7 @@ const FALLBACK: Record<PaletteToken, string> = {
   'scale-cold': '#3b82f6',
   'family-pilot': '#a78bfa',
   'text-faint': '#6e8193',
+  'text-muted': '#9fb0c0',
   focus: '#fbbf24',
 }
 
@@ -158,7 +160,8 @@ export function buildPalette(tokens: Partial<Record<PaletteToken, string>>): Log
   const highlight = solid('terminal-highlight')
   return {
     theme,
-    gutter: fg(solid('text-faint')),
+    // Muted, not faint: line numbers are read, and must meet text contrast.
+    gutter: fg(solid('text-muted')),
     timestamp: fg(solid('level-debug')),
     level: {
       DEBUG: fg(solid('level-debug')),
