@@ -16,12 +16,13 @@ import styles from './JobLogTail.module.css'
 export function JobLogTail({
   deploymentId,
   jobName,
-  height = '320px',
+  height = 320,
 }: {
   deploymentId: string
   /** Bare job name or full `<dep>:<jobName>` id. */
   jobName: string
-  height?: string
+  /** Height of the log area: pixels, or any CSS length. */
+  height?: number | string
 }) {
   const name = bareJobName(deploymentId, jobName)
   const detail = useQuery(jobDetailQueryOptions(deploymentId, name))
@@ -56,7 +57,7 @@ export function JobLogTail({
           label={`Log of ${job.jobName}`}
           downloadName={`${job.jobName}.log`}
           compact
-          height={height}
+          height={typeof height === 'number' ? `${height}px` : height}
         />
       ) : job.type === 'group' ? (
         <p className="muted">A phase group has no log of its own.</p>
