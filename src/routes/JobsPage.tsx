@@ -4,12 +4,14 @@ import { Skeleton } from '../components/States.tsx'
 import { JobsScreen } from '../features/jobs/JobsScreen.tsx'
 import type { JobsSearch } from '../features/jobs/jobsSearch.ts'
 import { useDeploymentId } from '../lib/deploymentScope.ts'
-// TEMPORARY: swap for '../features/jobs/JobLogTail.tsx' once the jobs branch lands (same props).
-import { JobLogTail } from './JobLogTailPlaceholder.tsx'
 
-// The graph (d3, canvas, worker) loads only when the Graph view is opened.
+// The graph (d3, canvas, worker) loads only when the Graph view is opened, the terminal (xterm) only when
+// a job's side panel shows its log.
 const FlowScreen = lazy(() =>
   import('../features/flow/FlowScreen.tsx').then((m) => ({ default: m.FlowScreen })),
+)
+const JobLogTail = lazy(() =>
+  import('../features/jobs/JobLogTail.tsx').then((m) => ({ default: m.JobLogTail })),
 )
 
 /** `/…/jobs`: the jobs list, or (`?view=graph`) the flow canvas — two features composed here. */
@@ -22,7 +24,9 @@ export function JobsPage() {
         <FlowScreen
           deploymentId={deploymentId}
           renderNodePanel={({ deploymentId: dep, jobName }) => (
-            <JobLogTail key={jobName} deploymentId={dep} jobName={jobName} />
+            <Suspense fallback={<Skeleton rows={4} label="Loading the log…" />}>
+              <JobLogTail key={jobName} deploymentId={dep} jobName={jobName} />
+            </Suspense>
           )}
         />
       </Suspense>
