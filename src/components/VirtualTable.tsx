@@ -1,6 +1,6 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef, type ReactNode } from 'react'
+import { useMemo, useRef, type ReactNode } from 'react'
 import styles from './VirtualTable.module.css'
 
 export interface SortState {
@@ -56,8 +56,26 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     rowProps,
   } = props
   const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: data.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+    getItemKey: (i) => (i < data.length ? getRowId(data[i]!) : i),
+  })
+  const items = virtualizer.getVirtualItems()
+  // TanStack Table builds a row object (with memoised accessors) per data item: handing it 10,000 rows
+  // cost ~40 ms and a burst of garbage on every sort or keystroke. It only ever renders the window, so
+  // that is all it gets; the virtualiser alone knows the full count.
+  // The window is a contiguous index range; keying the slice on it (not on the items array, which is new
+  // on most renders) keeps the table's data stable, and `autoResetAll: false` stops TanStack Table from
+  // queueing a state reset (i.e. another render) whenever its data does change.
+  const first = items[0]?.index ?? 0
+  const last = items[items.length - 1]?.index ?? -1
+  const windowData = useMemo(() => data.slice(first, last + 1), [data, first, last])
   const table = useReactTable({
-    data: data as T[],
+    data: windowData,
+    autoResetAll: false,
     columns,
     getRowId: (row) => getRowId(row),
     getCoreRowModel: getCoreRowModel(),
@@ -65,20 +83,12 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     state: { sorting: sort ? [sort] : [] },
   })
   const rows = table.getRowModel().rows
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-    getItemKey: (i) => rows[i]?.id ?? i,
-  })
-  const items = virtualizer.getVirtualItems()
   const padTop = items[0]?.start ?? 0
   const padBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0
   const colCount = columns.length
   return (
     <div ref={scrollRef} className={styles.scroll} style={{ maxHeight }} data-testid="virtual-table-scroll">
-      <table className={styles.table} aria-label={label} aria-rowcount={rows.length + 1}>
+      <table className={styles.table} aria-label={label} aria-rowcount={data.length + 1}>
         <colgroup>
           {table.getVisibleLeafColumns().map((c) => (
             <col key={c.id} style={{ width: (c.columnDef.meta as ColumnMeta | undefined)?.width }} />
@@ -123,7 +133,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
           ))}
         </thead>
         <tbody>
-          {rows.length === 0 ? (
+          {data.length === 0 ? (
             <tr>
               <td colSpan={colCount} className={styles.empty}>
                 {empty ?? 'Nothing to show.'}
@@ -135,8 +145,8 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
               <td colSpan={colCount} style={{ height: padTop }} />
             </tr>
           ) : null}
-          {items.map((vi) => {
-            const row = rows[vi.index]!
+          {items.map((vi, k) => {
+            const row = rows[k]!
             const full = fullWidth?.(row.original)
             const extra = rowProps?.(row.original) ?? {}
             return (

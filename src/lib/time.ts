@@ -1,5 +1,28 @@
 /** Human time formatting shared by every screen (relative to server time; see serverClock). */
 
+// `toLocaleString(locale, options)` builds a new Intl.DateTimeFormat on every call (~0.1 ms each): a
+// re-sorted 10,000-row table spent 20 ms per frame in it. One formatter per shape, created on first use.
+const dateFormat = lazy(
+  () => new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }),
+)
+const dateTimeFormat = lazy(
+  () =>
+    new Intl.DateTimeFormat(undefined, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZoneName: 'short',
+    }),
+)
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined
+  return () => (value ??= make())
+}
+
 /** "just now", "12s ago", "5m ago", "3h ago", "4d ago", then a date; "in 5m" for future instants. */
 export function formatRelative(thenMs: number, nowMs: number): string {
   const diff = nowMs - thenMs
@@ -11,8 +34,7 @@ export function formatRelative(thenMs: number, nowMs: number): string {
   else if (s < 3600) text = `${Math.floor(s / 60)}m`
   else if (s < 86_400) text = `${Math.floor(s / 3600)}h`
   else if (s < 30 * 86_400) text = `${Math.floor(s / 86_400)}d`
-  else
-    return new Date(thenMs).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
+  else return dateFormat().format(thenMs)
   return future ? `in ${text}` : `${text} ago`
 }
 
@@ -30,15 +52,7 @@ export function formatDuration(ms: number | undefined | null): string {
 
 /** Full local date-time, for tooltips. */
 export function formatAbsolute(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZoneName: 'short',
-  })
+  return dateTimeFormat().format(ms)
 }
 
 /** Parses an RFC 3339 string; undefined when absent or unparsable. */

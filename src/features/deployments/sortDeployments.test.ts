@@ -161,6 +161,20 @@ describe('filterDeployments', () => {
     expect(filterDeployments(rows, filter, label).map((r) => r.id)).toEqual(expected)
   })
 
+  it('never matches across two fields, and a different labeller is not served from the memo', () => {
+    // "works" ends row a's FQDN and "a" is its id: a query spanning both fields matches nothing.
+    expect(filterDeployments(rows, { q: 'works\na' }, label)).toEqual([])
+    expect(filterDeployments(rows, { q: 'worksa' }, label)).toEqual([])
+    expect(filterDeployments(rows, { q: 'installing' }, label).map((r) => r.id)).toEqual(['b'])
+    expect(filterDeployments(rows, { q: 'installing' }).map((r) => r.id)).toEqual([])
+    expect(filterDeployments(rows, { q: 'installing' }, label).map((r) => r.id)).toEqual(['b'])
+  })
+
+  it('keeps the input order (the screen sorts once and filters the sorted list)', () => {
+    const reversed = [...rows].reverse()
+    expect(filterDeployments(reversed, { q: 'omani' }, label).map((r) => r.id)).toEqual(['c', 'b', 'a'])
+  })
+
   it('offers the statuses present (plus the current one)', () => {
     expect(statusOptions(rows)).toEqual(['failed', 'phase1-watching', 'ready', 'wiped'])
     expect(statusOptions(rows, 'adopted')).toContain('adopted')
