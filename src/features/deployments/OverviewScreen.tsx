@@ -10,7 +10,7 @@ import { isInFlightStatus, type DeploymentState } from '../../contracts/deployme
 import { deploymentQueryOptions } from '../../lib/api/deploymentQueryOptions.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
 import { isApiError } from '../../lib/http.ts'
-import { sovereignConsoleUrl } from '../../lib/links.ts'
+import { httpUrlOrUndefined, sovereignConsoleUrl } from '../../lib/links.ts'
 import { formatAbsolute, parseTime } from '../../lib/time.ts'
 import { DeleteDeploymentDialog, type DeleteTarget } from './DeleteDeploymentDialog.tsx'
 import { wipeBlockReason } from './deleteRules.ts'
@@ -111,14 +111,23 @@ function OverviewContent({ onDelete }: { onDelete: (r: DeleteRequest) => void })
       <>
         <PageHeader title={fqdn} description="Adopted by the customer." />
         <p role="status" className={styles.center}>
-          This Sovereign now belongs to its customer — taking you to its console:{' '}
-          <a href={consoleUrl}>{consoleUrl}</a>
+          {consoleUrl ? (
+            <>
+              This Sovereign now belongs to its customer — taking you to its console:{' '}
+              <a href={consoleUrl}>{consoleUrl}</a>
+            </>
+          ) : (
+            'This Sovereign now belongs to its customer; its address is not a valid host name, so there is no console to open.'
+          )}
         </p>
       </>
     )
   }
 
-  const handoverURL = live.handover?.handoverURL ?? data.handoverURL ?? data.result?.handoverURL
+  // Only an http(s) link is a handover link (the API's value is followed by the browser).
+  const handoverURL = httpUrlOrUndefined(
+    live.handover?.handoverURL ?? data.handoverURL ?? data.result?.handoverURL,
+  )
   const inFlight = isInFlightStatus(data.status)
   const wipeBlocked = wipeBlockReason(data.status)
   const target: DeleteTarget = { id: data.id, fqdn, status: data.status }
