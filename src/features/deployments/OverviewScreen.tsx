@@ -72,6 +72,13 @@ function OverviewContent({ onDelete }: { onDelete: (r: DeleteRequest) => void })
   const [restartKey, setRestartKey] = useState(0)
   const live = useDeploymentLog(id, !!data && !adopted, restartKey)
   if (live.finished && data && isInFlightStatus(data.status)) setRestartKey((k) => k + 1)
+  // The stream ended with `done`, but a ready deployment keeps logging (cutover, DNS, handover): every
+  // record poll backfills the log, so this page never falls behind a fresh load.
+  const { finished, backfill } = live
+  const polledAt = state.dataUpdatedAt
+  useEffect(() => {
+    if (finished && polledAt) backfill()
+  }, [finished, backfill, polledAt])
 
   const fqdn = data?.sovereignFQDN || id
   const consoleUrl =
