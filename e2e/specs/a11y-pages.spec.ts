@@ -210,10 +210,7 @@ const MOTHERSHIP: PageCase[] = [
 ]
 
 /** The Sovereign console of t126 (adopted, 3 regions): its own deployment only, at clean URLs. */
-const SOVEREIGN: PageCase[] = [
-  ...signInPages().filter((c) => c.name !== 'handover error'),
-  ...deploymentPages(() => ''),
-]
+const SOVEREIGN: PageCase[] = [...signInPages(), ...deploymentPages(() => '')]
 
 for (const [mode, cases] of [
   ['mothership', MOTHERSHIP],

@@ -3,7 +3,7 @@ import { ESTATE, expect, sovereignOrigin, test } from '../fixtures.ts'
 import { DeleteDialog, DeploymentsPage } from '../pages/DeploymentsPage.ts'
 import { JobDetailPage } from '../pages/JobDetailPage.ts'
 import { LoginPage } from '../pages/LoginPage.ts'
-import { UserAccessFormPage } from '../pages/UsersPage.ts'
+import { UserAccessFormPage, UsersPage } from '../pages/UsersPage.ts'
 import { VALID_HETZNER_TOKEN, WizardPage } from '../pages/WizardPage.ts'
 
 /**
@@ -122,6 +122,22 @@ test('double-clicking submit or confirm sends one request: delete, user access, 
   await form.submitCreate.dblclick()
   await expect(page).toHaveURL(`${origin}/users`, { timeout: 15_000 })
   expect(calls(seen, 'POST', /\/admin\/user-access$/)).toBe(1)
+
+  // Save it (PUT), then delete it: each double-clicked.
+  await page.goto(`${origin}/users/double-click`)
+  await expect(form.submitSave).toBeVisible({ timeout: 15_000 })
+  await form.setGrant(1, { role: 'editor' })
+  await form.submitSave.dblclick()
+  await expect(page).toHaveURL(`${origin}/users`, { timeout: 15_000 })
+  expect(calls(seen, 'PUT', /\/admin\/user-access\/double-click$/)).toBe(1)
+  const users = new UsersPage(page)
+  await expect(users.nameLink('double-click')).toBeVisible({ timeout: 15_000 })
+  await users.table.getByRole('button', { name: 'Delete double-click' }).click()
+  await users.deleteDialog.getByLabel(/Type .* to confirm/).fill('double-click')
+  await users.deleteDialog.getByRole('button', { name: 'Delete user access' }).dblclick()
+  await expect(users.deleteDialog).toBeHidden({ timeout: 15_000 })
+  expect(calls(seen, 'DELETE', /\/admin\/user-access\/double-click$/)).toBe(1)
+  await expect(users.nameLink('double-click')).toHaveCount(0)
 
   // Launch from the wizard.
   const wizard = new WizardPage(page)
