@@ -224,7 +224,7 @@ test('after `done` the overview keeps up with what the deployment logs next (cut
 }) => {
   await signIn()
   // Late in Phase 1: `ready` (and `done`) come within minutes, the cutover and the handover after it.
-  const dep = await mockApi.createDeployment({ regions: ['fsn1'], ageMs: 30 * 60_000 })
+  const dep = await mockApi.createDeployment({ regions: ['fsn1'], ageMs: 20 * 60_000 })
   const overview = new OverviewPage(page)
   await overview.goto(dep.id)
   await expect(overview.liveLog()).toContainText(/Live — \d+ events/)
