@@ -5,6 +5,7 @@ import type {
   MockFaultsRequest,
   MockLogFloodRequest,
   MockState,
+  MockUserAccessRequest,
 } from '../src/contracts/mockControl.ts'
 
 /**
@@ -78,6 +79,11 @@ export class MockApi {
 
   logFlood(opts: MockLogFloodRequest): Promise<{ jobId: string; jobName: string; executionId: string }> {
     return this.call('POST', 'log-flood', opts)
+  }
+
+  /** Stores a UserAccess record verbatim, name included (hostile names the real API refuses). */
+  userAccess(opts: MockUserAccessRequest): Promise<{ name: string }> {
+    return this.call('POST', 'user-access', opts)
   }
 
   /** Drops every stream and refuses connections for `downMs` (an API restart). */

@@ -398,7 +398,7 @@ describe('jobs, logs and flows', () => {
     expect(page1.total).toBe(exec.lineCount)
     expect(page1.executionFinished).toBe(true)
     expect(page1.lines.some((l) => l.message.includes('\x1b['))).toBe(true)
-    const flood = sim.logFlood(sim.record(ESTATE.ready)!, 12_000, 0, 80)
+    const flood = sim.logFlood(sim.record(ESTATE.ready)!, 12_000, 0, 80)!
     const big = parse(
       LogPage,
       await call('GET', `/api/v1/actions/executions/${flood.executionId}/logs?fromLine=1&limit=99999`, {
@@ -540,6 +540,98 @@ describe('dashboard, topology, apps, users, fleet', () => {
   })
 })
 
+describe('control API: hostile input for security tests', () => {
+  const HOSTILE = '<img src=x onerror=alert(1)>\u202Egnp.exe'
+
+  it('log-flood keeps a given job name, display name and messages verbatim; refuses a taken name or a slash', async () => {
+    const cookie = await signIn()
+    const messages = ['\x1b]52;c;cHduZWQ=\x07copied', '\x1b]8;;javascript:alert(1)\x1b\\click\x1b]8;;\x1b\\']
+    const created = await call('POST', '/api/__mock/log-flood', {
+      body: JSON.stringify({
+        deploymentId: ESTATE.ready,
+        lines: 5,
+        jobName: HOSTILE,
+        displayName: `${HOSTILE} display`,
+        messages,
+      }),
+    })
+    expect(created.status).toBe(201)
+    const flood = created.json() as { jobName: string; executionId: string; jobId: string }
+    expect(flood.jobName).toBe(HOSTILE)
+    expect(flood.jobId).toBe(`${ESTATE.ready}:${HOSTILE}`)
+    const jobs = parse(JobList, await call('GET', `/api/v1/deployments/${ESTATE.ready}/jobs`, { cookie }))
+    expect(jobs.jobs.find((j) => j.jobName === HOSTILE)?.displayName).toBe(`${HOSTILE} display`)
+    const detail = parse(
+      JobDetail,
+      await call('GET', `/api/v1/deployments/${ESTATE.ready}/jobs/${encodeURIComponent(HOSTILE)}`, {
+        cookie,
+      }),
+    )
+    expect(detail.executions[0]!.id).toBe(flood.executionId)
+    const page = parse(
+      LogPage,
+      await call('GET', `/api/v1/actions/executions/${flood.executionId}/logs?fromLine=1&limit=10`, {
+        cookie,
+      }),
+    )
+    expect(page.lines.map((l) => l.message)).toEqual([...messages, ...messages, messages[0]])
+
+    const again = await call('POST', '/api/__mock/log-flood', {
+      body: JSON.stringify({ deploymentId: ESTATE.ready, lines: 1, jobName: HOSTILE }),
+    })
+    expect(again.status).toBe(409)
+    const taken = await call('POST', '/api/__mock/log-flood', {
+      body: JSON.stringify({ deploymentId: ESTATE.ready, lines: 1, jobName: 'tofu-apply' }),
+    })
+    expect(taken.status).toBe(409)
+    const slash = await call('POST', '/api/__mock/log-flood', {
+      body: JSON.stringify({ deploymentId: ESTATE.ready, lines: 1, jobName: '</script>' }),
+    })
+    expect(slash.status).toBe(400)
+    // Without the new fields nothing changed: the generated name and text.
+    const plain = await call('POST', '/api/__mock/log-flood', {
+      body: JSON.stringify({ deploymentId: ESTATE.ready, lines: 1 }),
+    })
+    expect((plain.json() as { jobName: string }).jobName).toBe('task-log-flood-2')
+  })
+
+  it('user-access stores a record whose name the real API would refuse, and refuses a duplicate', async () => {
+    const cookie = await signIn()
+    const body = {
+      deploymentId: ESTATE.ready,
+      name: HOSTILE,
+      spec: {
+        user: { keycloakSubject: 'javascript:alert(1)', keycloakGroups: ['<b>x</b>'] },
+        applications: [],
+      },
+    }
+    expect((await call('POST', '/api/__mock/user-access', { body: JSON.stringify(body) })).status).toBe(201)
+    const list = parse(
+      UserAccessList,
+      await call('GET', `/api/v1/deployments/${ESTATE.ready}/admin/user-access`, { cookie }),
+    )
+    const rec = list.items.find((u) => u.name === HOSTILE)
+    expect(rec?.spec.user.keycloakSubject).toBe('javascript:alert(1)')
+    expect((await call('POST', '/api/__mock/user-access', { body: JSON.stringify(body) })).status).toBe(409)
+    expect(
+      (
+        await call('POST', '/api/__mock/user-access', {
+          body: JSON.stringify({ ...body, deploymentId: 'ffffffffffffffff' }),
+        })
+      ).status,
+    ).toBe(404)
+    expect(
+      (await call('POST', '/api/__mock/user-access', { body: JSON.stringify({ ...body, name: 7 }) })).status,
+    ).toBe(400)
+    // The public API still refuses the same name.
+    const refused = await call('POST', `/api/v1/deployments/${ESTATE.ready}/admin/user-access`, {
+      cookie,
+      body: JSON.stringify({ name: HOSTILE, spec: body.spec }),
+    })
+    expect(refused.status).toBe(400)
+  })
+})
+
 describe('bad input never crashes or corrupts the simulator', () => {
   it('answers path tricks, unknown routes and oversized bodies with clear 4xx JSON', async () => {
     const cookie = await signIn()
@@ -592,6 +684,8 @@ describe('bad input never crashes or corrupts the simulator', () => {
       ['POST', '/api/__mock/clock'],
       ['POST', '/api/__mock/deployments'],
       ['POST', '/api/__mock/faults'],
+      ['POST', '/api/__mock/log-flood'],
+      ['POST', '/api/__mock/user-access'],
     ]
     let seed = 7
     const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed / 0x7fffffff)

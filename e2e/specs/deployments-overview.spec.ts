@@ -153,8 +153,9 @@ test('fleet: one tile per Sovereign with health, status and regions, linking to 
   await expect(tiles.filter({ has: page.getByRole('link', { name: ESTATE.wiped.fqdn }) })).toHaveCount(0)
   // The failing ones come first.
   await expect(tiles.first()).toContainText('Failing')
-  // The other engineer's treemap slot is kept.
+  // The fleet treemap sits below the tiles.
   await expect(page.getByRole('heading', { name: 'Workloads by Sovereign' })).toBeVisible()
+  await expect(page.getByRole('group', { name: /^Fleet treemap:/ })).toBeVisible()
   await live.getByRole('link', { name: ESTATE.live.fqdn }).click()
   await expect(page).toHaveURL(`/provision/${ESTATE.live.id}`)
   await expect(new OverviewPage(page).heading(ESTATE.live.fqdn)).toBeVisible()

@@ -5,6 +5,7 @@ import {
   MockLogFloodRequest,
   MockResetRequest,
   MockRestartRequest,
+  MockUserAccessRequest,
   SCENARIOS,
 } from '../../src/contracts/mockControl.ts'
 import type { ApiRouter } from './types.ts'
@@ -91,12 +92,27 @@ export function controlRoutes(r: ApiRouter, faults: Faults, closeAllStreams: () 
     if (!body) return
     const rec = ctx.sim.record(body.deploymentId)
     if (!rec) return ctx.json(404, { error: 'deployment-not-found' })
-    const out = ctx.sim.logFlood(rec, body.lines, body.ratePerSec, body.lineBytes)
+    const out = ctx.sim.logFlood(rec, body.lines, body.ratePerSec, body.lineBytes, {
+      ...(body.jobName !== undefined ? { jobName: body.jobName } : {}),
+      ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
+      ...(body.messages !== undefined ? { messages: body.messages } : {}),
+    })
+    if (!out) return ctx.json(409, { error: 'job-name-taken' })
     ctx.json(201, {
       jobId: `${rec.spec.id}:${out.jobName}`,
       jobName: out.jobName,
       executionId: out.executionId,
     })
+  })
+
+  r.add('POST', 'user-access', async (ctx) => {
+    const body = await ctx.body(MockUserAccessRequest)
+    if (!body) return
+    const rec = ctx.sim.record(body.deploymentId)
+    if (!rec) return ctx.json(404, { error: 'deployment-not-found' })
+    const out = ctx.sim.saveUserAccess(rec.spec.id, { name: body.name, spec: body.spec }, 'create')
+    if (out.ok) ctx.json(201, out.value)
+    else ctx.refuse(out)
   })
 
   r.add('POST', 'restart', async (ctx) => {

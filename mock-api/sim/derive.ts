@@ -208,7 +208,8 @@ export function floodLines(job: PlannedJob, from: number, to: number): LogLineWi
     const word = FLOOD_WORDS[n % FLOOD_WORDS.length]
     const head = n % 10 === 0 ? `\x1b[36m[worker-${n % 8}]\x1b[0m` : `[worker-${n % 8}]`
     let msg = `${head} ${word} step ${n}: processed batch ${Math.floor(n / 100)} item ${n % 100}`
-    if (msg.length < f.lineBytes) msg += ' ' + 'x'.repeat(f.lineBytes - msg.length - 1)
+    if (f.messages) msg = f.messages[(n - 1) % f.messages.length]!
+    else if (msg.length < f.lineBytes) msg += ' ' + 'x'.repeat(f.lineBytes - msg.length - 1)
     out.push({
       lineNumber: n,
       timestamp: iso(start + (f.ratePerSec > 0 ? Math.floor((n * 1000) / f.ratePerSec) : 0)),

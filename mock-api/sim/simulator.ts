@@ -441,14 +441,28 @@ export class Simulator {
     return undefined
   }
 
+  /**
+   * A synthetic log job. `opts.jobName` / `opts.displayName` / `opts.messages` are kept verbatim (hostile
+   * input for security tests); a name another job already has is refused (undefined).
+   */
   logFlood(
     rec: DeploymentRecord,
     lines: number,
     ratePerSec: number,
     lineBytes: number,
-  ): { jobName: string; executionId: string } {
-    const jobName = `task-log-flood-${rec.mut.logFloods.length + 1}`
-    rec.mut.logFloods.push({ jobName, requestedAt: this.now(), lines, ratePerSec, lineBytes })
+    opts: { jobName?: string; displayName?: string; messages?: string[] } = {},
+  ): { jobName: string; executionId: string } | undefined {
+    const jobName = opts.jobName ?? `task-log-flood-${rec.mut.logFloods.length + 1}`
+    if (this.plannedJob(rec, jobName)) return undefined
+    rec.mut.logFloods.push({
+      jobName,
+      displayName: opts.displayName,
+      requestedAt: this.now(),
+      lines,
+      ratePerSec,
+      lineBytes,
+      messages: opts.messages,
+    })
     this.touch(rec)
     return { jobName, executionId: executionId(rec.spec.id, jobName, 0) }
   }

@@ -65,10 +65,13 @@ export interface DeploymentSpec {
 
 export interface LogFlood {
   jobName: string
+  displayName?: string | undefined
   requestedAt: number
   lines: number
   ratePerSec: number
   lineBytes: number
+  /** Verbatim messages cycled through instead of the generated text. */
+  messages?: string[] | undefined
 }
 
 /** What operators did to a deployment; each entry changes only the future from its instant on. */
@@ -667,7 +670,7 @@ export function computeTimeline(
     const durationMs = flood.ratePerSec > 0 ? Math.ceil((flood.lines / flood.ratePerSec) * 1000) : 0
     jobs.push({
       jobName: flood.jobName,
-      displayName: `Log flood (${flood.lines.toLocaleString('en-US')} lines)`,
+      displayName: flood.displayName ?? `Log flood (${flood.lines.toLocaleString('en-US')} lines)`,
       phase: 'apps',
       kind: 'task',
       primaryRegion: true,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { UserAccessSpec } from './users.ts'
 
 /**
  * The mock API's test-control surface (`/api/__mock/*`). Not part of the backend contract: only the mock
@@ -100,6 +101,19 @@ export const MockLogFloodRequest = z.object({
   lines: z.number().int().min(1).max(2_000_000),
   ratePerSec: z.number().min(0).max(1_000_000).default(0),
   lineBytes: z.number().int().min(10).max(2_000_000).default(120),
+  /**
+   * The job's name and display name, kept verbatim (security tests inject hostile strings); default
+   * `task-log-flood-<n>` / `Log flood (<lines> lines)`. A name holds no `/` (it is one URL path segment).
+   */
+  jobName: z
+    .string()
+    .min(1)
+    .max(200_000)
+    .refine((s) => !s.includes('/'), 'a job name holds no "/"')
+    .optional(),
+  displayName: z.string().min(1).max(200_000).optional(),
+  /** Line n's message is `messages[(n - 1) % messages.length]`, verbatim (hostile log lines). */
+  messages: z.array(z.string().max(200_000)).min(1).max(1000).optional(),
 })
 export type MockLogFloodRequest = z.input<typeof MockLogFloodRequest>
 export const MockLogFloodResponse = z.object({
@@ -112,3 +126,14 @@ export const MockLogFloodResponse = z.object({
 export const MockRestartRequest = z.object({ downMs: z.number().int().min(0).max(120_000).default(2000) })
 
 export const MockPin = z.object({ pin: z.string() })
+
+/**
+ * A UserAccess record stored as given, name included (the real API only accepts DNS-1123 names): security
+ * tests inject hostile names, subjects and groups the console must render inert.
+ */
+export const MockUserAccessRequest = z.object({
+  deploymentId: z.string(),
+  name: z.string().min(1).max(200_000),
+  spec: UserAccessSpec,
+})
+export type MockUserAccessRequest = z.input<typeof MockUserAccessRequest>

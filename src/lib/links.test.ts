@@ -6,6 +6,8 @@ import {
   parseSearch,
   sovereignConsoleUrl,
   stringifySearch,
+  httpUrlOrUndefined,
+  isHostName,
   type LinkTarget,
   type PageName,
 } from './links.ts'
@@ -212,5 +214,42 @@ describe('absoluteHref and sovereignConsoleUrl', () => {
     [{ protocol: 'https:', hostname: 'console.openova.io', port: '' }, 'https://console.acme.io/'],
   ])('%j', (here, expected) => {
     expect(sovereignConsoleUrl('acme.io', here)).toBe(expected)
+  })
+
+  it.each([
+    'evil.example/x?',
+    'a@evil.example',
+    'evil.example#',
+    'javascript:alert(1)',
+    '<img src=x onerror=alert(1)>.omani.works',
+    '\u202Eskrow.inamo.evil',
+    'localhost',
+    '',
+    `${'a'.repeat(64)}.omani.works`,
+    `${'a.'.repeat(130)}works`,
+  ])('no console URL for a FQDN that is not a host name: %j', (fqdn) => {
+    expect(sovereignConsoleUrl(fqdn, { protocol: 'https:', hostname: 'console.openova.io', port: '' })).toBe(
+      '',
+    )
+    expect(isHostName(fqdn)).toBe(false)
+  })
+})
+
+describe('httpUrlOrUndefined', () => {
+  it.each<[string | undefined, string | undefined]>([
+    ['https://console.acme.io/auth/handover?token=x', 'https://console.acme.io/auth/handover?token=x'],
+    [
+      'http://console.acme.io.localhost:4173/auth/handover?token=x',
+      'http://console.acme.io.localhost:4173/auth/handover?token=x',
+    ],
+    ['javascript:alert(1)', undefined],
+    [' JaVaScRiPt:alert(1)', undefined],
+    ['data:text/html,<script>alert(1)</script>', undefined],
+    ['//evil.example/x', undefined],
+    ['/auth/handover?token=x', undefined],
+    ['', undefined],
+    [undefined, undefined],
+  ])('%j → %j', (raw, expected) => {
+    expect(httpUrlOrUndefined(raw)).toBe(expected)
   })
 })

@@ -137,8 +137,34 @@ export function sovereignConsoleUrl(
   fqdn: string,
   here: { protocol: string; hostname: string; port: string },
 ): string {
+  // The FQDN comes from the API: one that is not a host name (`evil.example/x?`, `a@evil.example`) would
+  // spell a URL somewhere else entirely, so there is no console URL for it.
+  if (!isHostName(fqdn)) return ''
   const local =
     here.hostname === 'localhost' || here.hostname.endsWith('.localhost') || here.hostname === '127.0.0.1'
   if (local) return `${here.protocol}//console.${fqdn}.localhost${here.port ? `:${here.port}` : ''}/`
   return `https://console.${fqdn}/`
+}
+
+const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i
+
+/** A DNS host name of at least two labels (`acme.omani.works`), nothing else. */
+export function isHostName(name: string): boolean {
+  if (name.length > 253) return false
+  const labels = name.split('.')
+  return labels.length >= 2 && labels.every((l) => HOST_LABEL.test(l))
+}
+
+/**
+ * `raw` when it is an absolute http(s) URL, else undefined. URLs the API hands over for the browser to
+ * follow (handover links) must never be `javascript:`, `data:` or relative tricks.
+ */
+export function httpUrlOrUndefined(raw: string | undefined): string | undefined {
+  if (!raw) return undefined
+  try {
+    const u = new URL(raw)
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined
+  } catch {
+    return undefined
+  }
 }

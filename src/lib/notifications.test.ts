@@ -119,4 +119,22 @@ describe('notification store', () => {
     s.notify({ id: 'a', level: 'info', title: 'A' })
     expect(s.snapshot()).toHaveLength(1)
   })
+
+  it('keeps text inert: bidi overrides and control characters from API strings are dropped', () => {
+    const s = createNotificationStore({ mode: 'mothership' })
+    s.notify({
+      id: 'x',
+      level: 'error',
+      title: '\u202Egnp.exe.omani.works: Failed',
+      body: 'a\u2066b\u2069c\x1b]52;c;SEFDS0VE\x07d\u202Ae',
+      hrefLabel: '\u202EOpen',
+    })
+    const [n] = s.snapshot()
+    expect(n!.title).toBe('gnp.exe.omani.works: Failed')
+    expect(n!.body).toBe('abc]52;c;SEFDS0VEde')
+    expect(n!.hrefLabel).toBe('Open')
+    // Tab and newline are text.
+    s.notify({ id: 'y', level: 'info', title: 'A', body: 'line 1\nline 2\tend' })
+    expect(s.snapshot()[0]!.body).toBe('line 1\nline 2\tend')
+  })
 })

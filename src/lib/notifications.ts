@@ -42,8 +42,16 @@ interface KeyValueStorage {
   setItem(key: string, value: string): void
 }
 
+/**
+ * Bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069) and control characters. Titles are
+ * composed from API strings (`${fqdn}: Failed`): an override inside the FQDN would otherwise reverse the
+ * rest of the sentence on screen.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+
 function clip(v: unknown, max = TEXT_LIMIT): string | undefined {
-  return typeof v === 'string' ? v.slice(0, max) : undefined
+  return typeof v === 'string' ? v.replace(UNSAFE_TEXT, '').slice(0, max) : undefined
 }
 
 function sanitise(raw: unknown): AppNotification | undefined {
@@ -57,7 +65,7 @@ function sanitise(raw: unknown): AppNotification | undefined {
   return {
     id: n.id.slice(0, 500),
     level,
-    title: n.title.slice(0, 300),
+    title: clip(n.title, 300)!,
     body: clip(n.body),
     createdAt,
     updatedAt: typeof n.updatedAt === 'number' ? n.updatedAt : createdAt,

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { httpUrlOrUndefined } from '../../lib/links.ts'
 import { mintHandoverToken } from './api/deploymentActions.ts'
 import styles from './OverviewScreen.module.css'
 
@@ -17,6 +18,7 @@ export function HandoverBanner({
 }: {
   deploymentId: string
   fqdn: string
+  /** An http(s) URL (the caller checks it with httpUrlOrUndefined). */
   handoverURL: string
 }) {
   const [stayed, setStayed] = useState(false)
@@ -31,7 +33,8 @@ export function HandoverBanner({
     setLeaving(true)
     let target = latest.current
     try {
-      target = (await mintHandoverToken(deploymentId)).redirectURL
+      // A minted link that is not http(s) is ignored like a failed mint (never followed).
+      target = httpUrlOrUndefined((await mintHandoverToken(deploymentId)).redirectURL) ?? target
     } catch {
       // Not fatal: the link from the record or the stream is at most a few minutes old.
     }

@@ -10,7 +10,7 @@ import { isInFlightStatus, type DeploymentState } from '../../contracts/deployme
 import { deploymentQueryOptions } from '../../lib/api/deploymentQueryOptions.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
 import { isApiError } from '../../lib/http.ts'
-import { sovereignConsoleUrl } from '../../lib/links.ts'
+import { httpUrlOrUndefined, sovereignConsoleUrl } from '../../lib/links.ts'
 import { formatAbsolute, parseTime } from '../../lib/time.ts'
 import { DeleteDeploymentDialog, type DeleteTarget } from './DeleteDeploymentDialog.tsx'
 import { wipeBlockReason } from './deleteRules.ts'
@@ -72,6 +72,13 @@ function OverviewContent({ onDelete }: { onDelete: (r: DeleteRequest) => void })
   const [restartKey, setRestartKey] = useState(0)
   const live = useDeploymentLog(id, !!data && !adopted, restartKey)
   if (live.finished && data && isInFlightStatus(data.status)) setRestartKey((k) => k + 1)
+  // The stream ended with `done`, but a ready deployment keeps logging (cutover, DNS, handover): every
+  // record poll backfills the log, so this page never falls behind a fresh load.
+  const { finished, backfill } = live
+  const polledAt = state.dataUpdatedAt
+  useEffect(() => {
+    if (finished && polledAt) backfill()
+  }, [finished, backfill, polledAt])
 
   const fqdn = data?.sovereignFQDN || id
   const consoleUrl =
@@ -111,14 +118,23 @@ function OverviewContent({ onDelete }: { onDelete: (r: DeleteRequest) => void })
       <>
         <PageHeader title={fqdn} description="Adopted by the customer." />
         <p role="status" className={styles.center}>
-          This Sovereign now belongs to its customer — taking you to its console:{' '}
-          <a href={consoleUrl}>{consoleUrl}</a>
+          {consoleUrl ? (
+            <>
+              This Sovereign now belongs to its customer — taking you to its console:{' '}
+              <a href={consoleUrl}>{consoleUrl}</a>
+            </>
+          ) : (
+            'This Sovereign now belongs to its customer; its address is not a valid host name, so there is no console to open.'
+          )}
         </p>
       </>
     )
   }
 
-  const handoverURL = live.handover?.handoverURL ?? data.handoverURL ?? data.result?.handoverURL
+  // Only an http(s) link is a handover link (the API's value is followed by the browser).
+  const handoverURL = httpUrlOrUndefined(
+    live.handover?.handoverURL ?? data.handoverURL ?? data.result?.handoverURL,
+  )
   const inFlight = isInFlightStatus(data.status)
   const wipeBlocked = wipeBlockReason(data.status)
   const target: DeleteTarget = { id: data.id, fqdn, status: data.status }
@@ -436,7 +452,13 @@ function RecentEvents({ events, total }: { events: readonly LogEvent[]; total: n
       {shown.length === 0 ? (
         <p className="muted">No events yet.</p>
       ) : (
-        <ol className={styles.eventList} aria-label="Recent events, newest first">
+        <ol
+          className={styles.eventList}
+          aria-label="Recent events, newest first"
+          // A scrollable region must be reachable by keyboard (WCAG 2.1.1).
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+          tabIndex={0}
+        >
           {shown.map((e) => (
             <li key={e.seq} className={styles.event} data-level={e.level}>
               <time

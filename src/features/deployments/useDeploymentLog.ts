@@ -1,8 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { DeploymentEvent, DeploymentState, HandoverReady } from '../../contracts/deployments.ts'
+import {
+  DeploymentEvent,
+  DeploymentEvents,
+  DeploymentState,
+  HandoverReady,
+} from '../../contracts/deployments.ts'
 import { deploymentKeys } from '../../lib/api/deploymentQueryOptions.ts'
 import { openEventStream, type StreamStatus } from '../../lib/eventStream.ts'
+import { apiFetch } from '../../lib/http.ts'
 import { applyDeploymentEvents, beginReplay, emptyLog, type DeploymentLogState } from './deploymentLog.ts'
 
 /** Events after which the record has news (status, outputs, handover): refetch it at once. */
@@ -24,6 +30,12 @@ export interface DeploymentLogView {
   /** From the named `handover-ready` frame. */
   handover: HandoverReady | undefined
   reconnect: () => void
+  /**
+   * After `done` the server keeps logging (DNS, ClusterMesh, cutover, handover: contract §2.3.2, §4.1
+   * rows 9–12) but the stream is closed: fetch `GET /events` and fold in what is new (de-duplicated like a
+   * replay). The screen calls this whenever it re-reads the record.
+   */
+  backfill: () => void
 }
 
 /**
@@ -108,5 +120,12 @@ export function useDeploymentLog(id: string, enabled: boolean, restartKey: numbe
   }, [id, enabled, restartKey, queryClient])
 
   const reconnect = useCallback(() => handle.current?.reconnect(), [])
-  return { log, stream, finished: finishedFor === restartKey, handover, reconnect }
+  const backfill = useCallback(() => {
+    if (!id) return
+    apiFetch(`/v1/deployments/${encodeURIComponent(id)}/events`, DeploymentEvents).then(
+      (res) => setLog((s) => applyDeploymentEvents(beginReplay(s), res.events)),
+      () => undefined, // the next record poll tries again
+    )
+  }, [id])
+  return { log, stream, finished: finishedFor === restartKey, handover, reconnect, backfill }
 }

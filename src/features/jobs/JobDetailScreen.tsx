@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useRouterState, useSearch } from '@tanstack/react-router'
-import { useCallback, useMemo } from 'react'
+import { useCallback, useMemo, useRef } from 'react'
 import { AppLink } from '../../components/AppLink.tsx'
 import { LiveDuration } from '../../components/LiveDuration.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
@@ -142,8 +142,16 @@ function JobHeader({
     ),
   )
   const search = useSearch({ strict: false }) as JobDetailSearch
-  const onRetry = () =>
+  // The button is disabled once React Query reports the mutation pending, which is a task later: a
+  // double click lands both clicks before that, so the guard is synchronous.
+  const retrying = useRef(false)
+  const onRetry = () => {
+    if (retrying.current) return
+    retrying.current = true
     retry.mutate(undefined, {
+      onSettled: () => {
+        retrying.current = false
+      },
       onSuccess: (execution) => {
         notify({
           id: `retry:${job.id}`,
@@ -155,6 +163,7 @@ function JobHeader({
         replace({ ...search, exec: undefined })
       },
     })
+  }
   const title = job.displayName ?? job.jobName
   return (
     <>

@@ -3,9 +3,9 @@
  * (paged polling through LogTail) and the deployment-wide global log (the event stream, de-duplicated
  * across reconnects). Both notify on every change; the viewer coalesces repaints itself.
  */
-import { DeploymentEvent, DeploymentState } from '../../../contracts/deployments.ts'
+import { DeploymentEvent, DeploymentEvents, DeploymentState } from '../../../contracts/deployments.ts'
 import { openEventStream, type StreamHandle } from '../../../lib/eventStream.ts'
-import { errorMessage } from '../../../lib/http.ts'
+import { apiFetch, errorMessage } from '../../../lib/http.ts'
 import { fetchLogPage, isFatalLogError } from '../api/fetchLogPage.ts'
 import { EventDeduper, eventLine } from './eventLog.ts'
 import { LogBuffer, type IncomingLine } from './logBuffer.ts'
@@ -100,9 +100,22 @@ export class ExecutionLogSource extends BaseSource {
   }
 }
 
+/** How often the global log re-reads `GET /events` after `done` while the deployment still logs. */
+export const BACKFILL_AFTER_DONE_MS = 5_000
+
+/**
+ * A `ready` deployment keeps logging after the stream's `done` (DNS, ClusterMesh, cutover, then
+ * `handover-ready`: contract §2.3.2 and §4.1 rows 9–12) until the handover fired; anything else that is
+ * terminal has said everything.
+ */
+export function logsAfterDone(state: Pick<DeploymentState, 'status' | 'handoverFiredAt'>): boolean {
+  return state.status === 'ready' && !state.handoverFiredAt
+}
+
 /** The deployment event stream as one merged log, each line prefixed with its job. */
 export class GlobalLogSource extends BaseSource {
   private stream: StreamHandle | undefined
+  private backfillTimer: ReturnType<typeof setTimeout> | undefined
   private readonly deduper = new EventDeduper()
   private pending: IncomingLine[] = []
   private flushScheduled = false
@@ -156,16 +169,11 @@ export class GlobalLogSource extends BaseSource {
       },
       onEvent: (name, data) => {
         if (name === 'done') {
-          this.flush()
-          this.buffer.merge({ lines: [], total: this.count, executionFinished: true })
           this.stream?.close()
-          this.setStatus({ state: 'complete', error: undefined, retryAt: undefined })
+          this.afterDone(data as DeploymentState)
           return
         }
-        const e = data as DeploymentEvent
-        if (!this.deduper.accept(e)) return
-        this.count++
-        this.pending.push(eventLine(e, this.count))
+        this.accept(data as DeploymentEvent)
         if (!this.flushScheduled) {
           this.flushScheduled = true
           setTimeout(() => this.flush(), 0)
@@ -177,5 +185,40 @@ export class GlobalLogSource extends BaseSource {
   stop(): void {
     this.stream?.close()
     this.stream = undefined
+    clearTimeout(this.backfillTimer)
+    this.backfillTimer = undefined
+  }
+
+  private accept(e: DeploymentEvent): void {
+    if (!this.deduper.accept(e)) return
+    this.count++
+    this.pending.push(eventLine(e, this.count))
+  }
+
+  /** The stream ended: complete, or keep reading `GET /events` while the deployment still logs. */
+  private afterDone(state: DeploymentState): void {
+    this.flush()
+    if (!logsAfterDone(state)) {
+      this.buffer.merge({ lines: [], total: this.count, executionFinished: true })
+      this.setStatus({ state: 'complete', error: undefined, retryAt: undefined })
+      return
+    }
+    this.backfillTimer = setTimeout(() => void this.backfill(), BACKFILL_AFTER_DONE_MS)
+  }
+
+  private async backfill(): Promise<void> {
+    this.backfillTimer = undefined
+    try {
+      const res = await apiFetch(
+        `/v1/deployments/${encodeURIComponent(this.deploymentId)}/events`,
+        DeploymentEvents,
+      )
+      if (!this.stream) return // stopped meanwhile
+      this.deduper.newConnection()
+      for (const e of res.events) this.accept(e)
+      this.afterDone(res.state)
+    } catch {
+      if (this.stream) this.backfillTimer = setTimeout(() => void this.backfill(), BACKFILL_AFTER_DONE_MS)
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { useRef } from 'react'
 import { TypedConfirmDialog } from '../../../components/TypedConfirmDialog.tsx'
 import { isApiError, errorMessage } from '../../../lib/http.ts'
 import type { ConsoleMode } from '../../../lib/mode.ts'
@@ -24,6 +25,9 @@ export function DeleteUserAccessDialog({
   onDeleted?: (name: string) => Promise<unknown> | void
 }) {
   const del = useDeleteUserAccess(mode, deploymentId, { onDeleted })
+  // The button is disabled once React Query reports the mutation pending, which is a task later: a
+  // double click lands both clicks before that (the second DELETE then 404s), so the guard is synchronous.
+  const deleting = useRef(false)
   const close = () => {
     del.reset()
     onClose()
@@ -54,8 +58,12 @@ export function DeleteUserAccessDialog({
           : undefined
       }
       onConfirm={() => {
-        if (!name) return
+        if (!name || deleting.current) return
+        deleting.current = true
         del.mutate(name, {
+          onSettled: () => {
+            deleting.current = false
+          },
           onSuccess: () => {
             del.reset()
             onClose()
