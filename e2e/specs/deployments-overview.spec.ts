@@ -154,7 +154,7 @@ test('fleet: one tile per Sovereign with health, status and regions, linking to 
   // The failing ones come first.
   await expect(tiles.first()).toContainText('Failing')
   // The other engineer's treemap slot is kept.
-  await expect(page.getByRole('heading', { name: /treemap/i })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Workloads by Sovereign' })).toBeVisible()
   await live.getByRole('link', { name: ESTATE.live.fqdn }).click()
   await expect(page).toHaveURL(`/provision/${ESTATE.live.id}`)
   await expect(new OverviewPage(page).heading(ESTATE.live.fqdn)).toBeVisible()

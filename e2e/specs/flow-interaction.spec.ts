@@ -261,7 +261,7 @@ test('selecting a job opens its side panel with a live log tail and "Open job"',
   const panel = flow.panel('install-cilium')
   await expect(panel).toBeVisible()
   await expect(panel.getByText(`${dep}:install-cilium`)).toBeVisible()
-  await expect(panel.getByRole('region', { name: 'Job logs' })).toBeVisible()
+  await expect(panel.getByRole('log', { name: 'Log of install-cilium' })).toBeVisible()
   // Dependencies are listed and selectable.
   await panel.getByRole('button', { name: /^install-cert-manager/ }).click()
   await expect(flow.panel('install-cert-manager')).toBeVisible()

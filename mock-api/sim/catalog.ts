@@ -1,6 +1,6 @@
 /** Blueprint catalog (bootstrap kit) and the `/sovereign/apps` view of one Sovereign. */
 import type { z } from 'zod'
-import type { CatalogBlueprint, SovereignApp } from '../../src/contracts/apps.ts'
+import { PUBLIC_HOST_OF_CHART, type CatalogBlueprint, type SovereignApp } from '../../src/contracts/apps.ts'
 import { componentStatesAt } from './derive.ts'
 import { BOOTSTRAP_KIT, type Chart } from './kit.ts'
 import type { Mutations, Timeline } from './timeline.ts'
@@ -23,20 +23,6 @@ const TITLES: Record<string, string> = {
   'hcloud-ccm': 'Hetzner Cloud controller',
   'cluster-autoscaler-hcloud': 'Cluster Autoscaler (Hetzner)',
   newapi: 'NewAPI gateway',
-}
-
-/** Public endpoints of charts that serve a UI or API on the Sovereign. */
-export const APP_ENDPOINTS: Record<string, string> = {
-  'catalyst-platform': 'console',
-  keycloak: 'auth',
-  gitea: 'gitea',
-  harbor: 'harbor',
-  openbao: 'bao',
-  grafana: 'grafana',
-  powerdns: 'pdns',
-  'openova-flow-server': 'openova-flow',
-  guacamole: 'guacamole',
-  newapi: 'api',
 }
 
 export function chartTitle(chart: string): string {
@@ -91,7 +77,7 @@ export function sovereignApps(tl: Timeline, t: number, mut: Mutations): Sovereig
   const states = componentStatesAt(tl, t, mut)
   const fqdn = tl.spec.request.sovereignFQDN
   return BOOTSTRAP_KIT.charts.map((c) => {
-    const endpoint = APP_ENDPOINTS[c.chart]
+    const endpoint = PUBLIC_HOST_OF_CHART[c.chart]
     return {
       id: `bp-${c.chart}`,
       slug: c.chart,

@@ -11,7 +11,7 @@
  * events, logs, flow, inventory) is derived from these at a given `now`, so advancing the clock "processes
  * every transition due" by construction, and the past never changes when the operator acts in the present.
  */
-import type { DeploymentRequest } from '../../src/contracts/deployments.ts'
+import { SOVEREIGN_DNS_RECORDS, type DeploymentRequest } from '../../src/contracts/deployments.ts'
 import type { ScenarioName } from '../../src/contracts/mockControl.ts'
 import { chartsForRegion, syntheticCharts, type Chart } from './kit.ts'
 import {
@@ -539,22 +539,7 @@ export function computeTimeline(
       level: 'info',
       message: `Phase 1 complete: every HelmRelease is Ready across ${spec.regions.length} region(s)`,
     })
-    const dnsNames = [
-      'console',
-      'auth',
-      'gitea',
-      'harbor',
-      'registry',
-      'bao',
-      'grafana',
-      'hubble',
-      'pdns',
-      'openova-flow',
-      'marketplace',
-      'api',
-      'guacamole',
-    ]
-    dnsNames.forEach((n, i) =>
+    SOVEREIGN_DNS_RECORDS.forEach((n, i) =>
       event({
         at: tReady + 2 * S + i * 300,
         phase: 'dns',

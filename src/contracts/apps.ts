@@ -54,3 +54,17 @@ export type Catalog = z.infer<typeof Catalog>
 export function blueprintId(slugOrId: string): string {
   return slugOrId.startsWith('bp-') ? slugOrId : `bp-${slugOrId}`
 }
+
+/** Bootstrap-kit charts that serve a UI or API on the Sovereign's domain: chart → host label (`<label>.<fqdn>`). */
+export const PUBLIC_HOST_OF_CHART: Readonly<Record<string, string>> = {
+  'catalyst-platform': 'console',
+  keycloak: 'auth',
+  gitea: 'gitea',
+  harbor: 'harbor',
+  openbao: 'bao',
+  grafana: 'grafana',
+  powerdns: 'pdns',
+  'openova-flow-server': 'openova-flow',
+  guacamole: 'guacamole',
+  newapi: 'api',
+}

@@ -276,3 +276,23 @@ export const InFlightCount = z.object({ count: z.number().int() })
 /** `POST /deployments/{id}/mint-handover-token`. */
 export const MintHandoverToken = z.object({ token: z.string(), redirectURL: z.string() })
 export type MintHandoverToken = z.infer<typeof MintHandoverToken>
+
+/**
+ * The public DNS records a ready Sovereign publishes in its parent zone (contract §4.1 step 9); a wipe
+ * releases them with the pool subdomain.
+ */
+export const SOVEREIGN_DNS_RECORDS = [
+  'console',
+  'auth',
+  'gitea',
+  'harbor',
+  'registry',
+  'bao',
+  'grafana',
+  'hubble',
+  'pdns',
+  'openova-flow',
+  'marketplace',
+  'api',
+  'guacamole',
+] as const

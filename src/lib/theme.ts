@@ -69,6 +69,9 @@ export function startThemeSync(): () => void {
   }
   mq?.addEventListener('change', onOs)
   window.addEventListener('storage', onStorage)
+  // The OS (or another tab) may have changed between theme-init.js and this listener attaching.
+  preference = storedPreference()
+  apply()
   return () => {
     mq?.removeEventListener('change', onOs)
     window.removeEventListener('storage', onStorage)

@@ -15,20 +15,26 @@ export function RootLayout() {
     () =>
       router.subscribe('onResolved', (e) => {
         if (!e.pathChanged || !e.fromLocation) return
-        requestAnimationFrame(() => {
-          // A page that focused its own first field (sign-in email, the code boxes) keeps that focus.
-          const active = document.activeElement
-          if (
-            active instanceof HTMLElement &&
-            active.matches('input, textarea, select') &&
-            active.closest('main')
-          )
-            return
-          const heading = document.querySelector<HTMLElement>('[data-page-heading]')
-          heading?.focus({ preventScroll: false })
-        })
+        focusNewHeading(document.querySelector<HTMLElement>('[data-page-heading]'))
       }),
     [router],
   )
   return <Outlet />
+}
+
+/**
+ * Moves focus to the new page's heading. Screens are lazy, so the router resolves before the new `<h1>` is
+ * in the DOM: wait (a few frames at most) until a heading other than the previous page's is there. A page
+ * that focused its own first field (sign-in email, the code boxes) keeps that focus.
+ */
+function focusNewHeading(previous: HTMLElement | null, framesLeft = 60): void {
+  requestAnimationFrame(() => {
+    const active = document.activeElement
+    if (active instanceof HTMLElement && active.matches('input, textarea, select') && active.closest('main'))
+      return
+    const heading = document.querySelector<HTMLElement>('[data-page-heading]')
+    const isNew = heading && (heading !== previous || !previous?.isConnected)
+    if (heading && (isNew || framesLeft <= 0)) heading.focus({ preventScroll: false })
+    else if (framesLeft > 0) focusNewHeading(previous, framesLeft - 1)
+  })
 }

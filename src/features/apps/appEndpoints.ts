@@ -3,21 +3,8 @@
  * has no such endpoint, so the well-known public hostnames of the bootstrap kit (`<host>.<fqdn>`, served by
  * the Sovereign's gateway) fill in. Pure.
  */
+import { PUBLIC_HOST_OF_CHART } from '../../contracts/apps.ts'
 import { safeExternalUrl } from './appModel.ts'
-
-/** Bootstrap-kit charts that publish a UI or API on the Sovereign's domain: slug → host label. */
-export const KNOWN_PUBLIC_HOSTS: Readonly<Record<string, string>> = {
-  'catalyst-platform': 'console',
-  keycloak: 'auth',
-  gitea: 'gitea',
-  harbor: 'harbor',
-  openbao: 'bao',
-  grafana: 'grafana',
-  powerdns: 'pdns',
-  'openova-flow-server': 'openova-flow',
-  guacamole: 'guacamole',
-  newapi: 'api',
-}
 
 export interface AppEndpoint {
   kind: 'external' | 'public'
@@ -37,7 +24,7 @@ export function appEndpoints(input: {
   const out: AppEndpoint[] = []
   const external = safeExternalUrl(input.externalURL)
   if (external) out.push({ kind: 'external', label: 'External URL', url: external, address: external })
-  const host = KNOWN_PUBLIC_HOSTS[input.slug]
+  const host = PUBLIC_HOST_OF_CHART[input.slug]
   const fqdn = input.sovereignFQDN?.toLowerCase()
   if (host && fqdn && FQDN.test(fqdn)) {
     const url = `https://${host}.${fqdn}/`

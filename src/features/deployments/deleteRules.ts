@@ -2,7 +2,7 @@
  * The rules of removing a deployment (pure): when Delete is allowed, what each refusal means in plain
  * words, and what a wipe will destroy (computed from the deployment's topology before anything happens).
  */
-import { isInFlightStatus } from '../../contracts/deployments.ts'
+import { SOVEREIGN_DNS_RECORDS, isInFlightStatus } from '../../contracts/deployments.ts'
 import type { Infrastructure } from '../../contracts/topology.ts'
 
 export type DeleteMode = 'record' | 'wipe'
@@ -145,23 +145,6 @@ export function explainDeleteFailure(mode: DeleteMode, e: FailureLike, fqdn: str
   }
 }
 
-/** The Sovereign's public DNS records (contract §4.1 step 9); released with the pool subdomain. */
-export const SOVEREIGN_DNS_NAMES = [
-  'console',
-  'auth',
-  'gitea',
-  'harbor',
-  'registry',
-  'bao',
-  'grafana',
-  'hubble',
-  'pdns',
-  'openova-flow',
-  'marketplace',
-  'api',
-  'guacamole',
-] as const
-
 export interface RegionWipe {
   key: string
   providerRegion: string
@@ -219,7 +202,7 @@ export function wipePreview(infra: Infrastructure, fqdn: string): WipePreview {
   return {
     regions,
     buckets,
-    dnsRecords: created && fqdn ? SOVEREIGN_DNS_NAMES.map((n) => `${n}.${fqdn}`) : [],
+    dnsRecords: created && fqdn ? SOVEREIGN_DNS_RECORDS.map((n) => `${n}.${fqdn}`) : [],
     totals,
     nothingCreated: !created,
   }
