@@ -26,6 +26,12 @@ export interface BenchHelpers {
   result(): Promise<WatchResult>
   /** Resolves just after the next frame was painted. */
   afterPaint(): Promise<number>
+  /**
+   * From the document's start, checks every frame for an element matching `selector`; `loadedAt()` is
+   * just after the paint of the first frame that had one.
+   */
+  watchLoad(selector: string): void
+  loadedAt(): number | undefined
   /** Forces a major GC when Chromium was started with --js-flags=--expose-gc. */
   gc(): void
   heapMB(): number | undefined
@@ -60,6 +66,7 @@ export function installBenchHelpers(): void {
     ch.port1.onmessage = () => cb()
     ch.port2.postMessage(0)
   }
+  let loaded: number | undefined
   const helpers: BenchHelpers = {
     longTasks: (from = 0, to = Infinity) => tasks.filter((t) => t.start + t.duration > from && t.start < to),
     watch(pred, timeoutMs = 30_000) {
@@ -95,6 +102,15 @@ export function installBenchHelpers(): void {
     },
     afterPaint: () =>
       new Promise((resolve) => requestAnimationFrame(() => postPaint(() => resolve(performance.now())))),
+    watchLoad(selector) {
+      loaded = undefined
+      const poll = () => {
+        if (document.querySelector(selector)) postPaint(() => (loaded = performance.now()))
+        else requestAnimationFrame(poll)
+      }
+      requestAnimationFrame(poll)
+    },
+    loadedAt: () => loaded,
     gc() {
       const g = (window as unknown as { gc?: () => void }).gc
       if (g) g()
