@@ -288,7 +288,6 @@ for (const n of SIZES) {
     const pick = <K extends keyof LoadSample>(xs: { [k in K]: LoadSample[K] }[], k: K) =>
       xs.map((x) => x[k] as number)
     const vs = (values: number[], name = 'SVG per node') => ({ name, p50: median(values), p95: p95(values) })
-    const big = n >= 2000
     const frameTarget = n === 2000 ? 20 : n === 5000 ? 33.4 : undefined
     const baseTicks = (base[0] as { ticks?: number } | undefined)?.ticks
     const metrics: Metric[] = [
@@ -299,13 +298,14 @@ for (const n of SIZES) {
       summarise(scenario, 'layout settle (data → settled frame)', 'ms', pick(loads, 'settle'), {
         baseline: vs(pick(base, 'settle')),
         target: n === 2000 ? '< 1,000 ms' : undefined,
-        met: n === 2000 ? median(pick(loads, 'settle')) < 1000 : undefined,
+        met: n === 2000 ? p95(pick(loads, 'settle')) < 1000 : undefined,
         note: `worker compute p50 ${median(loads.map((l) => l.workerMs ?? NaN)).toFixed(0)} ms; baseline ${baseTicks} ticks on the main thread`,
       }),
       summarise(scenario, 'longest main-thread task during layout', 'ms', pick(loads, 'maxTask'), {
         baseline: vs(pick(base, 'maxTask')),
-        target: big ? 'none > 50 ms' : undefined,
-        met: big ? Math.max(...pick(loads, 'maxTask')) <= 50 : undefined,
+        // The issue sets this target for 2,000 nodes (5,000 nodes: frame rate only).
+        target: n === 2000 ? 'none > 50 ms' : undefined,
+        met: n === 2000 ? Math.max(...pick(loads, 'maxTask')) <= 50 : undefined,
         note: `tasks > 50 ms per load p50 ${median(pick(loads, 'tasks'))} (baseline ${median(pick(base, 'tasks'))}); blocking time p50 ${median(pick(loads, 'blocking')).toFixed(0)} ms (baseline ${median(pick(base, 'blocking')).toFixed(0)} ms)`,
       }),
       summarise(scenario, 'pan/zoom frame time', 'ms', ours.intervals, {

@@ -35,6 +35,14 @@ const QUERIES = [
   'batch 80 ',
   'item 5 ',
   'item 99',
+  'item 31',
+  'batch 222',
+  'render step 1',
+  'item 8 ',
+  'batch 901',
+  'item 76',
+  'flush step 2',
+  'item 24',
 ]
 
 interface Held {
