@@ -23,9 +23,9 @@ const fmt = (n, unit) => {
 }
 const cell = (s) => String(s ?? '').replace(/\|/g, '\\|')
 
-/** The target's threshold: its first number (`< 100 ms` → 100, `p95 ≤ 20 ms (≥ 55 fps)` → 20). */
+/** The target's threshold: its first free-standing number (`< 100 ms` → 100, `p95 ≤ 20 ms (≥ 55 fps)` → 20). */
 function threshold(target) {
-  const m = /(\d[\d,]*(?:\.\d+)?)/.exec(target)
+  const m = /(?<![\w.])(\d[\d,]*(?:\.\d+)?)/.exec(target)
   return m ? Number(m[1].replace(/,/g, '')) : undefined
 }
 
