@@ -291,6 +291,40 @@ function Field({
   )
 }
 
+const BCP_OPTIONS = [
+  { id: 'active-hotstandby', label: 'Active / hot standby' },
+  { id: 'active-active', label: 'Active / active' },
+] as const
+
+/** A labelled `<select>` over a fixed option list (regions, SKUs, pool domains). */
+function SelectField({
+  label,
+  error,
+  value,
+  options,
+  onChange,
+}: {
+  label: string
+  error?: string | undefined
+  value: string
+  options: readonly { id: string; label: string }[]
+  onChange: (value: string) => void
+}) {
+  return (
+    <Field label={label} error={error}>
+      {(p) => (
+        <select {...p} className="select" value={value} onChange={(e) => onChange(e.target.value)}>
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  )
+}
+
 function OrganisationStep({
   draft,
   email,
@@ -386,22 +420,12 @@ function DomainStep({
                 />
               )}
             </Field>
-            <Field label="Pool domain">
-              {(p) => (
-                <select
-                  {...p}
-                  className="select"
-                  value={draft.poolDomain}
-                  onChange={(e) => update({ poolDomain: e.target.value as WizardDraft['poolDomain'] })}
-                >
-                  {POOL_DOMAINS.map((d) => (
-                    <option key={d} value={d}>
-                      {d}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label="Pool domain"
+              value={draft.poolDomain}
+              options={POOL_DOMAINS.map((d) => ({ id: d, label: d }))}
+              onChange={(v) => update({ poolDomain: v as WizardDraft['poolDomain'] })}
+            />
           </div>
           <p role="status" aria-label="Availability" className={styles.availability}>
             {!draft.subdomain.trim() || !syntaxOk ? (
@@ -468,54 +492,27 @@ function TopologyStep({
             Region key: <output className="mono">{keys[i]}</output>
           </p>
           <div className={styles.regionGrid}>
-            <Field label="Provider region" error={errors[`regions.${i}.cloudRegion`]}>
-              {(p) => (
-                <select
-                  {...p}
-                  className="select"
-                  value={r.cloudRegion}
-                  onChange={(e) => setRegion(i, { cloudRegion: e.target.value })}
-                >
-                  {HETZNER_REGIONS.map((h) => (
-                    <option key={h.id} value={h.id}>
-                      {h.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Control-plane server" error={errors[`regions.${i}.controlPlaneSize`]}>
-              {(p) => (
-                <select
-                  {...p}
-                  className="select"
-                  value={r.controlPlaneSize}
-                  onChange={(e) => setRegion(i, { controlPlaneSize: e.target.value })}
-                >
-                  {HETZNER_SKUS.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Worker server" error={errors[`regions.${i}.workerSize`]}>
-              {(p) => (
-                <select
-                  {...p}
-                  className="select"
-                  value={r.workerSize}
-                  onChange={(e) => setRegion(i, { workerSize: e.target.value })}
-                >
-                  {HETZNER_SKUS.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label="Provider region"
+              error={errors[`regions.${i}.cloudRegion`]}
+              value={r.cloudRegion}
+              options={HETZNER_REGIONS}
+              onChange={(v) => setRegion(i, { cloudRegion: v })}
+            />
+            <SelectField
+              label="Control-plane server"
+              error={errors[`regions.${i}.controlPlaneSize`]}
+              value={r.controlPlaneSize}
+              options={HETZNER_SKUS}
+              onChange={(v) => setRegion(i, { controlPlaneSize: v })}
+            />
+            <SelectField
+              label="Worker server"
+              error={errors[`regions.${i}.workerSize`]}
+              value={r.workerSize}
+              options={HETZNER_SKUS}
+              onChange={(v) => setRegion(i, { workerSize: v })}
+            />
             <Field label="Workers" error={errors[`regions.${i}.workerCount`]}>
               {(p) => (
                 <input
@@ -557,19 +554,12 @@ function TopologyStep({
           Add region
         </button>
         {draft.regions.length > 1 ? (
-          <Field label="Business continuity">
-            {(p) => (
-              <select
-                {...p}
-                className="select"
-                value={draft.bcp}
-                onChange={(e) => update({ bcp: e.target.value as WizardDraft['bcp'] })}
-              >
-                <option value="active-hotstandby">Active / hot standby</option>
-                <option value="active-active">Active / active</option>
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="Business continuity"
+            value={draft.bcp}
+            options={BCP_OPTIONS}
+            onChange={(v) => update({ bcp: v as WizardDraft['bcp'] })}
+          />
         ) : (
           <span className="muted">One region: single-region (no failover).</span>
         )}
