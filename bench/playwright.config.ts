@@ -22,6 +22,8 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     viewport: { width: 1440, height: 900 },
+    actionTimeout: 30_000,
+    navigationTimeout: 60_000,
     launchOptions: {
       executablePath: findChromium(),
       args: [
@@ -33,10 +35,12 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build --mode e2e && npx vite preview --mode e2e --port ${port} --strictPort`,
+    // The app's production build, then the baseline pages' separate build (never part of dist/).
+    command: `npx vite build --mode e2e && npx vite build -c bench/pages/vite.config.ts && npx vite preview --mode e2e --port ${port} --strictPort`,
     cwd: root,
     url: `http://localhost:${port}/healthz`,
-    reuseExistingServer: false,
+    // BENCH_REUSE_SERVER=1: iterate on a scenario against a server already running on BENCH_PORT.
+    reuseExistingServer: !!process.env.BENCH_REUSE_SERVER,
     timeout: 300_000,
     env: { MOCK_CLOCK: 'fixed', MOCK_LOG_PINS: '0', BUNDLE_REPORT: `${root}dist/bundle-report.json` },
     stdout: 'ignore',

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter'
 import type { Metric } from './stats.ts'
@@ -9,15 +9,29 @@ const fmt = (n: number, unit: string) => {
   return `${n.toFixed(digits)} ${unit}`
 }
 
+/** The CPU's model name (/proc/cpuinfo on Linux; Node's view elsewhere). */
+function cpuModel(): string {
+  try {
+    const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))
+    if (m) return m[1]!.trim()
+  } catch {
+    // not Linux
+  }
+  return cpus()[0]?.model ?? 'unknown'
+}
+
 /** Prints one table of every metric (p50/p95 beside its baseline and target) and writes JSON. */
 export default class BenchReporter implements Reporter {
   private metrics: Metric[] = []
   private failures: string[] = []
+  private browser: string | undefined
 
   onTestEnd(test: TestCase, result: TestResult): void {
     for (const a of result.attachments) {
       if (a.name === 'bench-metric' && a.body)
         this.metrics.push(JSON.parse(a.body.toString('utf8')) as Metric)
+      if (a.name === 'bench-env' && a.body)
+        this.browser ??= (JSON.parse(a.body.toString('utf8')) as { browser?: string }).browser
     }
     if (result.status !== 'passed')
       this.failures.push(`${test.title}: ${result.status} ${result.error?.message?.split('\n')[0] ?? ''}`)
@@ -48,9 +62,10 @@ export default class BenchReporter implements Reporter {
       date: new Date().toISOString(),
       machine: {
         cpus: cpus().length,
-        cpuModel: cpus()[0]?.model ?? 'unknown',
+        cpuModel: cpuModel(),
         memoryGiB: Math.round(totalmem() / 2 ** 30),
         node: process.version,
+        browser: this.browser ?? 'unknown',
       },
       status: result.status,
       failures: this.failures,

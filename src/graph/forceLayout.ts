@@ -14,6 +14,7 @@ import {
   forceSimulation,
   forceX,
   forceY,
+  type Simulation,
   type SimulationLinkDatum,
   type SimulationNodeDatum,
 } from 'd3-force'
@@ -74,19 +75,29 @@ export interface LayoutOutput {
   ticks: number
 }
 
-interface SimNode extends SimulationNodeDatum {
+export interface SimNode extends SimulationNodeDatum {
   i: number
   r: number
   tx: number
   ty: number
 }
 
-export function forceLayout(input: LayoutInput): LayoutOutput {
+export interface ForceSimulation {
+  simulation: Simulation<SimNode, undefined>
+  /** Ticks the layout runs for (alpha reaches alphaMin exactly at the last one). */
+  ticks: number
+  /** Clamps every movable node into its box: call after each tick. */
+  clamp(): void
+  /** Current positions in input order (fixed nodes at their fixed spot). */
+  read(xs: Float64Array, ys: Float64Array): void
+}
+
+/**
+ * The simulation `forceLayout` runs, stopped and unticked: the one place the forces are configured. The
+ * benchmark's SVG baseline (the upstream approach, ticking on d3's timer) runs this same simulation.
+ */
+export function createForceSimulation(input: LayoutInput): ForceSimulation {
   const { config } = input
-  const n = input.nodes.length
-  const xs = new Float64Array(n)
-  const ys = new Float64Array(n)
-  if (n === 0) return { xs, ys, ticks: 0 }
   const sim: SimNode[] = input.nodes.map((d, i) => ({
     i,
     index: i,
@@ -134,13 +145,25 @@ export function forceLayout(input: LayoutInput): LayoutOutput {
       s.y = top <= bottom ? Math.min(bottom, Math.max(top, s.y!)) : (b.y0 + b.y1) / 2
     }
   }
+  const read = (xs: Float64Array, ys: Float64Array) => {
+    for (const s of sim) {
+      xs[s.i] = s.fx ?? s.x!
+      ys[s.i] = s.fy ?? s.y!
+    }
+  }
+  return { simulation, ticks, clamp, read }
+}
+
+export function forceLayout(input: LayoutInput): LayoutOutput {
+  const n = input.nodes.length
+  const xs = new Float64Array(n)
+  const ys = new Float64Array(n)
+  if (n === 0) return { xs, ys, ticks: 0 }
+  const { simulation, ticks, clamp, read } = createForceSimulation(input)
   for (let t = 0; t < ticks; t++) {
     simulation.tick()
     clamp()
   }
-  for (const s of sim) {
-    xs[s.i] = s.fx ?? s.x!
-    ys[s.i] = s.fy ?? s.y!
-  }
+  read(xs, ys)
   return { xs, ys, ticks }
 }

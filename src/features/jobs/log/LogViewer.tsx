@@ -109,8 +109,10 @@ export function LogViewer({
   const version = useSourceVersion(source)
   const ids = useId()
   const deepLinkRef = useRef(deepLink)
+  const sourceRef = useRef(source)
   useEffect(() => {
     deepLinkRef.current = deepLink
+    sourceRef.current = source
   })
 
   // The engine lives as long as the component; inputs are pushed into it by the effects below.
@@ -129,11 +131,24 @@ export function LogViewer({
       readThemeTokens(['font-mono'])['font-mono'] || 'monospace',
     )
     engineRef.current = engine
-    // Read-only test hook (never in production builds): where to click a line number.
+    // Read-only test hook (never in production builds): where to click a line number; what the buffer
+    // holds (the benchmark compares it with the lines the producer emitted).
     if (import.meta.env.MODE !== 'production')
       (window as unknown as { __catalystLogViewer?: unknown }).__catalystLogViewer = {
         gutterPoint: (n: number) => engine.gutterPoint(n),
         background: () => engine.background(),
+        held: () => {
+          const b = sourceRef.current?.buffer
+          return b
+            ? {
+                loaded: b.loaded,
+                total: b.total,
+                maxLine: b.maxLine,
+                holes: b.missing().length,
+                finished: b.finished,
+              }
+            : undefined
+        },
       }
     const offTheme = subscribeTheme(() => engine.setPalette(palette()))
     const offSelection = engine.onSelectionChange(() => setHasSelection(engine.hasSelection()))
