@@ -111,3 +111,28 @@ export class JobDetailPage {
     await this.page.mouse.click(point!.x, point!.y)
   }
 }
+
+/** A deployment event as the API sends it (the fields the global log shows). */
+export interface WireEvent {
+  phase: string
+  message: string
+  component?: string
+  state?: string
+}
+
+const PHASE_JOBS: Record<string, string> = {
+  'tofu-init': 'tofu-init',
+  'tofu-plan': 'tofu-plan',
+  'tofu-apply': 'tofu-apply',
+  'tofu-output': 'tofu-output',
+  'flux-bootstrap': 'cluster-bootstrap',
+}
+
+/** The global log's line for an event: `[job] state: message`. */
+export const eventText = (e: WireEvent) =>
+  `[${e.component ? `install-${e.component}` : (PHASE_JOBS[e.phase] ?? (e.phase || 'deployment'))}] ${
+    e.state ? `${e.state}: ` : ''
+  }${e.message}`
+
+/** Lines as the downloaded `.log` file holds them (one per line, a final newline). */
+export const asFile = (lines: readonly string[]) => (lines.length ? `${lines.join('\n')}\n` : '')

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { APIRequestContext, Page } from '@playwright/test'
 import { ESTATE, expect, sovereignOrigin, test } from '../fixtures.ts'
-import { JobDetailPage } from '../pages/JobDetailPage.ts'
+import { asFile, eventText, JobDetailPage, type WireEvent } from '../pages/JobDetailPage.ts'
 
 interface WireLine {
   lineNumber: number
@@ -40,28 +40,8 @@ async function downloadText(page: Page, detail: JobDetailPage): Promise<{ name: 
   return { name: download.suggestedFilename(), text: await readFile(path!, 'utf8') }
 }
 
-const asFile = (lines: readonly string[]) => (lines.length ? `${lines.join('\n')}\n` : '')
 // eslint-disable-next-line no-control-regex -- SGR sequences are what is being removed
 const strip = (s: string) => s.replace(/\x1b\[[0-9;:]*m/g, '')
-
-interface WireEvent {
-  phase: string
-  message: string
-  component?: string
-  state?: string
-}
-const PHASE_JOBS: Record<string, string> = {
-  'tofu-init': 'tofu-init',
-  'tofu-plan': 'tofu-plan',
-  'tofu-apply': 'tofu-apply',
-  'tofu-output': 'tofu-output',
-  'flux-bootstrap': 'cluster-bootstrap',
-}
-/** The global log's line for an event: `[job] state: message`. */
-const eventText = (e: WireEvent) =>
-  `[${e.component ? `install-${e.component}` : (PHASE_JOBS[e.phase] ?? (e.phase || 'deployment'))}] ${
-    e.state ? `${e.state}: ` : ''
-  }${e.message}`
 
 test.describe('job logs', () => {
   test('opens at the end, renders coloured OpenTofu output, and the download equals the API lines', async ({

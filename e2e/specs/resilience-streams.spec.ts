@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures.ts'
 import { FlowPage } from '../pages/FlowPage.ts'
-import { JobDetailPage } from '../pages/JobDetailPage.ts'
+import { asFile, eventText, JobDetailPage, type WireEvent } from '../pages/JobDetailPage.ts'
 import { JobsPage } from '../pages/JobsPage.ts'
 import { OverviewPage } from '../pages/OverviewPage.ts'
 
@@ -12,26 +12,6 @@ import { OverviewPage } from '../pages/OverviewPage.ts'
  * time; at the end each shows exactly what a fresh load of the same page shows, and the logs equal the
  * API's lines — none lost, none doubled.
  */
-
-interface WireEvent {
-  phase: string
-  message: string
-  component?: string
-  state?: string
-}
-const PHASE_JOBS: Record<string, string> = {
-  'tofu-init': 'tofu-init',
-  'tofu-plan': 'tofu-plan',
-  'tofu-apply': 'tofu-apply',
-  'tofu-output': 'tofu-output',
-  'flux-bootstrap': 'cluster-bootstrap',
-}
-/** The global log's line for an event: `[job] state: message` (as jobs-logs.spec.ts derives it). */
-const eventText = (e: WireEvent) =>
-  `[${e.component ? `install-${e.component}` : (PHASE_JOBS[e.phase] ?? (e.phase || 'deployment'))}] ${
-    e.state ? `${e.state}: ` : ''
-  }${e.message}`
-const asFile = (lines: readonly string[]) => (lines.length ? `${lines.join('\n')}\n` : '')
 
 async function download(page: Page): Promise<string> {
   const detail = new JobDetailPage(page)
