@@ -17,9 +17,8 @@ import {
   toggleFold,
   unfoldFailures,
 } from '../../graph/foldState.ts'
-import { buildFlowModel, type FlowModel } from '../../graph/model.ts'
-import { buildOutline } from '../../graph/outline.ts'
-import { buildScene, visibleFor, type Depth, type FoldView } from '../../graph/visibility.ts'
+import type { FlowModel } from '../../graph/model.ts'
+import { visibleFor, type Depth, type FoldView } from '../../graph/visibility.ts'
 import { isApiError } from '../../lib/http.ts'
 import { bareJobName, type LinkTarget } from '../../lib/links.ts'
 import { useLinks } from '../../lib/modeContext.tsx'
@@ -31,6 +30,7 @@ import { FlowNodePanel } from './FlowNodePanel.tsx'
 import { FlowOutline } from './FlowOutline.tsx'
 import { FlowToolbar } from './FlowToolbar.tsx'
 import { useFlowTestHook } from './useFlowTestHook.ts'
+import { useFlowModel, useFlowScene } from './useFlowModel.ts'
 import { useFlowStream } from './useFlowStream.ts'
 import { useForceLayout } from './useForceLayout.ts'
 import styles from './FlowScreen.module.css'
@@ -96,7 +96,7 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
   const navigate = useNavigate()
   const links = useLinks()
   const flow = useFlowStream(deploymentId)
-  const model = useMemo(() => (flow.state ? buildFlowModel(flow.state) : undefined), [flow.state])
+  const model = useFlowModel(flow.state)
   const layout = useForceLayout(model)
   const theme = useFlowTheme()
   const canvas = useRef<FlowCanvasHandle>(null)
@@ -147,8 +147,7 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
     [foldedRaw, idOf],
   )
   const view = useMemo<FoldView>(() => ({ depth, folded }), [depth, folded])
-  const scene = useMemo(() => (model ? buildScene(model, view) : undefined), [model, view])
-  const outline = useMemo(() => (model && scene ? buildOutline(model, scene) : []), [model, scene])
+  const { scene, outline } = useFlowScene(model, view)
   const ds = useMemo(
     () =>
       scene && layout.positions && layout.geometry
