@@ -96,7 +96,7 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
   const navigate = useNavigate()
   const links = useLinks()
   const flow = useFlowStream(deploymentId)
-  const model = useFlowModel(flow.state)
+  const { model, stale: modelStale } = useFlowModel(flow.state)
   const layout = useForceLayout(model)
   const theme = useFlowTheme()
   const canvas = useRef<FlowCanvasHandle>(null)
@@ -147,7 +147,9 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
     [foldedRaw, idOf],
   )
   const view = useMemo<FoldView>(() => ({ depth, folded }), [depth, folded])
-  const { scene, outline } = useFlowScene(model, view)
+  const { scene, outline, stale: sceneStale } = useFlowScene(model, view)
+  // The model or scene of the latest data/view is still being built (each in a task of its own).
+  const derivedPending = modelStale || sceneStale
   const ds = useMemo(
     () =>
       scene && layout.positions && layout.geometry
@@ -363,7 +365,18 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
     },
   }
 
-  useFlowTestHook({ scene, ds, model, layout, flow, selectedId, canvas, mountedAt, milestones })
+  useFlowTestHook({
+    scene,
+    ds,
+    model,
+    layout,
+    flow,
+    selectedId,
+    canvas,
+    mountedAt,
+    milestones,
+    derivedPending,
+  })
 
   if (!model) {
     if (flow.error) {
@@ -382,7 +395,7 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
   const effective = effectiveFolded(model, view)
   const depthValue = depth === 'all' || depth > model.maxGroupDepth ? 'all' : String(depth)
   const customFolds = folded.size > 0
-  const layoutPending = layout.pending || !ds || ds.count < (scene?.nodes.length ?? 0)
+  const layoutPending = derivedPending || layout.pending || !ds || ds.count < (scene?.nodes.length ?? 0)
   const describe = (id: string) => {
     const n = scene?.byId.get(id)
     if (!n) return id

@@ -89,6 +89,8 @@ describe('useForceLayout', () => {
     model = modelOf({ regions: ['fsn1', 'nbg1-1'] })
     rerender()
     expect(first.terminated).toBe(true)
+    // Pending from the render that brought the new structure, before its run starts.
+    expect(result.current.pending).toBe(true)
     nextTask()
     expect(FakeWorker.all).toHaveLength(2)
     act(() => FakeWorker.all[1]!.answer())

@@ -21,6 +21,8 @@ export interface FlowLayoutResult {
   lastLayoutMs: number | undefined
   /** Layout runs completed since mount. */
   runs: number
+  /** The structure the positions are for. */
+  key?: string | undefined
 }
 
 const INITIAL: FlowLayoutResult = {
@@ -81,6 +83,7 @@ export function useForceLayout(model: FlowModel | undefined): FlowLayoutResult {
           pending: false,
           lastLayoutMs: ms,
           runs: runs.current,
+          key: m.structureKey,
         })
       }
       if (input.nodes.every((n) => n.fixed)) {
@@ -143,5 +146,6 @@ export function useForceLayout(model: FlowModel | undefined): FlowLayoutResult {
     [],
   )
 
-  return result
+  // Pending from the moment a new structure arrives (its run starts in the next task).
+  return key !== undefined && result.key !== key && !result.pending ? { ...result, pending: true } : result
 }
