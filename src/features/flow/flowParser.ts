@@ -49,6 +49,14 @@ function getWorker(): Worker | undefined {
 }
 
 /**
+ * Starts the parse worker ahead of the first response (its script loads and compiles while the request is
+ * in flight, not after the body arrived).
+ */
+export function warmFlowParser(): void {
+  getWorker()
+}
+
+/**
  * The last text parsed and its result. The stream opens with the same full snapshot the page just fetched
  * and re-sends it every few seconds; identical text parses to an identical message, so it is not parsed
  * (nor copied to the worker and back) again. Messages are never mutated downstream (the reducer is pure).

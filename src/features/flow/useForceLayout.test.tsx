@@ -57,10 +57,12 @@ describe('useForceLayout', () => {
     const model = modelOf()
     const { result } = renderHook(() => useForceLayout(model))
     expect(result.current.pending).toBe(true)
-    // Not inside the commit that brought the model: in a task of its own.
-    expect(FakeWorker.all).toHaveLength(0)
+    // The worker starts on mount; the request is not built inside the commit but in a task of its own.
+    expect(FakeWorker.all).toHaveLength(1)
+    expect(FakeWorker.all[0]!.requests).toHaveLength(0)
     nextTask()
     expect(FakeWorker.all).toHaveLength(1)
+    expect(FakeWorker.all[0]!.requests).toHaveLength(1)
     act(() => FakeWorker.all[0]!.answer())
     expect(result.current.pending).toBe(false)
     expect(result.current.runs).toBe(1)

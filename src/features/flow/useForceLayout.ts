@@ -138,13 +138,18 @@ export function useForceLayout(model: FlowModel | undefined): FlowLayoutResult {
     }
   }, [key])
 
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    // Started on mount, so the worker's script is loaded by the time the first model is ready.
+    try {
+      worker.current ??= createLayoutWorker()
+    } catch {
+      // No worker support: runs fall back to the main thread.
+    }
+    return () => {
       worker.current?.terminate()
       worker.current = undefined
-    },
-    [],
-  )
+    }
+  }, [])
 
   // Pending from the moment a new structure arrives (its run starts in the next task).
   return key !== undefined && result.key !== key && !result.pending ? { ...result, pending: true } : result

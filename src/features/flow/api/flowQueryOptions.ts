@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query'
 import { FlowMessage } from '../../../contracts/flow.ts'
 import { applyFlowMessage, EMPTY_FLOW_STATE, type FlowState } from '../../../graph/flowState.ts'
 import { apiFetch, isApiError } from '../../../lib/http.ts'
-import { parseFlowMessageOffThread } from '../flowParser.ts'
+import { parseFlowMessageOffThread, warmFlowParser } from '../flowParser.ts'
 
 export const flowKeys = {
   state: (deploymentId: string) => ['deployments', deploymentId, 'flow'] as const,
@@ -13,6 +13,7 @@ export const flowKeys = {
  * snapshot is ~1.4 MB: validating it on the main thread was one of the long tasks before the first paint).
  */
 export function fetchFlowSnapshot(deploymentId: string, signal?: AbortSignal) {
+  warmFlowParser()
   return apiFetch(`/v1/flows/${encodeURIComponent(deploymentId)}/snapshot`, FlowMessage, {
     signal,
     parseBody: parseFlowMessageOffThread,
