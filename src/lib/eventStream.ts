@@ -30,6 +30,11 @@ export interface StreamOptions<E extends Record<string, z.ZodType>> {
   /** Each (re)connect, before any event: the place to refetch a snapshot. */
   onOpen?: (reconnect: boolean) => void
   onInvalid?: (name: string, raw: string) => void
+  /**
+   * When set, frames are handed over unparsed instead of going to `onEvent`: for callers that parse big
+   * frames with the same contract schema off the main thread (the flow snapshot worker).
+   */
+  onRaw?: (name: keyof E & string, raw: string) => void
   /** Reopen when no frame arrived for this long (ms); 0 = no watchdog. */
   silenceTimeoutMs?: number
   backoff?: { initialMs: number; maxMs: number }
@@ -99,6 +104,10 @@ export function openEventStream<E extends Record<string, z.ZodType>>(
         if (es !== source) return
         lastFrame = Date.now()
         const raw = (ev as MessageEvent<string>).data
+        if (opts.onRaw) {
+          opts.onRaw(name, raw)
+          return
+        }
         let json: unknown
         try {
           json = JSON.parse(raw)

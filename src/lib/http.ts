@@ -76,6 +76,11 @@ export interface ApiRequest {
   /** `throw` lets a caller handle 401 itself (the sign-in screens, the auth guard probe). */
   on401?: 'redirect' | 'throw'
   query?: Record<string, string | number | boolean | undefined>
+  /**
+   * Parses a 2xx body instead of `JSON.parse` + `schema` on the main thread — for big bodies parsed with
+   * the SAME contract schema in a worker. Rejects with an Error whose message says what is wrong.
+   */
+  parseBody?: (text: string) => Promise<unknown>
 }
 
 function withQuery(url: string, query: ApiRequest['query']): string {
@@ -129,6 +134,20 @@ export async function apiFetch<S extends z.ZodType>(
     if (res.status === 401 && req.on401 !== 'throw') onUnauthenticated?.()
     const message = parsed.message || `${res.status} ${res.statusText}`.trim()
     throw new ApiError(message, 'http', res.status, parsed.code, parsed.body, path)
+  }
+  if (req.parseBody) {
+    try {
+      return (await req.parseBody(text)) as z.infer<S>
+    } catch (e) {
+      throw new ApiError(
+        `The API answered with an unexpected shape (${e instanceof Error ? e.message : String(e)}).`,
+        'parse',
+        res.status,
+        undefined,
+        undefined,
+        path,
+      )
+    }
   }
   let json: unknown = null
   if (text.trim() !== '') {

@@ -17,9 +17,8 @@ import {
   toggleFold,
   unfoldFailures,
 } from '../../graph/foldState.ts'
-import { buildFlowModel, type FlowModel } from '../../graph/model.ts'
-import { buildOutline } from '../../graph/outline.ts'
-import { buildScene, visibleFor, type Depth, type FoldView } from '../../graph/visibility.ts'
+import type { FlowModel } from '../../graph/model.ts'
+import { visibleFor, type Depth, type FoldView } from '../../graph/visibility.ts'
 import { isApiError } from '../../lib/http.ts'
 import { bareJobName, type LinkTarget } from '../../lib/links.ts'
 import { useLinks } from '../../lib/modeContext.tsx'
@@ -31,6 +30,7 @@ import { FlowNodePanel } from './FlowNodePanel.tsx'
 import { FlowOutline } from './FlowOutline.tsx'
 import { FlowToolbar } from './FlowToolbar.tsx'
 import { useFlowTestHook } from './useFlowTestHook.ts'
+import { useFlowModel, useFlowScene } from './useFlowModel.ts'
 import { useFlowStream } from './useFlowStream.ts'
 import { useForceLayout } from './useForceLayout.ts'
 import styles from './FlowScreen.module.css'
@@ -96,7 +96,7 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
   const navigate = useNavigate()
   const links = useLinks()
   const flow = useFlowStream(deploymentId)
-  const model = useMemo(() => (flow.state ? buildFlowModel(flow.state) : undefined), [flow.state])
+  const { model, stale: modelStale } = useFlowModel(flow.state)
   const layout = useForceLayout(model)
   const theme = useFlowTheme()
   const canvas = useRef<FlowCanvasHandle>(null)
@@ -147,8 +147,9 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
     [foldedRaw, idOf],
   )
   const view = useMemo<FoldView>(() => ({ depth, folded }), [depth, folded])
-  const scene = useMemo(() => (model ? buildScene(model, view) : undefined), [model, view])
-  const outline = useMemo(() => (model && scene ? buildOutline(model, scene) : []), [model, scene])
+  const { scene, outline, stale: sceneStale } = useFlowScene(model, view)
+  // The model or scene of the latest data/view is still being built (each in a task of its own).
+  const derivedPending = modelStale || sceneStale
   const ds = useMemo(
     () =>
       scene && layout.positions && layout.geometry
@@ -364,7 +365,18 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
     },
   }
 
-  useFlowTestHook({ scene, ds, model, layout, flow, selectedId, canvas, mountedAt, milestones })
+  useFlowTestHook({
+    scene,
+    ds,
+    model,
+    layout,
+    flow,
+    selectedId,
+    canvas,
+    mountedAt,
+    milestones,
+    derivedPending,
+  })
 
   if (!model) {
     if (flow.error) {
@@ -383,7 +395,7 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
   const effective = effectiveFolded(model, view)
   const depthValue = depth === 'all' || depth > model.maxGroupDepth ? 'all' : String(depth)
   const customFolds = folded.size > 0
-  const layoutPending = layout.pending || !ds || ds.count < (scene?.nodes.length ?? 0)
+  const layoutPending = derivedPending || layout.pending || !ds || ds.count < (scene?.nodes.length ?? 0)
   const describe = (id: string) => {
     const n = scene?.byId.get(id)
     if (!n) return id

@@ -11,6 +11,7 @@ import {
 } from '../../graph/flowState.ts'
 import { openEventStream, type StreamHandle, type StreamStatus } from '../../lib/eventStream.ts'
 import { fetchFlowSnapshot, flowKeys, flowQueryOptions } from './api/flowQueryOptions.ts'
+import { parseFlowMessageOffThread } from './flowParser.ts'
 
 /** SSE frames are applied in batches: a burst of upserts costs one model rebuild, not one per frame. */
 export const FLOW_BATCH_MS = 200
@@ -51,6 +52,9 @@ export function useFlowStream(deploymentId: string): FlowStreamResult {
     let buffer: FlowMessageData[] = []
     let timer: ReturnType<typeof setTimeout> | undefined
     let alive = true
+    // Frames are parsed (contract schema) in the parse worker — the stream re-sends the full snapshot on
+    // every connect and every few seconds — and applied strictly in arrival order.
+    let order: Promise<void> = Promise.resolve()
     const flush = () => {
       timer = undefined
       if (!alive || buffer.length === 0) return
@@ -62,10 +66,23 @@ export function useFlowStream(deploymentId: string): FlowStreamResult {
     const h = openEventStream(`/v1/flows/${encodeURIComponent(deploymentId)}/stream`, {
       events,
       silenceTimeoutMs: SILENCE_TIMEOUT_MS,
-      onEvent: (name, data) => {
+      // Every frame arrives through onRaw.
+      onEvent: () => undefined,
+      onRaw: (name, raw) => {
         if (name === 'heartbeat') return
-        buffer.push(data as FlowMessageData)
-        timer ??= setTimeout(flush, FLOW_BATCH_MS)
+        const parsed = parseFlowMessageOffThread(raw)
+        order = order
+          .then(() => parsed)
+          .then(
+            (msg) => {
+              if (!alive) return
+              buffer.push(msg)
+              timer ??= setTimeout(flush, FLOW_BATCH_MS)
+            },
+            () => {
+              // A frame that breaks the contract never reaches the graph (as eventStream's onInvalid).
+            },
+          )
       },
       onStatus: (s) => {
         if (alive) setStream(s)

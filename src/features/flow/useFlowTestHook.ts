@@ -23,6 +23,8 @@ export interface FlowHookSources {
   /** performance.now() of the screen's mount, and of the first data / first layout. */
   mountedAt: RefObject<number>
   milestones: RefObject<{ data?: number; layout?: number }>
+  /** The model or scene for the latest data / view is still being built. */
+  derivedPending: boolean
 }
 
 /** Installs `window.__catalystFlow` (see flowTestHook.ts) reading the latest render's data through a ref. */
@@ -95,7 +97,9 @@ export function useFlowTestHook(sources: FlowHookSources): void {
         const perf = canvas.current?.perf()
         return {
           layoutPending:
-            l.pending || (!!m && (latest.current.ds?.count ?? 0) < (latest.current.scene?.nodes.length ?? 0)),
+            latest.current.derivedPending ||
+            l.pending ||
+            (!!m && (latest.current.ds?.count ?? 0) < (latest.current.scene?.nodes.length ?? 0)),
           layoutRuns: l.runs,
           lastLayoutMs: l.lastLayoutMs,
           lastPaintMs: perf?.lastPaintMs,

@@ -40,17 +40,29 @@ const { useForceLayout } = await import('./useForceLayout.ts')
 const modelOf = (opts: Parameters<typeof deploymentSnapshot>[0] = {}) =>
   buildFlowModel(applyFlowMessage(EMPTY_FLOW_STATE, deploymentSnapshot(opts)))
 
+/** The layout input is built in a task after the commit (not inside it): run that task. */
+const nextTask = () => act(() => vi.runOnlyPendingTimers())
+
 beforeEach(() => {
   FakeWorker.all = []
+  vi.useFakeTimers()
 })
-afterEach(() => vi.restoreAllMocks())
+afterEach(() => {
+  vi.useRealTimers()
+  vi.restoreAllMocks()
+})
 
 describe('useForceLayout', () => {
   test('lays out in the worker and places every node, groups included', () => {
     const model = modelOf()
     const { result } = renderHook(() => useForceLayout(model))
     expect(result.current.pending).toBe(true)
+    // The worker starts on mount; the request is not built inside the commit but in a task of its own.
     expect(FakeWorker.all).toHaveLength(1)
+    expect(FakeWorker.all[0]!.requests).toHaveLength(0)
+    nextTask()
+    expect(FakeWorker.all).toHaveLength(1)
+    expect(FakeWorker.all[0]!.requests).toHaveLength(1)
     act(() => FakeWorker.all[0]!.answer())
     expect(result.current.pending).toBe(false)
     expect(result.current.runs).toBe(1)
@@ -60,10 +72,12 @@ describe('useForceLayout', () => {
   test('a status-only change never re-runs the layout', () => {
     let model = modelOf()
     const { result, rerender } = renderHook(() => useForceLayout(model))
+    nextTask()
     act(() => FakeWorker.all[0]!.answer())
     const positions = result.current.positions
     model = modelOf({ status: () => 'failed' })
     rerender()
+    nextTask()
     expect(FakeWorker.all[0]!.requests).toHaveLength(1)
     expect(result.current.positions).toBe(positions)
     expect(result.current.pending).toBe(false)
@@ -72,10 +86,14 @@ describe('useForceLayout', () => {
   test('a structure change while a run is in flight terminates the stale run and starts the new one', () => {
     let model = modelOf()
     const { result, rerender } = renderHook(() => useForceLayout(model))
+    nextTask()
     const first = FakeWorker.all[0]!
     model = modelOf({ regions: ['fsn1', 'nbg1-1'] })
     rerender()
     expect(first.terminated).toBe(true)
+    // Pending from the render that brought the new structure, before its run starts.
+    expect(result.current.pending).toBe(true)
+    nextTask()
     expect(FakeWorker.all).toHaveLength(2)
     act(() => FakeWorker.all[1]!.answer())
     expect(result.current.runs).toBe(1)
@@ -86,10 +104,12 @@ describe('useForceLayout', () => {
   test('new jobs start warm: earlier nodes are fixed in the next request', () => {
     let model = modelOf({ regions: ['fsn1', 'nbg1-1'] })
     const { result, rerender } = renderHook(() => useForceLayout(model))
+    nextTask()
     act(() => FakeWorker.all[0]!.answer())
     const before = result.current.positions!
     model = modelOf({ regions: ['fsn1', 'nbg1-1', 'hel1-2'] })
     rerender()
+    nextTask()
     const w = FakeWorker.all[FakeWorker.all.length - 1]!
     const req = w.requests[w.requests.length - 1]!
     const fixed = req.input.nodes.filter((n) => n.fixed).map((n) => n.id)
@@ -109,6 +129,7 @@ describe('useForceLayout', () => {
   test('unmount terminates the worker', () => {
     const model = modelOf()
     const { unmount } = renderHook(() => useForceLayout(model))
+    nextTask()
     act(() => FakeWorker.all[0]!.answer())
     unmount()
     expect(FakeWorker.all[0]!.terminated).toBe(true)

@@ -2,14 +2,22 @@ import { queryOptions } from '@tanstack/react-query'
 import { FlowMessage } from '../../../contracts/flow.ts'
 import { applyFlowMessage, EMPTY_FLOW_STATE, type FlowState } from '../../../graph/flowState.ts'
 import { apiFetch, isApiError } from '../../../lib/http.ts'
+import { parseFlowMessageOffThread, warmFlowParser } from '../flowParser.ts'
 
 export const flowKeys = {
   state: (deploymentId: string) => ['deployments', deploymentId, 'flow'] as const,
 }
 
-/** `GET /flows/{id}/snapshot` as a FlowState; the stream (`useFlowStream`) keeps it current via setQueryData. */
+/**
+ * `GET /flows/{id}/snapshot`, parsed with the `FlowMessage` contract in the parse worker (a 2,000-node
+ * snapshot is ~1.4 MB: validating it on the main thread was one of the long tasks before the first paint).
+ */
 export function fetchFlowSnapshot(deploymentId: string, signal?: AbortSignal) {
-  return apiFetch(`/v1/flows/${encodeURIComponent(deploymentId)}/snapshot`, FlowMessage, { signal })
+  warmFlowParser()
+  return apiFetch(`/v1/flows/${encodeURIComponent(deploymentId)}/snapshot`, FlowMessage, {
+    signal,
+    parseBody: parseFlowMessageOffThread,
+  })
 }
 
 export function flowQueryOptions(deploymentId: string) {
