@@ -130,17 +130,7 @@ function JobHeader({
   const group = jobs.find((j) => j.type === 'group' && j.jobName === phase)
   const region = job.type === 'group' ? NO_REGION : regionOf(job)
   const retry = useRetryJob(deploymentId, job.jobName)
-  const replace = useReplaceSearch<JobDetailSearch>(
-    useCallback(
-      (s: JobDetailSearch): LinkTarget => ({
-        page: 'job',
-        deploymentId,
-        jobId: job.id,
-        search: compactSearch(s),
-      }),
-      [deploymentId, job.id],
-    ),
-  )
+  const replace = useReplaceJobSearch(deploymentId, job.id)
   const search = useSearch({ strict: false }) as JobDetailSearch
   // The button is disabled once React Query reports the mutation pending, which is a task later: a
   // double click lands both clicks before that, so the guard is synchronous.
@@ -264,17 +254,7 @@ function Executions({
   search: JobDetailSearch
   deploymentId: string
 }) {
-  const replace = useReplaceSearch<JobDetailSearch>(
-    useCallback(
-      (s: JobDetailSearch): LinkTarget => ({
-        page: 'job',
-        deploymentId,
-        jobId: job.id,
-        search: compactSearch(s),
-      }),
-      [deploymentId, job.id],
-    ),
-  )
+  const replace = useReplaceJobSearch(deploymentId, job.id)
   const now = useNow(15_000)
   if (job.type === 'group') return null
   if (executions.length === 0) return null
@@ -375,18 +355,7 @@ function LogSection({
   const global = search.log === 'global'
   const hash = useRouterState({ select: (s) => s.location.hash })
   const line = parseLineHash(hash)
-  const replace = useReplaceSearch<JobDetailSearch>(
-    useCallback(
-      (s: JobDetailSearch, h?: string): LinkTarget => ({
-        page: 'job',
-        deploymentId,
-        jobId: job.id,
-        search: compactSearch(s),
-        ...(h ? { hash: h } : {}),
-      }),
-      [deploymentId, job.id],
-    ),
-  )
+  const replace = useReplaceJobSearch(deploymentId, job.id)
   const deepLink = { line, setLine: (n: number) => replace(search, `L${n}`) }
   const selected = executions.find((e) => e.id === search.exec) ?? executions[0]
   return (
@@ -486,5 +455,21 @@ function GlobalLog({
       deepLink={deepLink}
       emptyFinishedText="This deployment has not logged anything yet."
     />
+  )
+}
+
+/** Replaces this job page's search (and optionally its `#L…` hash) in place, keeping the job's URL. */
+function useReplaceJobSearch(deploymentId: string, jobId: string) {
+  return useReplaceSearch<JobDetailSearch>(
+    useCallback(
+      (s: JobDetailSearch, h?: string): LinkTarget => ({
+        page: 'job',
+        deploymentId,
+        jobId,
+        search: compactSearch(s),
+        ...(h ? { hash: h } : {}),
+      }),
+      [deploymentId, jobId],
+    ),
   )
 }
