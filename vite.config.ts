@@ -59,7 +59,7 @@ export default defineConfig(() => {
     build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 900 },
     worker: { format: 'es' as const },
     test: {
-      include: ['src/**/*.test.{ts,tsx}', 'mock-api/**/*.test.ts'],
+      include: ['src/**/*.test.{ts,tsx}', 'mock-api/**/*.test.ts', 'scripts/**/*.test.ts'],
       environment: 'node',
       restoreMocks: true,
     },

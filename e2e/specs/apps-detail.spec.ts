@@ -85,7 +85,7 @@ test.describe('app detail on the mothership', () => {
 })
 
 test.describe('app detail on a Sovereign', () => {
-  test('/app/bp-alloy renders the AppDetail of bp-alloy (regression 2) without a malformed-id notification (48)', async ({
+  test('/app/bp-alloy renders the AppDetail of bp-alloy (regression 2) without a malformed-id notification (regression 48)', async ({
     page,
     signIn,
     baseURL,

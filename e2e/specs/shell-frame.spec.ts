@@ -241,7 +241,7 @@ test.describe('mothership-only surfaces', () => {
     await expect(shell.notificationItems().first()).toContainText('Deployment id in the URL is malformed')
   })
 
-  test('never on a Sovereign: fleet, New deployment, handover, malformed id, monitoring notices (48–50)', async ({
+  test('never on a Sovereign: fleet, New deployment, handover, malformed id, monitoring notices (regressions 48–50)', async ({
     page,
     signIn,
     baseURL,

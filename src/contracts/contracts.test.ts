@@ -10,7 +10,7 @@ import { blueprintId } from './apps.ts'
 
 const DEP = 'a43364f11c10cde3'
 
-describe('contract traps the console tolerates (api-contract §7)', () => {
+describe('contract traps the console tolerates (contract §7)', () => {
   it('treats omitted or null arrays as empty (Go omitempty)', () => {
     const snap = FlowMessage.parse({ type: 'snapshot', flow: { id: DEP, status: 'running' } })
     expect(snap).toMatchObject({ nodes: [], relationships: [] })

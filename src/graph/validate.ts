@@ -1,6 +1,7 @@
 /**
- * Ingest validation (reference §7: the backend's invariants are not trusted blindly). Everything wrong is
- * reported as a diagnostic and routed around — a bad frame never crashes or hangs the graph:
+ * Ingest validation: the backend's invariants are not trusted blindly (docs/regressions.md, "Where we do
+ * better than upstream"). Everything wrong is reported as a diagnostic and routed around — a bad frame never
+ * crashes or hangs the graph:
  *
  *   dangling      a relationship names an id that is not a node   → the relationship is ignored
  *   duplicate-id  one message carried the same node id twice     → the last copy wins

@@ -70,7 +70,7 @@ export function phaseRank(phase: string): number {
 }
 
 /**
- * Region bucket (upstream rule, §2.2): the job's `region` (secondaries only), else the `appId` prefix before
+ * Region bucket (the upstream console's rule): the job's `region` (secondaries only), else the `appId` prefix before
  * `:`, else `install-<region>:<chart>`; any other install is the primary's; everything else is deployment-wide.
  */
 export function regionOf(job: Pick<Job, 'region' | 'appId' | 'jobName' | 'kind'>): string {

@@ -12,7 +12,7 @@ export interface JobProgress {
   failed: number
   running: number
   pending: number
-  /** Whole-run status from the leaves (StatusStrip rule, reference §2.4). */
+  /** Whole-run status from the leaves (the upstream console's StatusStrip rule). */
   rollup: JobStatus
   /** 0–100, rounded down (a run is 100 % only when every leaf finished). */
   percent: number
