@@ -72,6 +72,16 @@ describe('matchRegions', () => {
       ],
     ],
     [
+      'deployment-wide last, after the secondaries only B has',
+      ['primary', 'none'],
+      ['primary', 'nbg1-1', 'none'],
+      [
+        ['primary', 'primary', 'primary', 'primary'],
+        ['nbg1-1', undefined, 'nbg1-1', 'only-b'],
+        ['none', 'none', 'none', 'deployment-wide'],
+      ],
+    ],
+    [
       'a single-region run against nothing',
       ['primary', 'none'],
       [],

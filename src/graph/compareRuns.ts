@@ -173,9 +173,16 @@ export function matchRegions(a: readonly string[], b: readonly string[]): Region
   for (let i = 0; i < Math.min(leftA.length, leftB.length); i++) take(leftA[i], leftB[i], 'position')
   for (const x of [...restA].sort(byIndex)) take(x, undefined, 'only-a')
   for (const y of [...restB].sort(byIndex)) take(undefined, y, 'only-b')
-  // Matched pairs in A's order, then what only B has.
+  // Primary, then secondaries (in A's order, then those only B has), deployment-wide last.
+  const kind = (p: RegionPair) => {
+    const k = p.a ?? p.b!
+    return k === PRIMARY ? 0 : k === NO_REGION ? 2 : 1
+  }
   return pairs.sort(
-    (p, q) => (p.a === undefined ? 1 : 0) - (q.a === undefined ? 1 : 0) || byIndex(p.a ?? p.b!, q.a ?? q.b!),
+    (p, q) =>
+      kind(p) - kind(q) ||
+      (p.a === undefined ? 1 : 0) - (q.a === undefined ? 1 : 0) ||
+      byIndex(p.a ?? p.b!, q.a ?? q.b!),
   )
 }
 

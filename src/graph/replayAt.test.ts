@@ -265,6 +265,23 @@ describe('replayAt: deployment status', () => {
     expect(replayAt(data, planEnd(plan)).status).toBe('ready')
   })
 
+  it('a primary chart failure retried after Phase 1 settled: failed, watching again, then ready', () => {
+    const probe = planRun({ failCharts: ['cnpg'] })
+    const settled = runDataAt(probe, planEnd(probe)).deployment!
+    expect(settled.status).toBe('failed')
+    const retryAt = Date.parse(settled.phase1FinishedAt!) + 10 * MIN
+    const plan = planRun({ failCharts: ['cnpg'], retries: { 'install-cnpg': retryAt } })
+    const end = planEnd(plan)
+    for (const dataOpts of [{}, { executions: true }]) {
+      const data = runDataAt(plan, end, dataOpts)
+      expect(data.deployment!.status).toBe('ready')
+      for (let t = T0; t <= end; t += 5 * S)
+        expect(replayAt(data, t).status, `at +${(t - T0) / S}s`).toBe(planDeploymentStatusAt(plan, t))
+      expect(replayAt(data, retryAt - 1).status).toBe('failed')
+      expect(replayAt(data, retryAt).status).toBe('phase1-watching')
+    }
+  })
+
   it('is pending before the record starts and the record status from asOf on', () => {
     const data: RunData = {
       deployment: { status: 'tofu-applying', startedAt: iso(at(0)) },

@@ -20,7 +20,8 @@
  * - Deployment status (contract §3.1.1), first rule that holds: before the record's start `pending`; at or
  *   after `asOfMs` the record's own status; after the last/first `wipe` event `wiped`/`wiping`; after
  *   `adoptedAt` `adopted`; any Phase-0 (`provisioner`) job failed at t `failed`; after
- *   `phase1FinishedAt` (else the record's `finishedAt` for ready/failed records) the Phase-1 outcome;
+ *   `phase1FinishedAt` (else the record's `finishedAt` for ready/failed records) the Phase-1 outcome — and
+ *   before a retry that re-opened Phase 1, the outcome of the settle it re-opened (see `earlierSettles`);
  *   after `cluster-bootstrap` started (or the first `flux-bootstrap`/`component` event) `phase1-watching`;
  *   else `provisioning`.
  *
@@ -28,8 +29,10 @@
  * - retries of jobs with neither executions nor component events (OpenTofu jobs): one long attempt;
  * - when non-install jobs (cutover, handover steps) first appeared: they read pending from the start;
  * - `pending` message texts and component states once they fell out of the 10 000-event buffer;
- * - intermediate record statuses the events do not mark (`tofu-applying`, `flux-bootstrapping`) and a
- *   settle–retry–settle sequence (the record keeps only the last `phase1FinishedAt`);
+ * - intermediate record statuses the events do not mark (`tofu-applying`, `flux-bootstrapping`);
+ * - exactly when a settle that a retry re-opened happened: the record keeps only the last
+ *   `phase1FinishedAt`, so it is re-derived from the jobs (the last install's finish), possibly earlier
+ *   than the backend decided (it polls late releases for up to 10 minutes);
  * - anything not in these resources: node counts, load-balancer IPs, handover URL validity over time.
  */
 import {
@@ -47,6 +50,7 @@ import {
   jobRegion,
   parseTime,
   canonicalRef,
+  PRIMARY,
   type RunData,
   type RunEvent,
 } from './runData.ts'
@@ -103,6 +107,8 @@ interface LeafIndex {
   region: string
   component: string | undefined
   phase0: boolean
+  /** Indices into `leaves` of its dependencies. */
+  deps: number[]
 }
 
 interface GroupIndex {
@@ -141,6 +147,8 @@ interface Thresholds {
   wipedMs: number | undefined
   adoptedMs: number | undefined
   recordStatus: string | undefined
+  /** Phase-1 settles a later retry re-opened (the record only keeps the last one): [from, to) → status. */
+  earlierSettles: { from: number; to: number; status: string }[]
 }
 
 const HR_STATE: Record<FlowStatus, string> = {
@@ -207,8 +215,15 @@ export function prepareReplay(data: RunData): PreparedReplay {
       region: jobRegion(j),
       component: j.kind === 'install' || j.jobName.startsWith('install-') ? jobComponent(j) : undefined,
       phase0: jobPhase(j) === 'provisioner',
+      deps: [],
     })
   }
+  const leafAt = new Map(leaves.map((l, i) => [l.id, i]))
+  for (const l of leaves)
+    for (const ref of jobs.get(l.id)!.dependsOn ?? []) {
+      const d = leafAt.get(ref) ?? leafAt.get(canonicalRef(dep, ref))
+      if (d !== undefined && leaves[d] !== l && !l.deps.includes(d)) l.deps.push(d)
+    }
 
   // Groups children-first: an iterative post-order from every group no other group contains.
   const groups: GroupIndex[] = []
@@ -288,12 +303,75 @@ export function prepareReplay(data: RunData): PreparedReplay {
       phase1StartMs: phase1Starts.length ? Math.min(...phase1Starts) : undefined,
       settleMs: settle.at,
       settleStatus: settle.status,
+      earlierSettles: earlierSettles(leaves, phase1Starts.length ? Math.min(...phase1Starts) : undefined),
       wipingMs,
       wipedMs,
       adoptedMs,
       recordStatus,
     },
   }
+}
+
+/** A leaf's status at t from its attempts, and when its current outcome began (terminal only). */
+function leafStatusAt(leaf: LeafIndex, t: number): { status: FlowStatus; since: number | undefined } {
+  const ai = lastAttemptAt(leaf.attempts, t)
+  if (ai < 0) return { status: 'pending', since: undefined }
+  const a = leaf.attempts[ai]!
+  if (a.endMs !== undefined && a.endMs <= t && a.outcome) return { status: a.outcome, since: a.endMs }
+  return { status: 'running', since: undefined }
+}
+
+/**
+ * Phase-1 settles that a retry re-opened. The record keeps only the last `phase1FinishedAt`, so for each
+ * retry of an install we evaluate, just before it, the settle rule (every seen install terminal or pending
+ * behind a failed or blocked dependency): if it held, the deployment showed that outcome from the last
+ * install's finish until the retry — `failed` when a primary install had failed, else `ready`.
+ */
+function earlierSettles(
+  leaves: readonly LeafIndex[],
+  phase1StartMs: number | undefined,
+): { from: number; to: number; status: string }[] {
+  if (phase1StartMs === undefined) return []
+  const installs = leaves.map((l) => l.component !== undefined)
+  const retries = new Set<number>()
+  leaves.forEach((l, i) => {
+    if (installs[i]) for (let k = 1; k < l.attempts.length; k++) retries.add(l.attempts[k]!.startMs)
+  })
+  const out: { from: number; to: number; status: string }[] = []
+  for (const r of [...retries].sort((a, b) => a - b)) {
+    const t = r - 1
+    if (t < phase1StartMs) continue
+    const state = leaves.map((l) => leafStatusAt(l, t))
+    const blocked = new Map<number, boolean>()
+    const isBlocked = (i: number, visiting: Set<number>): boolean => {
+      const known = blocked.get(i)
+      if (known !== undefined) return known
+      if (visiting.has(i)) return false
+      visiting.add(i)
+      const b = leaves[i]!.deps.some(
+        (d) => state[d]!.status === 'failed' || (state[d]!.status === 'pending' && isBlocked(d, visiting)),
+      )
+      blocked.set(i, b)
+      return b
+    }
+    let settled = true
+    let from = phase1StartMs
+    let primaryFailed = false
+    leaves.forEach((l, i) => {
+      if (
+        !settled ||
+        !installs[i] ||
+        (l.seenAtMs !== undefined && l.seenAtMs > t && l.attempts[0] === undefined)
+      )
+        return
+      const s = state[i]!
+      if (s.status === 'running' || (s.status === 'pending' && !isBlocked(i, new Set()))) settled = false
+      if (s.since !== undefined) from = Math.max(from, s.since)
+      if (s.status === 'failed' && l.region === PRIMARY) primaryFailed = true
+    })
+    if (settled && from < r) out.push({ from, to: r, status: primaryFailed ? 'failed' : 'ready' })
+  }
+  return out
 }
 
 /** When Phase 1 settled and into which status, as far as the record says. */
@@ -489,6 +567,7 @@ function deploymentStatusAt(p: PreparedReplay, t: number, phase0Failed: boolean)
   if (th.wipingMs !== undefined && t >= th.wipingMs) return 'wiping'
   if (th.adoptedMs !== undefined && t >= th.adoptedMs) return 'adopted'
   if (phase0Failed) return 'failed'
+  for (const w of th.earlierSettles) if (t >= w.from && t < w.to) return w.status
   if (th.settleMs !== undefined && th.settleStatus && t >= th.settleMs) return th.settleStatus
   if (th.phase1StartMs !== undefined && t >= th.phase1StartMs) return 'phase1-watching'
   return 'provisioning'
