@@ -532,11 +532,56 @@ function naiveReplay(
     parseTime(firstOf('flux-bootstrap')?.time),
     parseTime(firstOf('component')?.time),
   ].filter((x): x is number => x !== undefined)
+  // A Phase-1 settle a later install retry re-opened: evaluated just before each retry after t.
+  const installs = leaves.filter((j) => j.jobName.startsWith('install-'))
+  const statusAtInstant = (j: RunJob, at: number) => {
+    const started = (attempts.get(j.id) ?? []).filter((a) => a.startMs <= at)
+    const cur = started[started.length - 1]
+    if (!cur) return { status: 'pending', since: undefined }
+    return cur.endMs !== undefined && cur.endMs <= at
+      ? { status: cur.outcome!, since: cur.endMs }
+      : { status: 'running', since: undefined }
+  }
+  const seenAtInstant = (j: RunJob, at: number) => {
+    const evs = componentEvents(j)
+    return evs.length === 0 || evs[0]!.at <= at || (attempts.get(j.id)?.[0]?.startMs ?? Infinity) <= at
+  }
+  let reopened: string | undefined
+  const retries = installs.flatMap((j) => (attempts.get(j.id) ?? []).slice(1).map((a) => a.startMs))
+  for (const r of [...new Set(retries)].sort((x, y) => x - y)) {
+    if (reopened || r <= t || !phase1Start.length || r - 1 < Math.min(...phase1Start)) continue
+    const tau = r - 1
+    const byId = new Map(installs.map((j) => [j.id, j]))
+    const blocked = (j: RunJob, visiting: string[]): boolean =>
+      !visiting.includes(j.id) &&
+      (j.dependsOn ?? []).some((ref) => {
+        const dj = byId.get(ref) ?? byId.get(canonicalRef(dep, ref))
+        if (!dj || dj === j) return false
+        const s = statusAtInstant(dj, tau).status
+        return s === 'failed' || (s === 'pending' && blocked(dj, [...visiting, j.id]))
+      })
+    const seenInstalls = installs.filter((j) => seenAtInstant(j, tau))
+    const settled = seenInstalls.every((j) => {
+      const s = statusAtInstant(j, tau).status
+      return s === 'succeeded' || s === 'failed' || (s === 'pending' && blocked(j, []))
+    })
+    const from = Math.max(
+      Math.min(...phase1Start),
+      ...seenInstalls.map((j) => statusAtInstant(j, tau).since ?? -Infinity),
+    )
+    if (settled && from <= t && from < r)
+      reopened = seenInstalls.some(
+        (j) => jobRegion(j) === 'primary' && statusAtInstant(j, tau).status === 'failed',
+      )
+        ? 'failed'
+        : 'ready'
+  }
   let status: string
   if (t < start) status = 'pending'
   else if (t >= asOf && d.status) status = d.status
   else if (leaves.some((j) => j.parentId?.endsWith('provisioner') && jobs[j.id]!.status === 'failed'))
     status = 'failed'
+  else if (reopened) status = reopened
   else if (d.phase1FinishedAt && t >= parseTime(d.phase1FinishedAt)!)
     status = d.phase1Outcome === 'ready' ? 'ready' : 'failed'
   else if (phase1Start.length && t >= Math.min(...phase1Start)) status = 'phase1-watching'
@@ -554,36 +599,43 @@ function naiveReplay(
 }
 
 describe('the prepared index equals the naive evaluation', () => {
-  it('on random instants of a 10-region run (~470 jobs, ~5,000 events), with a retry', () => {
-    const regions = ['fsn1', 'nbg1', 'hel1', 'sin', 'ash', 'hil', 'fsn1', 'nbg1', 'hel1', 'sin']
-    const kit = syntheticKit(45)
-    const probe = planRun({ regions, kit, failCharts: ['chart-07', 'hel1-2:chart-12'], tofuLines: 3500 })
-    const failed = probe.jobs.find((j) => j.jobName === 'install-chart-07')!
-    const plan = planRun({
-      regions,
-      kit,
-      failCharts: ['chart-07', 'hel1-2:chart-12'],
-      tofuLines: 3500,
-      retries: { 'install-chart-07': failed.attempts[0]!.end + 3 * MIN },
-    })
-    const end = planEnd(plan)
-    const data = runDataAt(plan, end - 10 * MIN)
-    expect(data.jobs.length).toBeGreaterThan(440)
-    expect(data.events!.length).toBeGreaterThan(4500)
-    const prepared = prepareReplay(data)
-    const rnd = mulberry32(3)
-    const instants = [T0 - 1, T0, end - 10 * MIN, end]
-    for (let i = 0; i < 40; i++) instants.push(T0 + Math.floor(rnd() * (end - T0)))
-    for (const t of instants) {
-      const got = replayAt(prepared, t)
-      const want = naiveReplay(data, t)
-      expect({
-        ...got,
-        jobs: Object.fromEntries(got.jobs),
-        regions: Object.fromEntries(got.regions),
-      }).toEqual(want)
-    }
-  }, 60_000)
+  it.each([
+    ['a retry while the run goes on', false],
+    ['a retry after Phase 1 settled', true],
+  ])(
+    'on random instants of a 10-region run (~470 jobs, ~5,000 events), %s',
+    (_name, afterSettle) => {
+      const regions = ['fsn1', 'nbg1', 'hel1', 'sin', 'ash', 'hil', 'fsn1', 'nbg1', 'hel1', 'sin']
+      const kit = syntheticKit(45)
+      const base = { regions, kit, failCharts: ['chart-07', 'hel1-2:chart-12'], tofuLines: 3500 }
+      const probe = planRun(base)
+      const failed = probe.jobs.find((j) => j.jobName === 'install-chart-07')!
+      const retryAt = afterSettle ? planEnd(probe) + 5 * MIN : failed.attempts[0]!.end + 3 * MIN
+      const plan = planRun({ ...base, retries: { 'install-chart-07': retryAt } })
+      const end = planEnd(plan)
+      // Read mid-run (the retry still running) or after it all, once the re-opened Phase 1 settled again.
+      const data = runDataAt(plan, afterSettle ? end : end - 10 * MIN)
+      if (afterSettle) expect(data.deployment!.status).toBe('ready')
+      expect(data.jobs.length).toBeGreaterThan(440)
+      expect(data.events!.length).toBeGreaterThan(4500)
+      const prepared = prepareReplay(data)
+      const rnd = mulberry32(3)
+      const instants = [T0 - 1, T0, end - 10 * MIN, end]
+      for (let i = 0; i < 40; i++) instants.push(T0 + Math.floor(rnd() * (end - T0)))
+      instants.push(retryAt - 1, retryAt)
+      if (afterSettle) expect(replayAt(prepared, retryAt - 1).status).toBe('failed')
+      for (const t of instants) {
+        const got = replayAt(prepared, t)
+        const want = naiveReplay(data, t)
+        expect({
+          ...got,
+          jobs: Object.fromEntries(got.jobs),
+          regions: Object.fromEntries(got.regions),
+        }).toEqual(want)
+      }
+    },
+    60_000,
+  )
 
   it('also on tolerated bad data: duplicates, a parent cycle, dangling parents, unknown statuses', () => {
     const data: RunData = {

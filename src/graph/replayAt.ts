@@ -312,6 +312,11 @@ export function prepareReplay(data: RunData): PreparedReplay {
   }
 }
 
+/** The job existed at t: no component event says otherwise, or the watcher had reported it, or it started. */
+function seenAt(leaf: LeafIndex, t: number): boolean {
+  return leaf.seenAtMs === undefined || leaf.seenAtMs <= t || (leaf.attempts[0]?.startMs ?? Infinity) <= t
+}
+
 /** A leaf's status at t from its attempts, and when its current outcome began (terminal only). */
 function leafStatusAt(leaf: LeafIndex, t: number): { status: FlowStatus; since: number | undefined } {
   const ai = lastAttemptAt(leaf.attempts, t)
@@ -323,7 +328,7 @@ function leafStatusAt(leaf: LeafIndex, t: number): { status: FlowStatus; since: 
 
 /**
  * Phase-1 settles that a retry re-opened. The record keeps only the last `phase1FinishedAt`, so for each
- * retry of an install we evaluate, just before it, the settle rule (every seen install terminal or pending
+ * retry of an install we evaluate, just before it, the settle rule (every seen install terminal, or pending
  * behind a failed or blocked dependency): if it held, the deployment showed that outcome from the last
  * install's finish until the retry — `failed` when a primary install had failed, else `ready`.
  */
@@ -332,25 +337,25 @@ function earlierSettles(
   phase1StartMs: number | undefined,
 ): { from: number; to: number; status: string }[] {
   if (phase1StartMs === undefined) return []
-  const installs = leaves.map((l) => l.component !== undefined)
+  const installs = leaves.filter((l) => l.component !== undefined)
   const retries = new Set<number>()
-  leaves.forEach((l, i) => {
-    if (installs[i]) for (let k = 1; k < l.attempts.length; k++) retries.add(l.attempts[k]!.startMs)
-  })
+  for (const l of installs) for (let k = 1; k < l.attempts.length; k++) retries.add(l.attempts[k]!.startMs)
   const out: { from: number; to: number; status: string }[] = []
-  for (const r of [...retries].sort((a, b) => a - b)) {
+  for (const r of [...retries].sort((x, y) => x - y)) {
     const t = r - 1
     if (t < phase1StartMs) continue
     const state = leaves.map((l) => leafStatusAt(l, t))
     const blocked = new Map<number, boolean>()
+    // Pending behind a failed or (recursively) blocked dependency; a dependency cycle is not blocked.
     const isBlocked = (i: number, visiting: Set<number>): boolean => {
       const known = blocked.get(i)
       if (known !== undefined) return known
       if (visiting.has(i)) return false
       visiting.add(i)
-      const b = leaves[i]!.deps.some(
-        (d) => state[d]!.status === 'failed' || (state[d]!.status === 'pending' && isBlocked(d, visiting)),
-      )
+      const b = leaves[i]!.deps.some((d) => {
+        const s = state[d]!.status
+        return s === 'failed' || (s === 'pending' && isBlocked(d, visiting))
+      })
       blocked.set(i, b)
       return b
     }
@@ -358,12 +363,7 @@ function earlierSettles(
     let from = phase1StartMs
     let primaryFailed = false
     leaves.forEach((l, i) => {
-      if (
-        !settled ||
-        !installs[i] ||
-        (l.seenAtMs !== undefined && l.seenAtMs > t && l.attempts[0] === undefined)
-      )
-        return
+      if (!settled || l.component === undefined || !seenAt(l, t)) return
       const s = state[i]!
       if (s.status === 'running' || (s.status === 'pending' && !isBlocked(i, new Set()))) settled = false
       if (s.since !== undefined) from = Math.max(from, s.since)
@@ -490,7 +490,7 @@ export function replayAt(input: RunData | PreparedReplay, atMs: number): ReplayS
     const trs = leaf.transitions
     const ti = trs ? lastTransitionAt(trs, t) : -1
     const tr = ti >= 0 ? trs![ti] : undefined
-    const seen = leaf.seenAtMs === undefined || leaf.seenAtMs <= t || ai >= 0
+    const seen = seenAt(leaf, t)
     slots[leaf.pos] = {
       id: leaf.id,
       status,
