@@ -1,7 +1,7 @@
 /**
  * Each job's attempts in time, from what the API returns: its executions when we have them (one per
  * attempt, contract §3.6), otherwise its own `startedAt`/`finishedAt` span split by the HelmRelease state
- * transitions in the event history (§3.4: a `failed` followed by a new `installing` inside the span is a
+ * transitions in the event history (contract §3.4: a `failed` followed by a new `installing` inside the span is a
  * retry). Retries of jobs without executions and without component events (the OpenTofu jobs) cannot be
  * seen: such a job reads as one attempt from its first start to its last finish.
  *

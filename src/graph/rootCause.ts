@@ -8,7 +8,7 @@
  * Rules:
  * - The graph is the leaf jobs' `dependsOn` (full or bare ids, contract §7 trap 8); dangling ids and
  *   self-dependencies are ignored; groups are rollups and take no part.
- * - A job is "failed" when its status is (health kinds included, §3.5), or when the record's
+ * - A job is "failed" when its status is (health kinds included, contract §3.5), or when the record's
  *   `componentStates` says its HelmRelease is `failed` or `degraded` (a degraded HelmRelease keeps its job
  *   `running`, so only the record shows it).
  * - Root causes are failed jobs with no failed job upstream (transitively). Dependency cycles are
@@ -17,7 +17,7 @@
  * - A root blocks the pending jobs downstream of it, reached through pending or failed jobs (a running or
  *   finished job is not blocked); counted per region bucket. Downstream failed jobs are listed as
  *   explained by it.
- * - Impact: a secondary region's failure only degrades that region (§3.1.1); anything else (Phase 0, the
+ * - Impact: a secondary region's failure only degrades that region (contract §3.1.1); anything else (Phase 0, the
  *   primary, deployment-wide steps) fails the deployment.
  */
 import {

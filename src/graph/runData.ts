@@ -1,7 +1,7 @@
 /**
  * What the API tells us about one provisioning run, as the pure run algorithms (replay, compare, root cause)
- * read it: the jobs list (contract §3.5), the deployment event history (`GET /events`, §3.4), optionally the
- * executions of some jobs (§3.6) and a few fields of the deployment record (§3.1).
+ * read it: the jobs list (contract §3.5), the deployment event history (`GET /events`, contract §3.4), optionally the
+ * executions of some jobs (contract §3.6) and a few fields of the deployment record (contract §3.1).
  *
  * The shapes are structural copies of `src/contracts/jobs.ts` and `src/contracts/deployments.ts` (graph/
  * imports nothing from the app): the parsed contract types are assignable to them, and so are the raw wire

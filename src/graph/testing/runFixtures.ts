@@ -1,6 +1,6 @@
 /**
  * Synthetic provisioning runs for the run algorithms' unit tests, shaped like catalyst-api's answers
- * (contract §3.4–§3.6, §4.1): a plan of timed attempts per job (Phase 0, then each region's chart DAG once
+ * (contract §3.4, contract §3.5, contract §3.6, contract §4.1): a plan of timed attempts per job (Phase 0, then each region's chart DAG once
  * its watcher starts), from which `runDataAt` derives exactly what the API would return at an instant (the
  * jobs list, the event history, executions, the record) and `planStatusAt` / `planDeploymentStatusAt` give
  * the ground truth at any earlier instant. Deterministic for a given seed.
