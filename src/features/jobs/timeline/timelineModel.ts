@@ -3,7 +3,7 @@
  * several, with bar extents and critical-path flags; plus the time axis (extent, zoom transform, ticks).
  */
 import { compareRegion, phaseRank, PRIMARY, NO_REGION, type JobRow } from '../jobRows.ts'
-import { criticalPath } from './criticalPath.ts'
+import { criticalPath } from '../../../graph/criticalPath.ts'
 
 export type TimelineRow =
   | { kind: 'phase'; key: string; label: string }
