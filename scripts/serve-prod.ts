@@ -9,6 +9,7 @@
  *   NGINX_BIN         nginx binary (default: nginx on PATH or in /usr/sbin)
  *
  * Bad input (no nginx, no build, a malformed URL or port) stops it with one line and exit code 1.
+ * `--check` only says which nginx it would use (the test command runs it first).
  */
 import { resolve } from 'node:path'
 import {
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
   const env = process.env
   const nginx = findNginx(env)
   if (!nginx) throw new ServeProdError(NO_NGINX)
+  if (process.argv.includes('--check')) {
+    console.log(`nginx: ${nginx}`)
+    return
+  }
   const apiUrl = env.CATALYST_API_URL || 'http://127.0.0.1:8080'
   const server = await startLocalNginx({
     nginx,
