@@ -27,7 +27,8 @@ export const CONTENT_SECURITY_POLICY = [
 /**
  * Browser features the console never uses, denied so an injected script could not use them either.
  * Only names Chromium knows: an unknown feature name is a console error on every page.
- * `clipboard-write` stays for the console's own origin (copy a job id, copy log lines).
+ * The clipboard stays with the console's own origin: it writes (copy a job id, log lines), and reading
+ * still needs the user's permission (the e2e tests grant it to check what was copied).
  */
 export const PERMISSIONS_POLICY = [
   'accelerometer=()',
@@ -42,7 +43,7 @@ export const PERMISSIONS_POLICY = [
   'payment=()',
   'serial=()',
   'usb=()',
-  'clipboard-read=()',
+  'clipboard-read=(self)',
   'clipboard-write=(self)',
 ].join(', ')
 
