@@ -28,11 +28,18 @@ export interface MockApp {
   close(): void
 }
 
+export interface MockAppOptions {
+  /** Only catalyst-api's own paths: `/sovereign/api/…` is left to `next` (see `MockApiOptions`). */
+  strictPaths?: boolean
+  /** `Domain=` added to every cookie set (catalyst-api's `CATALYST_SESSION_COOKIE_DOMAIN`). */
+  cookieDomain?: string | undefined
+}
+
 const MAX_URL_LENGTH = 8192
 /** Stream ticks: how often open SSE connections look for news. */
 const STREAM_TICK_MS = 250
 
-export function createMockApp(sim: Simulator): MockApp {
+export function createMockApp(sim: Simulator, options: MockAppOptions = {}): MockApp {
   const faults: Faults = { latencyMs: 0, errorRate: 0, dropStreamsEveryMs: 0, downUntil: 0 }
   const streams = new Map<SseConnection, () => void>()
   const closeAllStreams = () => {
@@ -93,9 +100,10 @@ export function createMockApp(sim: Simulator): MockApp {
   const handle: Middleware = (req, res, next) => {
     const rawUrl = req.url ?? '/'
     const path = rawUrl.split('?')[0] ?? '/'
-    const isApi = path.startsWith('/api/') || path.startsWith('/sovereign/api/')
+    const isApi = path.startsWith('/api/') || (!options.strictPaths && path.startsWith('/sovereign/api/'))
     const isRoot = path === '/healthz' || path === '/readyz' || path === '/auth/handover'
     if (!isApi && !isRoot) return next()
+    if (options.cookieDomain) scopeCookies(res, options.cookieDomain)
     if (rawUrl.length > MAX_URL_LENGTH) return sendJson(res, sim, 414, { error: 'uri-too-long' })
 
     // The mothership calls /sovereign/api/... (Traefik strips /sovereign in production).
@@ -154,4 +162,19 @@ export function createMockApp(sim: Simulator): MockApp {
       closeAllStreams()
     },
   }
+}
+
+/** Adds `Domain=<domain>` to every `Set-Cookie` this response writes (all of them go through writeHead). */
+function scopeCookies(res: ServerResponse, domain: string): void {
+  const writeHead = res.writeHead.bind(res) as (status: number, headers?: Record<string, unknown>) => void
+  const scope = (v: unknown): unknown =>
+    typeof v === 'string' ? `${v}; Domain=${domain}` : Array.isArray(v) ? v.map(scope) : v
+  res.writeHead = ((status: number, headers?: Record<string, unknown>) => {
+    if (headers) {
+      for (const k of Object.keys(headers))
+        if (k.toLowerCase() === 'set-cookie') headers[k] = scope(headers[k])
+    }
+    writeHead(status, headers)
+    return res
+  }) as typeof res.writeHead
 }

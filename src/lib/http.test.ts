@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { isApiReachable } from './connectivity.ts'
-import { ApiError, apiFetch, apiUrl, setUnauthenticatedHandler } from './http.ts'
+import { ApiError, apiFetch, apiUrl, isGatewayFailure, setUnauthenticatedHandler } from './http.ts'
 import { serverNow } from './serverClock.ts'
 
 function respond(status: number, body: string, headers: Record<string, string> = {}) {
@@ -75,5 +75,37 @@ describe('apiFetch', () => {
     vi.stubGlobal('fetch', respond(503, '{"error":"injected-fault"}'))
     await expect(apiFetch('/v1/x', z.unknown())).rejects.toMatchObject({ status: 503 })
     expect(isApiReachable()).toBe(true)
+  })
+
+  it('reads a proxy’s own 502/503/504 (plain text or HTML) as "API unreachable", not as an API answer', async () => {
+    const bodies: [number, string, string][] = [
+      [502, "catalyst-api is unreachable from the console's proxy\n", 'text/plain'],
+      [503, 'no available server', 'text/plain'],
+      [504, '<html><head><title>504 Gateway Time-out</title></head></html>', 'text/html'],
+    ]
+    for (const [status, body, type] of bodies) {
+      vi.stubGlobal('fetch', respond(200, '{}'))
+      await apiFetch('/v1/x', z.unknown())
+      expect(isApiReachable()).toBe(true)
+      vi.stubGlobal('fetch', respond(status, body, { 'content-type': type }))
+      const e = (await apiFetch('/v1/x', z.unknown()).catch((x: unknown) => x)) as ApiError
+      expect([e.kind, e.status, isApiReachable()]).toEqual(['network', status, false])
+      // A readable sentence, never the proxy's HTML.
+      expect(e.message).toBe(
+        'The console cannot reach the API. Check your connection; it retries automatically.',
+      )
+    }
+    // The API's own 5xx (JSON) is an answer: reachable, and its message shown.
+    vi.stubGlobal(
+      'fetch',
+      respond(502, '{"error":"upstream-kube","detail":"the cluster API did not answer"}'),
+    )
+    await expect(apiFetch('/v1/x', z.unknown())).rejects.toMatchObject({
+      kind: 'http',
+      message: 'the cluster API did not answer',
+    })
+    expect(isApiReachable()).toBe(true)
+    expect(isGatewayFailure(500, 'oops')).toBe(false)
+    expect(isGatewayFailure(503, ' {"error":"x"}')).toBe(false)
   })
 })

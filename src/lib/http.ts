@@ -91,6 +91,18 @@ function withQuery(url: string, query: ApiRequest['query']): string {
   return s ? `${url}${url.includes('?') ? '&' : '?'}${s}` : url
 }
 
+const UNREACHABLE_MESSAGE =
+  'The console cannot reach the API. Check your connection; it retries automatically.'
+
+/**
+ * 502/503/504 with a body that is not the API's JSON: a gateway speaking for an upstream that is down,
+ * refusing or too slow (nginx's plain text, Traefik's "no available server", an ingress's HTML page).
+ * The API's own 5xx are JSON (`{"error":…}`) and stay ordinary errors.
+ */
+export function isGatewayFailure(status: number, body: string): boolean {
+  return (status === 502 || status === 503 || status === 504) && !body.trim().startsWith('{')
+}
+
 /** Performs a request and parses the 2xx body with `schema` (an empty body parses as `null`). */
 export async function apiFetch<S extends z.ZodType>(
   path: string,
@@ -113,22 +125,18 @@ export async function apiFetch<S extends z.ZodType>(
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e
     reportUnreachable('network')
-    throw new ApiError(
-      'The console cannot reach the API. Check your connection; it retries automatically.',
-      'network',
-      0,
-      undefined,
-      undefined,
-      path,
-    )
+    throw new ApiError(UNREACHABLE_MESSAGE, 'network', 0, undefined, undefined, path)
+  }
+  const text = await res.text().catch(() => '')
+  if (isGatewayFailure(res.status, text)) {
+    // The proxy in front (the console's nginx, Traefik, an ingress) answered because the API did not:
+    // the same as a network failure, not an answer from the API (its Date is the proxy's, too).
+    reportUnreachable(`gateway ${res.status}`)
+    throw new ApiError(UNREACHABLE_MESSAGE, 'network', res.status, undefined, undefined, path)
   }
   observeServerDate(res.headers.get('date'))
   if (res.headers.get('x-catalyst-mock') === '1') markMockBackend()
-  const text = await res.text().catch(() => '')
-  // A gateway answering for a dead upstream is "unreachable"; anything the API itself says is not.
-  if ([502, 504].includes(res.status) && !text.trim().startsWith('{'))
-    reportUnreachable(`gateway ${res.status}`)
-  else reportReachable()
+  reportReachable()
   if (!res.ok) {
     const parsed = parseErrorBody(text)
     if (res.status === 401 && req.on401 !== 'throw') onUnauthenticated?.()

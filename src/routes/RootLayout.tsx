@@ -1,11 +1,13 @@
 import { Outlet, useRouter } from '@tanstack/react-router'
 import { useEffect } from 'react'
+import { StandaloneConnectivityBanner } from '../features/shell/ConnectivityBanner.tsx'
 import { useDocumentTitle } from '../features/shell/usePageTitle.ts'
 import { startThemeSync } from '../lib/theme.ts'
 
 /**
- * Page-life concerns above every route: theme sync with the OS and other tabs, the tab title, and focus
- * moved to the new page's heading when the path changes (not on search-only changes such as sorting).
+ * Page-life concerns above every route: theme sync with the OS and other tabs, the tab title, focus
+ * moved to the new page's heading when the path changes (not on search-only changes such as sorting), and
+ * the API-unreachable banner on pages outside the signed-in frame (which has its own).
  */
 export function RootLayout() {
   const router = useRouter()
@@ -19,7 +21,12 @@ export function RootLayout() {
       }),
     [router],
   )
-  return <Outlet />
+  return (
+    <>
+      <StandaloneConnectivityBanner />
+      <Outlet />
+    </>
+  )
 }
 
 /**

@@ -35,6 +35,7 @@ import {
 import { deploymentQueryOptions } from '../lib/api/deploymentQueryOptions.ts'
 import { sovereignSelfQueryOptions } from '../lib/api/sovereignSelfQueryOptions.ts'
 import { whoamiQueryOptions } from '../lib/api/whoamiQueryOptions.ts'
+import { ensureLoaded } from '../lib/ensureLoaded.ts'
 import { isApiError } from '../lib/http.ts'
 import type { ModeInfo } from '../lib/mode.ts'
 import { RootLayout } from './RootLayout.tsx'
@@ -289,7 +290,7 @@ export function buildRouteTree(mode: ModeInfo) {
     id: 'authed',
     beforeLoad: async ({ context, location }) => {
       try {
-        const me = await context.queryClient.ensureQueryData(whoamiQueryOptions())
+        const me = await ensureLoaded(context.queryClient, whoamiQueryOptions())
         return { me }
       } catch (e) {
         if (isApiError(e) && e.status === 401)
@@ -326,7 +327,7 @@ function mothershipTree(authed: AnyRoute): AnyRoute[] {
     loader: async ({ context, params }) => {
       const id = (params as { deploymentId: string }).deploymentId
       try {
-        await context.queryClient.ensureQueryData(deploymentQueryOptions(id))
+        await ensureLoaded(context.queryClient, deploymentQueryOptions(id))
       } catch (e) {
         if (isApiError(e) && e.status === 404) throw notFound({ data: { deploymentId: id } })
         throw e
@@ -396,7 +397,7 @@ function sovereignTree(authed: AnyRoute): AnyRoute[] {
     id: 'sovereign',
     beforeLoad: async ({ context }) => {
       try {
-        const self = await context.queryClient.ensureQueryData(sovereignSelfQueryOptions())
+        const self = await ensureLoaded(context.queryClient, sovereignSelfQueryOptions())
         return { deploymentId: self.deploymentId }
       } catch (e) {
         // Not the router's "not found" (an ApiError 404 looks like one to it): this host serves no Sovereign.

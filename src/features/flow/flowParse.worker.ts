@@ -4,6 +4,8 @@
  * main thread). The result goes back as JSON text — the main thread's `JSON.parse` of already-validated
  * data is several times cheaper than the schema parse. Requests are answered in arrival order.
  */
+// First: before the contract modules create their schemas (no eval probe under the CSP).
+import '../../lib/zodJitless.ts'
 import { parseFlowMessage } from './parseFlowMessage.ts'
 
 export interface FlowParseRequest {

@@ -5,7 +5,7 @@ import { whoamiQueryOptions } from '../../lib/api/whoamiQueryOptions.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
 import { isApiError, signalUnauthenticated } from '../../lib/http.ts'
 import { OnlyIn } from '../../lib/modeContext.tsx'
-import { ConnectivityBanner } from './ConnectivityBanner.tsx'
+import { ConnectivityBanner, useFrameWithBanner } from './ConnectivityBanner.tsx'
 import { DeploymentStrip } from './DeploymentStrip.tsx'
 import { Header } from './Header.tsx'
 import { MalformedIdNotice } from './MalformedIdNotice.tsx'
@@ -23,6 +23,7 @@ const SESSION_CHECK_MS = 60_000
 export function AppShell() {
   const deploymentId = useDeploymentId()
   useSessionWatch()
+  useFrameWithBanner()
   const skipToMain = (e: MouseEvent<HTMLAnchorElement>) => {
     // Move focus (not just the scroll position) and keep the router's URL free of `#main`.
     e.preventDefault()

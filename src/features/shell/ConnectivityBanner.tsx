@@ -43,6 +43,40 @@ export function useReachability(): { reachable: boolean; retryNow: () => void } 
   return { reachable, retryNow: probe }
 }
 
+/**
+ * How many signed-in frames are mounted: each carries its own banner (below its header), and pages
+ * outside one — sign-in, or the error screen when the API was already unreachable at the first load, so
+ * no frame could be built — get the standalone one.
+ */
+let framesMounted = 0
+const frameListeners = new Set<() => void>()
+const subscribeFrames = (l: () => void) => {
+  frameListeners.add(l)
+  return () => frameListeners.delete(l)
+}
+
+/** Called by the signed-in frame, which shows the banner itself. */
+export function useFrameWithBanner(): void {
+  useEffect(() => {
+    framesMounted++
+    for (const l of frameListeners) l()
+    return () => {
+      framesMounted--
+      for (const l of frameListeners) l()
+    }
+  }, [])
+}
+
+/** The banner for pages outside the signed-in frame (the root layout renders it). */
+export function StandaloneConnectivityBanner() {
+  const inFrame = useSyncExternalStore(
+    subscribeFrames,
+    () => framesMounted > 0,
+    () => false,
+  )
+  return inFrame ? null : <ConnectivityBanner />
+}
+
 /** The "API unreachable" banner; it clears itself when the API answers again. */
 export function ConnectivityBanner() {
   const { reachable, retryNow } = useReachability()
