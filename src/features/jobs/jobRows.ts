@@ -73,7 +73,9 @@ export function phaseRank(phase: string): number {
  * Region bucket (upstream rule, §2.2): the job's `region` (secondaries only), else the `appId` prefix before
  * `:`, else `install-<region>:<chart>`; any other install is the primary's; everything else is deployment-wide.
  */
-export function regionOf(job: Pick<Job, 'region' | 'appId' | 'jobName' | 'kind'>): string {
+export function regionOf(
+  job: Pick<Job, 'region' | 'jobName'> & { appId?: string | undefined; kind?: string | undefined },
+): string {
   if (job.region) return job.region
   const appColon = job.appId?.indexOf(':') ?? -1
   if (job.appId && appColon > 0) return job.appId.slice(0, appColon)
