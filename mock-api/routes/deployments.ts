@@ -1,4 +1,4 @@
-import { DeploymentRequest, WipeRequest } from '../../src/contracts/deployments.ts'
+import { DeploymentRequest, WipeRequest, validateDeploymentRequest } from '../../src/contracts/deployments.ts'
 import { SseConnection } from '../http/sse.ts'
 import { componentStatesAt, eventCountAt, eventWire, eventsAt, iso, leafStates } from '../sim/derive.ts'
 import type { DeploymentRecord } from '../sim/simulator.ts'
@@ -42,13 +42,16 @@ export function deploymentRoutes(r: ApiRouter): void {
   r.add('POST', 'deployments', async (ctx) => {
     const s = ctx.requireSession()
     if (!s) return
+    // Go: a body that does not decode (bad JSON, a wrong type) is plain text; the provisioner's
+    // Validate() errors are JSON; both before the pool subdomain is reserved.
     let invalid: string | undefined
     const body = await ctx.body(DeploymentRequest, (detail) => (invalid = detail))
     if (!body) {
-      if (invalid?.includes('not valid JSON')) ctx.text(400, 'invalid request body')
-      else ctx.json(400, { error: invalid ?? 'invalid request body' })
+      if (invalid !== undefined) ctx.text(400, `invalid request body: ${invalid}`)
       return
     }
+    const rejected = validateDeploymentRequest(body)
+    if (rejected) return ctx.json(400, { error: rejected })
     if (body.regions.length < 2 && !body.bcpTopology) {
       return ctx.text(400, 'at least 2 regions are required unless bcpTopology is set')
     }

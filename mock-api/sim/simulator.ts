@@ -181,16 +181,42 @@ export class Simulator {
     return rec
   }
 
-  /** `POST /deployments` (already validated). Refuses a FQDN that a live deployment holds. */
+  /**
+   * Who holds a FQDN at the pool-domain-manager: `reserved` while a deployment is still provisioning (its
+   * reservation is not committed yet), `active` once committed; undefined when free. A wipe releases the
+   * name, and so does a Phase-0 failure (catalyst-api releases the reservation; a Phase-1 failure does not).
+   */
+  fqdnHolder(fqdn: string): 'reserved' | 'active' | undefined {
+    const lower = fqdn.toLowerCase()
+    let holder: 'reserved' | 'active' | undefined
+    for (const r of this.liveRecords()) {
+      if (r.spec.request.sovereignFQDN.toLowerCase() !== lower) continue
+      const status = this.status(r)
+      if (status === 'wiped' || status === 'wiping') continue
+      const tl = this.timeline(r)
+      const committed = (tl.byName.get('tofu-output')?.attempts ?? []).some(
+        (a) => a.ok && a.end <= this.now(),
+      )
+      if (status === 'failed' && !committed) continue
+      if (committed) return 'active'
+      holder = 'reserved'
+    }
+    return holder
+  }
+
+  /**
+   * `POST /deployments` (already validated). A pool subdomain is reserved at the pool-domain-manager first:
+   * 409 `subdomain-conflict` when someone holds it. BYO domains are the customer's and are not reserved.
+   */
   create(request: DeploymentRequest, ownerEmail: string): Outcome<DeploymentRecord> {
-    const taken = this.liveRecords().some(
-      (r) => r.spec.request.sovereignFQDN === request.sovereignFQDN && this.status(r) !== 'wiped',
-    )
-    if (taken)
+    if (request.sovereignDomainMode === 'pool' && this.fqdnHolder(request.sovereignFQDN))
       return {
         ok: false,
         status: 409,
-        json: { error: 'subdomain-conflict', detail: `${request.sovereignFQDN} is already reserved` },
+        json: {
+          error: 'subdomain-conflict',
+          detail: 'this subdomain has been reserved or activated for the chosen pool — pick a different name',
+        },
       }
     const id = this.newId()
     const spec: DeploymentSpec = {
