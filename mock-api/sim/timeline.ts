@@ -119,6 +119,8 @@ export interface Mutations {
   kubeconfigPuts?: Map<string, number> | undefined
   /** `POST /refresh-watch` instants: a fresh watcher runs its 10-minute late poll from each. */
   watchRefreshes?: number[] | undefined
+  /** Marketplace publish toggles (`PATCH /sovereign/apps/{slug}/publish`), by app slug. */
+  published?: Map<string, boolean> | undefined
 }
 
 export interface Attempt {
