@@ -331,3 +331,38 @@ export const SOVEREIGN_DNS_RECORDS = [
   'api',
   'guacamole',
 ] as const
+
+/**
+ * One HelmRelease in `GET /deployments/{id}/components/state` (Go `helmwatch.ComponentSnapshot`). Without a
+ * live watcher Go answers from the persisted states: `bp-<appId>`, zero time, no message, no dependencies.
+ */
+export const ComponentSnapshot = z.object({
+  appId: z.string(),
+  status: z.string().default('pending'),
+  helmReleaseName: z.string().default(''),
+  namespace: z.string().default(''),
+  lastTransitionAt: OptionalTimestamp,
+  message: z.string().default(''),
+  /** Sibling app ids (`bp-` stripped); absent when there are none. */
+  dependsOn: looseArray(z.string()),
+})
+export type ComponentSnapshot = z.infer<typeof ComponentSnapshot>
+
+export const ComponentsState = z.object({
+  watching: z.boolean().default(false),
+  components: looseArray(ComponentSnapshot),
+})
+export type ComponentsState = z.infer<typeof ComponentsState>
+
+/**
+ * `POST /deployments/{id}/refresh-watch`: 202 `{watching, seededAt, components}` for a new watcher, 200
+ * `{watching, alreadyActive:true, components}` when one runs. Errors: 409 `watch-not-resumable`, 504
+ * `{error:"seed-timeout", detail, watching:true}`, 404 `deployment-not-found`.
+ */
+export const RefreshWatchResponse = z.object({
+  watching: z.boolean().default(true),
+  alreadyActive: z.boolean().default(false),
+  seededAt: OptionalTimestamp,
+  components: looseArray(ComponentSnapshot),
+})
+export type RefreshWatchResponse = z.infer<typeof RefreshWatchResponse>

@@ -303,3 +303,79 @@ export const Infrastructure = z.object({
 })
 export type Infrastructure = z.infer<typeof Infrastructure>
 export type InfrastructureWire = z.input<typeof Infrastructure>
+
+/** One row of a delete's cascade preview (Go `infrastructure/types.go` CascadeImpact). */
+export const CascadeImpact = z.object({
+  kind: z.string(),
+  id: z.string(),
+  name: z.string().default(''),
+  note: z.string().optional(),
+})
+export type CascadeImpact = z.infer<typeof CascadeImpact>
+
+/**
+ * 202 of every Day-2 request (Go MutationResponse): the audit job (`mutation-<verb>-<kind>[-<slug>]` in the
+ * `day-2-mutations` batch, readable through the jobs API) and the Crossplane claim written. `cascade` only
+ * on DELETE. Refusals: 400 `{error, detail}` (`invalid-body`, `<field>-required`, `no-fields`,
+ * `unknown-kind`, `unsupported-action`), 404 `deployment-not-found`, 409 `xrc-name-conflict`, 503
+ * `sovereign-cluster-unreachable` / `xrc-submit-failed`.
+ */
+export const MutationResponse = z.object({
+  jobId: z.string(),
+  xrcKind: z.string(),
+  xrcName: z.string(),
+  status: z.string(),
+  submittedAt: z.string(),
+  cascade: looseArray(CascadeImpact),
+})
+export type MutationResponse = z.infer<typeof MutationResponse>
+
+/** Day-2 request bodies, field for field as the Go handlers decode them (unknown fields are a 400). */
+export interface CreateRegionBody {
+  region: string
+  skuCP: string
+  skuWorker?: string
+  workerCount?: number
+  provider?: string
+}
+export interface CreateClusterBody {
+  name: string
+  version?: string
+  ha?: boolean
+}
+export interface CreateVClusterBody {
+  name: string
+  namespace?: string
+  role?: string
+}
+export interface CreatePoolBody {
+  name: string
+  role?: string
+  sku?: string
+  region?: string
+  desiredSize?: number
+}
+export interface PatchPoolBody {
+  desiredSize?: number
+  sku?: string
+}
+export interface CreateLoadBalancerBody {
+  name: string
+  region?: string
+  ports?: string
+}
+export interface CreatePeeringBody {
+  name: string
+  vpcFrom?: string
+  vpcTo?: string
+  subnets?: string
+}
+export interface CreateFirewallRuleBody {
+  direction: string
+  protocol: string
+  port?: string
+  sources?: string
+  action?: string
+}
+export const NODE_ACTIONS = ['cordon', 'drain', 'replace'] as const
+export type NodeAction = (typeof NODE_ACTIONS)[number]
