@@ -64,6 +64,9 @@ export function topologyAt(tl: Timeline, t: number, mut: Mutations): Infrastruct
       skuWorker: r.workerSize,
       workerCount: r.workerCount,
       status: created ? rStatus : 'unknown',
+      // Go: no omitempty — a region before tofu created it still carries its (empty) lists.
+      clusters: [],
+      networks: [],
     }
     if (!created) return base
     const i = r.index
