@@ -177,11 +177,51 @@ export const TOPOLOGY_READY = {
                 status: 'degraded',
               },
             ],
-            nodePools: [],
-            nodes: [],
+            nodePools: [
+              {
+                id: 'pool-worker-nbg1-1',
+                name: 'workers-nbg1-1',
+                role: 'worker',
+                sku: 'cpx32',
+                region: 'nbg1-1',
+                desiredSize: 1,
+                currentSize: 1,
+                status: 'degraded',
+              },
+            ],
+            nodes: [
+              {
+                ...node('worker-1-nbg1-1', 'worker', 'cpx32', '10.1.0.10', 'pool-worker-nbg1-1'),
+                region: 'nbg1-1',
+                status: 'degraded',
+              },
+            ],
           },
         ],
-        networks: [],
+        networks: [
+          {
+            id: `net-nbg1-1-${D}`,
+            name: 'vpc-nbg1-1',
+            cidr: '10.1.0.0/16',
+            region: 'nbg1-1',
+            // The same claim as on vpc-fsn1: one peering, listed on both ends.
+            peerings: [
+              {
+                id: '9740bc5c-3327-47df-93ca-fcf95b6cf6e5',
+                name: 'b2c4d6e8-peering-fsn1-nbg1-1',
+                vpcPair: 'vpc-fsn1/vpc-nbg1-1',
+                subnets: '10.0.0.0/16,10.1.0.0/16',
+                status: 'healthy',
+              },
+            ],
+            firewall: {
+              id: `fw-nbg1-1-${D}`,
+              name: 'cluster-nbg1-1',
+              rules: [rule('fw-nbg1-1-https', 'tcp', '443', '0.0.0.0/0,::/0')],
+            },
+            status: 'degraded',
+          },
+        ],
       },
     ],
   },
