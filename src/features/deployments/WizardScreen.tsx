@@ -34,6 +34,7 @@ import {
   type WizardStep,
 } from './wizardModel.ts'
 import { SshKeyField } from './SshKeyField.tsx'
+import { useQueryCacheProbe } from './useQueryCacheProbe.ts'
 import styles from './WizardScreen.module.css'
 
 export const WIZARD_DRAFT_KEY = 'catalyst:wizard-draft:v1'
@@ -62,6 +63,8 @@ const SUBDOMAIN_SYNTAX = SUBDOMAIN
  * to each step's heading, Enter submits the step).
  */
 export function WizardScreen() {
+  // Non-production only: lets e2e prove a generated private key is in no cache.
+  useQueryCacheProbe()
   const me = useQuery(whoamiQueryOptions())
   const email = me.data?.email
   const [draft, setDraft] = useState<WizardDraft>(loadDraft)
