@@ -44,12 +44,12 @@ describe('the Go forms read the way the console needs them', () => {
   it('keeps appId "" and batchId, infers kind, canonicalises bare dependsOn (April job)', () => {
     const [april] = JobList.parse({ jobs: [APRIL_JOB] }).jobs
     expect(april).toMatchObject({
-      appId: 'cert-manager',
+      appId: 'external-dns',
       batchId: 'bootstrap-kit',
       type: 'install',
       kind: 'install',
       parentId: '',
-      dependsOn: [`${GOLDEN_DEPLOYMENT}:install-cilium`],
+      dependsOn: [`${GOLDEN_DEPLOYMENT}:install-cert-manager`],
       childIds: [],
     })
     const [lifecycle] = JobList.parse({ jobs: [LIFECYCLE_SUCCEEDED] }).jobs

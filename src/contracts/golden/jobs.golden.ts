@@ -200,12 +200,12 @@ export const MUTATION_SUCCEEDED = {
  * `dependsOn` as bare job names (internal/jobs/helmwatch_bridge.go). The console must still read it.
  */
 export const APRIL_JOB = {
-  id: `${D}:install-cert-manager`,
+  id: `${D}:install-external-dns`,
   deploymentId: D,
-  jobName: 'install-cert-manager',
-  appId: 'cert-manager',
+  jobName: 'install-external-dns',
+  appId: 'external-dns',
   batchId: 'bootstrap-kit',
-  dependsOn: ['install-cilium'],
+  dependsOn: ['install-cert-manager'],
   status: 'succeeded',
   startedAt: '2026-05-14T08:50:07.1Z',
   finishedAt: '2026-05-14T08:51:00.713Z',

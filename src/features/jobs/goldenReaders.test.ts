@@ -47,12 +47,14 @@ describe('the jobs table reads the golden job lists', () => {
   it('the April shape still makes a complete row', () => {
     const [row] = rowsOf({ jobs: [APRIL_JOB] })
     expect(row).toMatchObject({
-      jobName: 'install-cert-manager',
+      jobName: 'install-external-dns',
       displayName: undefined,
       region: 'primary',
       status: 'succeeded',
       durationMs: 53613,
     })
-    expect(row!.deps).toEqual([{ id: `${D}:install-cilium`, jobName: 'install-cilium', label: 'cilium' }])
+    expect(row!.deps).toEqual([
+      { id: `${D}:install-cert-manager`, jobName: 'install-cert-manager', label: 'cert-manager' },
+    ])
   })
 })

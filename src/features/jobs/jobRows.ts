@@ -100,6 +100,15 @@ function parseMs(v: string | undefined): number | undefined {
   return Number.isFinite(t) ? t : undefined
 }
 
+/** A phase's label: its group row's display name, else ours (an older backend sends no display names). */
+export function phaseLabelOf(
+  phase: string,
+  jobs: readonly Pick<Job, 'type' | 'jobName' | 'displayName'>[],
+): string {
+  const group = jobs.find((j) => j.type === 'group' && j.jobName === phase)
+  return group?.displayName ?? PHASE_FALLBACK_LABELS[phase] ?? (phase || '—')
+}
+
 /** Leaf rows (groups dropped) with phase labels from the group rows and readable dependency links. */
 export function deriveRows(jobs: readonly Job[]): JobRow[] {
   const byId = new Map(jobs.map((j) => [j.id, j]))
