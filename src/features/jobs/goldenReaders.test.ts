@@ -44,6 +44,13 @@ describe('the jobs table reads the golden job lists', () => {
     })
   })
 
+  it('groups without display names (strict Go) still give readable phase labels', () => {
+    const wire = listCases[0]!.wire as { jobs: Record<string, unknown>[] }
+    const strict = wire.jobs.map(({ displayName: _drop, ...j }) => j)
+    const rows = rowsOf({ jobs: strict })
+    expect(new Set(rows.map((r) => r.phaseLabel))).toEqual(new Set(['Bootstrap kit', 'Provision']))
+  })
+
   it('the April shape still makes a complete row', () => {
     const [row] = rowsOf({ jobs: [APRIL_JOB] })
     expect(row).toMatchObject({

@@ -113,7 +113,8 @@ export function phaseLabelOf(
 export function deriveRows(jobs: readonly Job[]): JobRow[] {
   const byId = new Map(jobs.map((j) => [j.id, j]))
   const groupLabels = new Map<string, string>()
-  for (const j of jobs) if (j.type === 'group') groupLabels.set(j.jobName, j.displayName ?? j.jobName)
+  // A group without a display name (older backends) gets our label, not its slug.
+  for (const j of jobs) if (j.type === 'group' && j.displayName) groupLabels.set(j.jobName, j.displayName)
   const rows: JobRow[] = []
   for (const j of jobs) {
     if (j.type === 'group') continue
