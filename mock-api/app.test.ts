@@ -278,6 +278,9 @@ describe('deployments', () => {
       sovereignSubdomain: 'fresh',
       provider: 'hetzner',
       hetznerToken: 'y'.repeat(64),
+      hetznerProjectID: '4711',
+      sshPublicKey:
+        'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFbD9pjo37g8VfqmRx08DIxF+ahEJElOit3Vhng2hkKX catalyst',
       region: 'fsn1',
       bcpTopology: 'active-hotstandby',
       regions: [
@@ -304,14 +307,34 @@ describe('deployments', () => {
     expect(
       (await call('POST', '/api/v1/deployments', { cookie, body: JSON.stringify(request) })).json(),
     ).toMatchObject({ error: 'subdomain-conflict' })
+    // A body that does not decode is Go's plain-text 400, a wrong type included.
     const malformed = await call('POST', '/api/v1/deployments', { cookie, body: '{"orgName":' })
-    expect([malformed.status, malformed.text.trim()]).toEqual([400, 'invalid request body'])
+    expect(malformed.status).toBe(400)
+    expect(malformed.headers['content-type']).toMatch(/^text\/plain/)
+    expect(malformed.text).toMatch(/^invalid request body: /)
     const wrongType = await call('POST', '/api/v1/deployments', {
       cookie,
       body: JSON.stringify({ ...request, regions: 'fsn1' }),
     })
     expect(wrongType.status).toBe(400)
-    expect(wrongType.json()).toMatchObject({ error: expect.stringContaining('regions') })
+    expect(wrongType.text).toMatch(/^invalid request body: .*regions/)
+    // The provisioner's Validate(), in its order and words, before the subdomain is reserved (the FQDN
+    // is taken by now, so a reservation first would answer 409).
+    const { regions, ...rest } = request
+    const goErrors: [Record<string, unknown>, string][] = [
+      [{ ...rest, regions: [{ ...regions[0], provider: undefined }] }, 'region[0] provider is required'],
+      [{ ...request, hetznerToken: undefined }, 'hetzner token is required'],
+      [{ ...request, hetznerToken: '  ' }, 'hetzner token is required'],
+      [{ ...request, hetznerProjectID: undefined }, 'hetzner project ID is required'],
+      [
+        { ...request, sshPublicKey: '' },
+        'SSH public key is required (sovereign-admin break-glass + cluster bootstrap)',
+      ],
+    ]
+    for (const [body, error] of goErrors) {
+      const r = await call('POST', '/api/v1/deployments', { cookie, body: JSON.stringify(body) })
+      expect([r.status, r.json()], error).toEqual([400, { error }])
+    }
     const single = await call('POST', '/api/v1/deployments', {
       cookie,
       body: JSON.stringify({
@@ -383,7 +406,7 @@ describe('jobs, logs and flows', () => {
     ).toEqual({ error: 'job-not-found' })
   })
 
-  it('pages execution logs with fromLine/limit (limit capped at 5000) and retries a failed job', async () => {
+  it('pages execution logs with fromLine/limit (clamped like the Go store) and retries a failed job', async () => {
     const cookie = await signIn()
     const detail = parse(
       JobDetail,
@@ -397,7 +420,8 @@ describe('jobs, logs and flows', () => {
     expect(page1.lines.map((l) => l.lineNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
     expect(page1.total).toBe(exec.lineCount)
     expect(page1.executionFinished).toBe(true)
-    expect(page1.lines.some((l) => l.message.includes('\x1b['))).toBe(true)
+    // Upstream runs tofu with -no-color: OpenTofu output carries no ANSI.
+    expect(page1.lines.some((l) => l.message.includes('\x1b'))).toBe(false)
     const flood = sim.logFlood(sim.record(ESTATE.ready)!, 12_000, 0, 80)!
     const big = parse(
       LogPage,
@@ -406,9 +430,12 @@ describe('jobs, logs and flows', () => {
       }),
     )
     expect(big.lines).toHaveLength(5000)
-    expect(
-      (await call('GET', `/api/v1/actions/executions/${exec.id}/logs?fromLine=-3`, { cookie })).status,
-    ).toBe(400)
+    // Never 400: fromLine <= 0 reads as 1, limit <= 0 as 500, non-numbers are ignored.
+    const clamped = await call('GET', `/api/v1/actions/executions/${exec.id}/logs?fromLine=-3&limit=x`, {
+      cookie,
+    })
+    expect(clamped.status).toBe(200)
+    expect(parse(LogPage, clamped).lines[0]!.lineNumber).toBe(1)
     expect((await call('GET', '/api/v1/actions/executions/deadbeef/logs', { cookie })).json()).toEqual({
       error: 'execution-not-found',
     })
@@ -745,7 +772,9 @@ describe('bad input never crashes or corrupts the simulator', () => {
       // Never a server error; malformed JSON and a non-object body are always refused as a client error.
       expect(r.status, what).toBeLessThan(500)
       if (kind !== 'object') expect(r.status, what).toBeGreaterThanOrEqual(400)
-      if (r.status >= 400) rejected++
+      // The subdomain check answers a well-formed body 200 with its verdict in the body (Go: "clients use
+      // the body's available field, not the HTTP status"): a 200 `available:false` is a refusal too.
+      if (r.status >= 400 || (r.status === 200 && /^\{"available":false/.test(r.text))) rejected++
     }
     expect(n).toBe(3250)
     // Random keys rarely form a valid request: almost everything is refused.

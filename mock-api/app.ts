@@ -15,6 +15,7 @@ import { deploymentRoutes } from './routes/deployments.ts'
 import { flowRoutes } from './routes/flows.ts'
 import { infrastructureRoutes } from './routes/infrastructure.ts'
 import { jobRoutes } from './routes/jobs.ts'
+import { operationRoutes } from './routes/operations.ts'
 import type { Handler } from './routes/types.ts'
 import { userRoutes } from './routes/users.ts'
 import { wizardRoutes } from './routes/wizard.ts'
@@ -53,6 +54,7 @@ export function createMockApp(sim: Simulator, options: MockAppOptions = {}): Moc
   flowRoutes(api)
   dashboardRoutes(api)
   infrastructureRoutes(api)
+  operationRoutes(api)
   appRoutes(api)
   userRoutes(api)
   wizardRoutes(api)

@@ -119,11 +119,14 @@ export class Ctx {
    * The deployment named by `:id`, visible to this caller; otherwise 404 (also for other users'
    * deployments — contract §7 trap 2), as plain text for the older handlers.
    */
-  deployment(style: 'text' | 'json' = 'json', param = 'id'): DeploymentRecord | undefined {
+  deployment(style: 'text' | 'json' | 'detail' = 'json', param = 'id'): DeploymentRecord | undefined {
     const id = this.params[param] ?? ''
     const rec = this.sim.record(id)
     if (!rec || !this.canSee(rec)) {
       if (style === 'text') this.text(404, 'deployment not found')
+      // The infrastructure handlers add a detail (Go `handler/infrastructure.go` writeNotFound).
+      else if (style === 'detail')
+        this.json(404, { error: 'deployment-not-found', detail: `no deployment with id ${id}` })
       else this.json(404, { error: 'deployment-not-found' })
       return undefined
     }

@@ -1,6 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
 export const VALID_HETZNER_TOKEN = 'Abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZab' // 64 alphanumerics
+export const SAMPLE_PUBLIC_KEY =
+  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFbD9pjo37g8VfqmRx08DIxF+ahEJElOit3Vhng2hkKX ops@laptop'
 
 /** `/wizard`: the step list, each step's fields, Next/Back and Launch (by role and label). */
 export class WizardPage {
@@ -63,6 +65,29 @@ export class WizardPage {
 
   token(): Locator {
     return this.form.getByLabel('Hetzner API token')
+  }
+  projectId(): Locator {
+    return this.form.getByLabel('Hetzner project ID')
+  }
+  sshPublicKey(): Locator {
+    return this.form.getByRole('textbox', { name: 'SSH public key' })
+  }
+  generateKeyPair(): Locator {
+    return this.form.getByRole('button', { name: 'Generate key pair' })
+  }
+  downloadPrivateKey(): Locator {
+    return this.form.getByRole('button', { name: 'Download private key' })
+  }
+  sshKeyStatus(): Locator {
+    return this.form.getByRole('status', { name: 'SSH key pair' })
+  }
+  /** The Credentials step with a project, a validated token and a pasted public key. */
+  async fillCredentials(token: string, publicKey = SAMPLE_PUBLIC_KEY): Promise<void> {
+    await this.projectId().fill('4711')
+    await this.token().fill(token)
+    await this.validateToken().click()
+    await expect(this.page.getByText(/Hetzner token accepted/)).toBeVisible()
+    await this.sshPublicKey().fill(publicKey)
   }
   validateToken(): Locator {
     return this.form.getByRole('button', { name: 'Validate token' })

@@ -1,7 +1,8 @@
+import { readFile } from 'node:fs/promises'
 import type { Request } from '@playwright/test'
 import { DeleteDialog, DeploymentsPage } from '../pages/DeploymentsPage.ts'
 import { OverviewPage } from '../pages/OverviewPage.ts'
-import { VALID_HETZNER_TOKEN, WizardPage } from '../pages/WizardPage.ts'
+import { SAMPLE_PUBLIC_KEY, VALID_HETZNER_TOKEN, WizardPage } from '../pages/WizardPage.ts'
 import { expect, test } from '../fixtures.ts'
 
 const EMAIL = 'operator@openova.io'
@@ -45,9 +46,11 @@ test('a 3-region deployment from the wizard goes live, reaches ready under a fas
   await wizard.next().click()
 
   await expect(wizard.stepHeading('Credentials')).toBeVisible()
+  await wizard.projectId().fill('4711')
   await wizard.token().fill(VALID_HETZNER_TOKEN)
   await wizard.validateToken().click()
-  await expect(page.getByText('✓ Hetzner token accepted for project catalyst-sovereigns.')).toBeVisible()
+  await expect(page.getByText('✓ Hetzner token accepted: read and write access confirmed.')).toBeVisible()
+  await wizard.sshPublicKey().fill(SAMPLE_PUBLIC_KEY)
   await wizard.next().click()
 
   await expect(wizard.stepHeading('Review and launch')).toBeVisible()
@@ -68,6 +71,8 @@ test('a 3-region deployment from the wizard goes live, reaches ready under a fas
     region: 'fsn1',
     bcpTopology: 'active-hotstandby',
     hetznerToken: VALID_HETZNER_TOKEN,
+    hetznerProjectID: '4711',
+    sshPublicKey: SAMPLE_PUBLIC_KEY,
   })
   expect((body.regions as { cloudRegion: string }[]).map((r) => r.cloudRegion)).toEqual([
     'fsn1',
@@ -163,11 +168,25 @@ test('every step validates before Next', async ({ page }) => {
   await expect(wizard.stepHeading('Credentials')).toBeVisible()
   await wizard.next().click()
   await expect(wizard.form).toContainText('Enter the token first.')
+  // The API answers 400 {valid:false} under 64 characters, 200 {valid:false} when Hetzner refuses: the
+  // console says so in its own words.
   await wizard.token().fill('not-a-real-token')
   await wizard.validateToken().click()
-  await expect(wizard.form).toContainText('Hetzner rejected the token')
+  await expect(wizard.form).toContainText('Too short: a Hetzner API token has 64 characters.')
+  await wizard.token().fill('-'.repeat(64))
+  await wizard.validateToken().click()
+  await expect(wizard.form).toContainText('Hetzner refused this token.')
+  await wizard.token().fill(VALID_HETZNER_TOKEN)
+  await wizard.validateToken().click()
+  await expect(page.getByText(/Hetzner token accepted/)).toBeVisible()
   await wizard.next().click()
   await expect(wizard.stepHeading('Credentials')).toBeVisible()
+  await expect(wizard.projectId()).toHaveAttribute('aria-invalid', 'true')
+  await expect(wizard.form).toContainText('Enter the Hetzner project ID.')
+  await expect(wizard.form).toContainText('Paste an SSH public key or generate a key pair.')
+  await wizard.sshPublicKey().fill('-----BEGIN OPENSSH PRIVATE KEY-----')
+  await wizard.next().click()
+  await expect(wizard.form).toContainText('That is not an SSH public key')
 })
 
 test('the draft survives a reload, the token does not', async ({ page }) => {
@@ -182,14 +201,15 @@ test('the draft survives a reload, the token does not', async ({ page }) => {
   await wizard.region(2).getByLabel('Provider region').selectOption('sin')
   await expect(wizard.regionKey(2)).toHaveText('sin-1')
   await wizard.next().click()
-  await wizard.token().fill(VALID_HETZNER_TOKEN)
-  await wizard.validateToken().click()
-  await expect(page.getByText(/Hetzner token accepted/)).toBeVisible()
+  await wizard.fillCredentials(VALID_HETZNER_TOKEN)
   await wizard.next().click()
   await expect(wizard.stepHeading('Review and launch')).toBeVisible()
   await expect(wizard.launch()).toBeEnabled()
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))
   expect(stored).toContain('Reload Ltd')
+  // The project ID and the public key are no secrets: they survive the reload; the token does not.
+  expect(stored).toContain('4711')
+  expect(stored).toContain(SAMPLE_PUBLIC_KEY)
   expect(stored).not.toContain(VALID_HETZNER_TOKEN)
 
   await page.reload()
@@ -201,6 +221,8 @@ test('the draft survives a reload, the token does not', async ({ page }) => {
   await wizard.form.getByRole('button', { name: 'Go to Credentials' }).click()
   await expect(wizard.stepHeading('Credentials')).toBeVisible()
   await expect(wizard.token()).toHaveValue('')
+  await expect(wizard.projectId()).toHaveValue('4711')
+  await expect(wizard.sshPublicKey()).toHaveValue(SAMPLE_PUBLIC_KEY)
   // Earlier steps kept their values.
   await page
     .getByRole('navigation', { name: 'Wizard steps' })
@@ -237,10 +259,15 @@ test('the wizard can be completed with the keyboard alone (single region)', asyn
   await kb.press('Enter')
   await expect(wizard.stepHeading('Credentials')).toBeFocused()
 
+  await wizard.tabTo(wizard.projectId())
+  await kb.type('4711')
   await wizard.tabTo(wizard.token())
   await kb.type(VALID_HETZNER_TOKEN)
   await kb.press('Enter') // validates
   await expect(page.getByText(/Hetzner token accepted/)).toBeVisible()
+  await wizard.tabTo(wizard.generateKeyPair())
+  await kb.press('Enter')
+  await expect(wizard.sshPublicKey()).toHaveValue(/^ssh-ed25519 \S+ catalyst@keys\.omani\.works$/)
   await wizard.tabTo(wizard.next())
   await kb.press('Enter')
   await expect(wizard.stepHeading('Review and launch')).toBeFocused()
@@ -255,6 +282,65 @@ test('the wizard can be completed with the keyboard alone (single region)', asyn
     region: 'nbg1',
     workerCount: 2,
     bcpTopology: 'single-region',
+    hetznerProjectID: '4711',
+    sshPublicKey: expect.stringMatching(/^ssh-ed25519 /),
   })
   await expect(new OverviewPage(page).heading('keys.omani.works')).toBeVisible()
+})
+
+test('Generate key pair: the public key is filled in, the private key is offered once as a download and kept nowhere', async ({
+  page,
+}) => {
+  const wizard = new WizardPage(page)
+  await wizard.goto()
+  await wizard.orgName().fill('Key Ltd')
+  await wizard.next().click()
+  await wizard.subdomain().fill('keyring')
+  await expect(wizard.availability()).toContainText('is available')
+  await wizard.next().click()
+  await wizard.next().click()
+  await expect(wizard.stepHeading('Credentials')).toBeVisible()
+
+  const generated = page.waitForResponse((r) => r.url().endsWith('/api/v1/sshkey/generate'))
+  await wizard.generateKeyPair().click()
+  const pair = (await (await generated).json()) as {
+    publicKey: string
+    privateKey: string
+    fingerprint: string
+  }
+  await expect(wizard.sshPublicKey()).toHaveValue(pair.publicKey)
+  expect(pair.publicKey).toMatch(/^ssh-ed25519 \S+ catalyst@keyring\.omani\.works$/)
+  await expect(wizard.sshKeyStatus()).toContainText(pair.fingerprint)
+
+  const [download] = await Promise.all([page.waitForEvent('download'), wizard.downloadPrivateKey().click()])
+  expect(download.suggestedFilename()).toBe('keyring.omani.works.pem')
+  expect(await readFile((await download.path())!, 'utf8')).toBe(pair.privateKey)
+  // Once: the button is gone, and the key is in no storage, cache, field or markup.
+  await expect(wizard.downloadPrivateKey()).toHaveCount(0)
+  await expect(wizard.sshKeyStatus()).toContainText('Private key saved as keyring.omani.works.pem')
+  const body = pair.privateKey.split('\n')[1]!
+  const traces = await page.evaluate((s) => {
+    const w = window as unknown as { __catalystQueryCacheDump?: () => string }
+    return {
+      dom: document.documentElement.outerHTML.includes(s),
+      inputs: [...document.querySelectorAll('input, textarea')].some((i) =>
+        (i as HTMLInputElement).value.includes(s),
+      ),
+      storage: JSON.stringify({ ...localStorage, ...sessionStorage }).includes(s),
+      queryCache: (w.__catalystQueryCacheDump?.() ?? 'no probe').includes(s),
+      probe: typeof w.__catalystQueryCacheDump === 'function',
+    }
+  }, body)
+  expect(traces).toEqual({ dom: false, inputs: false, storage: false, queryCache: false, probe: true })
+  // The public half stays in the draft (it is no secret).
+  expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).toContain(
+    pair.publicKey.split(' ')[1]!,
+  )
+
+  // A second pair replaces the first; editing the public key drops an undownloaded private key.
+  await wizard.generateKeyPair().click()
+  await expect(wizard.sshPublicKey()).not.toHaveValue(pair.publicKey)
+  await expect(wizard.downloadPrivateKey()).toBeVisible()
+  await wizard.sshPublicKey().fill(SAMPLE_PUBLIC_KEY)
+  await expect(wizard.downloadPrivateKey()).toHaveCount(0)
 })

@@ -4,7 +4,7 @@ import { DeleteDialog, DeploymentsPage } from '../pages/DeploymentsPage.ts'
 import { JobDetailPage } from '../pages/JobDetailPage.ts'
 import { LoginPage } from '../pages/LoginPage.ts'
 import { UserAccessFormPage, UsersPage } from '../pages/UsersPage.ts'
-import { VALID_HETZNER_TOKEN, WizardPage } from '../pages/WizardPage.ts'
+import { SAMPLE_PUBLIC_KEY, VALID_HETZNER_TOKEN, WizardPage } from '../pages/WizardPage.ts'
 
 /**
  * Every API answer takes 2 s: pages show a skeleton or a busy state instead of nothing, and a
@@ -149,10 +149,12 @@ test('double-clicking submit or confirm sends one request: delete, user access, 
   await wizard.next().click()
   await expect(wizard.stepHeading('Topology')).toBeVisible()
   await wizard.next().click()
+  await wizard.projectId().fill('4711')
   await wizard.token().fill(VALID_HETZNER_TOKEN)
   await wizard.validateToken().dblclick()
   await expect(page.getByText(/✓ Hetzner token accepted/)).toBeVisible({ timeout: 10_000 })
   expect(calls(seen, 'POST', /\/credentials\/validate$/)).toBe(1)
+  await wizard.sshPublicKey().fill(SAMPLE_PUBLIC_KEY)
   await wizard.next().click()
   await expect(wizard.stepHeading('Review and launch')).toBeVisible()
   await wizard.launch().dblclick()

@@ -47,6 +47,26 @@ export async function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
   }
 }
 
+/** The raw body, whatever its type (kubeconfig YAML, optional JSON), stopping at `max` bytes. */
+export async function readRawBody(
+  req: IncomingMessage,
+  max = MAX_BODY_BYTES,
+): Promise<{ ok: true; raw: Buffer } | { ok: false; tooLarge: true }> {
+  const declared = Number(req.headers['content-length'] ?? '0')
+  if (declared > max) {
+    req.resume()
+    return { ok: false, tooLarge: true }
+  }
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    const buf = chunk as Buffer
+    size += buf.length
+    if (size <= max) chunks.push(buf)
+  }
+  return size > max ? { ok: false, tooLarge: true } : { ok: true, raw: Buffer.concat(chunks) }
+}
+
 export function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {}
   if (!header) return out

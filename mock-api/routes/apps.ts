@@ -1,3 +1,4 @@
+import { PublishRequest } from '../../src/contracts/apps.ts'
 import { CATALOG, sovereignApps } from '../sim/catalog.ts'
 import type { ApiRouter } from './types.ts'
 
@@ -7,6 +8,24 @@ export function appRoutes(r: ApiRouter): void {
     if (ctx.host.mode !== 'sovereign') return ctx.json(404, { error: 'not-a-sovereign' })
     const rec = ctx.host.rec
     ctx.json(200, { apps: sovereignApps(ctx.sim.timeline(rec), ctx.sim.now(), rec.mut) })
+  })
+
+  // The marketplace publish toggle of one app on this Sovereign; answers the app row as GET lists it.
+  r.add('PATCH', 'sovereign/apps/:slug/publish', async (ctx) => {
+    if (!ctx.requireSession()) return
+    if (ctx.host.mode !== 'sovereign') return ctx.json(404, { error: 'not-a-sovereign' })
+    const rec = ctx.host.rec
+    const slug = ctx.params.slug!.replace(/^bp-/, '')
+    const known = () =>
+      sovereignApps(ctx.sim.timeline(rec), ctx.sim.now(), rec.mut).find((a) => a.slug === slug)
+    if (!known()) {
+      ctx.req.resume()
+      return ctx.json(404, { error: 'app-not-found', detail: `no app ${slug} on this Sovereign` })
+    }
+    const body = await ctx.body(PublishRequest)
+    if (!body) return
+    ctx.sim.publish(rec, slug, body.published)
+    ctx.json(200, known())
   })
 
   r.add('GET', 'catalog', (ctx) => {

@@ -81,15 +81,31 @@ export function authRoutes(r: ApiRouter): void {
       tier: s.tier,
       realm_access: { roles: [`catalyst-${s.tier}`] },
       ...(sovereign
-        ? { mode: 'sovereign', deploymentId: sovereign.rec.spec.id, sovereignFQDN: sovereign.fqdn }
+        ? {
+            mode: 'sovereign',
+            deploymentId:
+              ctx.sim.stampedAt(sovereign.rec) === undefined
+                ? syntheticSovereignId(sovereign.fqdn)
+                : sovereign.rec.spec.id,
+            sovereignFQDN: sovereign.fqdn,
+          }
         : {}),
     })
   })
 
+  // A fresh Sovereign's catalyst-api does not know its deployment id until the cutover hands the record
+  // over: until then 503, and the chroot goes by the synthetic id `sovereign-<fqdn>`.
   r.add('GET', 'sovereign/self', (ctx) => {
     if (ctx.host.mode !== 'sovereign') return ctx.json(404, { error: 'not-a-sovereign' })
+    if (ctx.sim.stampedAt(ctx.host.rec) === undefined)
+      return ctx.json(503, { error: 'deployment-id-not-yet-stamped', fqdn: ctx.host.fqdn })
     ctx.json(200, { deploymentId: ctx.host.rec.spec.id, sovereignFQDN: ctx.host.fqdn })
   })
+}
+
+/** The id a chroot goes by before its real deployment id is stamped (contract §2.9). */
+export function syntheticSovereignId(fqdn: string): string {
+  return `sovereign-${fqdn}`
 }
 
 /** `GET /auth/handover?token=` at the root (no /api): verify, adopt, sign in, 302 → /dashboard. */

@@ -60,6 +60,15 @@ export function controlRoutes(r: ApiRouter, faults: Faults, closeAllStreams: () 
     ctx.json(200, { pin })
   })
 
+  /** The cloud-init bearer of one region (the real one lives only in the node's user data). */
+  r.add('GET', 'kubeconfig-bearer', (ctx) => {
+    const rec = ctx.sim.record(ctx.query.get('deploymentId') ?? '')
+    const region = ctx.query.get('region') || rec?.spec.regions[0]!.key
+    const bearer = rec && region ? ctx.sim.kubeconfigBearer(rec, region) : undefined
+    if (!bearer) return ctx.json(404, { error: 'not-found', detail: 'no such deployment or region' })
+    ctx.json(200, { bearer })
+  })
+
   r.add('POST', 'deployments', async (ctx) => {
     const body = await ctx.body(MockCreateDeploymentRequest)
     if (!body) return

@@ -1,8 +1,10 @@
-import { DeploymentRequest, WipeRequest } from '../../src/contracts/deployments.ts'
+import { DeploymentRequest, WipeRequest, validateDeploymentRequest } from '../../src/contracts/deployments.ts'
 import { SseConnection } from '../http/sse.ts'
-import { componentStatesAt, eventCountAt, eventWire, eventsAt, iso, leafStates } from '../sim/derive.ts'
+import { eventCountAt, eventWire, eventsAt } from '../sim/derive.ts'
+import { rfc3339 } from '../sim/goTime.ts'
 import type { DeploymentRecord } from '../sim/simulator.ts'
 import type { Ctx } from '../context.ts'
+import { syntheticSovereignId } from './auth.ts'
 import type { ApiRouter } from './types.ts'
 
 const TERMINAL = new Set(['ready', 'failed', 'wiped', 'adopted'])
@@ -42,13 +44,16 @@ export function deploymentRoutes(r: ApiRouter): void {
   r.add('POST', 'deployments', async (ctx) => {
     const s = ctx.requireSession()
     if (!s) return
+    // Go: a body that does not decode (bad JSON, a wrong type) is plain text; the provisioner's
+    // Validate() errors are JSON; both before the pool subdomain is reserved.
     let invalid: string | undefined
     const body = await ctx.body(DeploymentRequest, (detail) => (invalid = detail))
     if (!body) {
-      if (invalid?.includes('not valid JSON')) ctx.text(400, 'invalid request body')
-      else ctx.json(400, { error: invalid ?? 'invalid request body' })
+      if (invalid !== undefined) ctx.text(400, `invalid request body: ${invalid}`)
       return
     }
+    const rejected = validateDeploymentRequest(body)
+    if (rejected) return ctx.json(400, { error: rejected })
     if (body.regions.length < 2 && !body.bcpTopology) {
       return ctx.text(400, 'at least 2 regions are required unless bcpTopology is set')
     }
@@ -63,6 +68,19 @@ export function deploymentRoutes(r: ApiRouter): void {
 
   r.add('GET', 'deployments/:id', (ctx) => {
     if (!ctx.requireSession()) return
+    // A chroot answers its synthetic id with a synthesised `ready` record (contract §2.9).
+    if (ctx.host.mode === 'sovereign' && ctx.params.id === syntheticSovereignId(ctx.host.fqdn)) {
+      const own = ctx.host.rec
+      return ctx.json(200, {
+        id: ctx.params.id,
+        status: 'ready',
+        startedAt: rfc3339(own.spec.createdAt),
+        finishedAt: null,
+        sovereignFQDN: ctx.host.fqdn,
+        region: own.spec.regions[0]!.cloudRegion,
+        numEvents: 0,
+      })
+    }
     const rec = ctx.deployment('text')
     if (rec)
       ctx.json(
@@ -115,64 +133,6 @@ export function deploymentRoutes(r: ApiRouter): void {
     if (rec) streamDeploymentLog(ctx, rec)
   })
 
-  r.add('GET', 'deployments/:id/kubeconfig', (ctx) => {
-    if (!ctx.requireSession()) return
-    const rec = ctx.deployment()
-    if (!rec) return
-    const key = ctx.query.get('region') ?? rec.spec.regions[0]!.key
-    const region = rec.spec.regions.find((r) => r.key === key)
-    if (!region) return ctx.json(404, { error: 'region-not-found', detail: `no region ${key}` })
-    const at = ctx.sim.timeline(rec).kubeconfigAt.get(key)
-    if (at === null || at === undefined || at > ctx.sim.now())
-      return ctx.json(409, { error: 'not-implemented' })
-    const fqdn = rec.spec.request.sovereignFQDN
-    const name = region.primary ? fqdn.split('.')[0] : `${fqdn.split('.')[0]}-${key}`
-    const yaml = [
-      'apiVersion: v1',
-      'kind: Config',
-      `clusters:\n- name: ${name}\n  cluster:\n    server: https://${ctx.sim.timeline(rec).ips.loadBalancer(key)}:6443\n    certificate-authority-data: LS0tLS1CRUdJTi0tLS0t`,
-      `contexts:\n- name: ${name}\n  context:\n    cluster: ${name}\n    user: ${name}-admin`,
-      `current-context: ${name}`,
-      `users:\n- name: ${name}-admin\n  user:\n    token: REDACTED-IN-MOCK`,
-      '',
-    ].join('\n')
-    ctx.res.writeHead(200, {
-      'content-type': 'application/yaml',
-      'content-disposition': `attachment; filename="${name}.yaml"`,
-      date: new Date(ctx.sim.now()).toUTCString(),
-    })
-    ctx.res.end(yaml)
-  })
-
-  r.add('GET', 'deployments/:id/components/state', (ctx) => {
-    if (!ctx.requireSession()) return
-    const rec = ctx.deployment()
-    if (!rec) return
-    const t = ctx.sim.now()
-    const tl = ctx.sim.timeline(rec)
-    const states = componentStatesAt(tl, t, rec.mut)
-    const components = leafStates(tl, t, rec.mut)
-      .filter((l) => l.job.kind === 'install' && l.job.chart)
-      .map((l) => {
-        const appId = l.job.primaryRegion ? l.job.chart!.chart : `${l.job.regionKey}:${l.job.chart!.chart}`
-        return {
-          appId,
-          status: states[appId] ?? 'pending',
-          helmReleaseName: l.job.chart!.helmRelease,
-          namespace: 'flux-system',
-          lastTransitionAt: iso(l.finishedAt ?? l.startedAt ?? l.job.observedAt ?? t),
-          message:
-            l.status === 'failed'
-              ? 'Helm install failed'
-              : l.status === 'succeeded'
-                ? 'Helm install complete; Ready=True'
-                : 'Helm install in progress',
-          dependsOn: l.job.dependsOn,
-        }
-      })
-    ctx.json(200, { watching: ctx.sim.status(rec) === 'phase1-watching', components })
-  })
-
   r.add('POST', 'deployments/:id/mint-handover-token', (ctx) => {
     if (!ctx.requireSession()) return
     const rec = ctx.deployment()
@@ -210,7 +170,7 @@ function streamDeploymentLog(ctx: Ctx, rec: DeploymentRecord): void {
     if (!handoverSent && state.handoverURL) {
       handoverSent = true
       conn.send(
-        { handoverURL: state.handoverURL, expiresAt: iso(now + 5 * 60_000) },
+        { handoverURL: state.handoverURL, expiresAt: rfc3339(now + 5 * 60_000) },
         { event: 'handover-ready' },
       )
     }

@@ -10,7 +10,7 @@ function topology(ctx: Ctx, rec: DeploymentRecord) {
 export function infrastructureRoutes(r: ApiRouter): void {
   r.add('GET', 'deployments/:id/infrastructure/topology', (ctx) => {
     if (!ctx.requireSession()) return
-    const rec = ctx.deployment()
+    const rec = ctx.deployment('detail')
     if (rec) ctx.json(200, topology(ctx, rec))
   })
 
@@ -21,34 +21,67 @@ export function infrastructureRoutes(r: ApiRouter): void {
     ctx.json(200, topology(ctx, ctx.host.rec))
   })
 
+  // The three legacy views keep Go's own flat shapes (`handler/infrastructure.go`), not the topology's.
   r.add('GET', 'deployments/:id/infrastructure/compute', (ctx) => {
     if (!ctx.requireSession()) return
-    const rec = ctx.deployment()
+    const rec = ctx.deployment('detail')
     if (!rec) return
-    const clusters = (topology(ctx, rec).topology?.regions ?? []).flatMap((x) => x.clusters ?? [])
+    const regions = topology(ctx, rec).topology?.regions ?? []
+    const clusters = regions.flatMap((x) => (x.clusters ?? []).map((c) => ({ c, region: x.name ?? '' })))
     ctx.json(200, {
-      pools: clusters.flatMap((c) => c.nodePools ?? []),
-      nodes: clusters.flatMap((c) => c.nodes ?? []),
+      clusters: clusters.map(({ c, region }) => ({
+        id: c.id,
+        name: c.name,
+        controlPlane: 'k3s',
+        version: c.version ?? '',
+        region,
+        nodeCount: c.nodeCount ?? 0,
+        status: c.status ?? 'unknown',
+      })),
+      nodes: clusters.flatMap(({ c }) =>
+        (c.nodes ?? []).map((n) => ({
+          id: n.id,
+          name: n.name,
+          sku: n.sku ?? '',
+          region: n.region ?? '',
+          role: n.role ?? '',
+          ip: n.ip ?? '',
+          status: n.status ?? 'unknown',
+        })),
+      ),
     })
   })
 
   r.add('GET', 'deployments/:id/infrastructure/storage', (ctx) => {
     if (!ctx.requireSession()) return
-    const rec = ctx.deployment()
+    const rec = ctx.deployment('detail')
     if (rec) ctx.json(200, topology(ctx, rec).storage)
   })
 
   r.add('GET', 'deployments/:id/infrastructure/network', (ctx) => {
     if (!ctx.requireSession()) return
-    const rec = ctx.deployment()
+    const rec = ctx.deployment('detail')
     if (!rec) return
     const regions = topology(ctx, rec).topology?.regions ?? []
-    const networks = regions.flatMap((x) => x.networks ?? [])
+    const peerings = new Map(
+      regions.flatMap((x) => x.networks ?? []).flatMap((n) => (n.peerings ?? []).map((p) => [p.id, p])),
+    )
     ctx.json(200, {
-      networks,
-      loadBalancers: regions.flatMap((x) => x.clusters ?? []).flatMap((c) => c.loadBalancers ?? []),
-      peerings: networks.flatMap((n) => n.peerings ?? []),
-      firewalls: networks.map((n) => n.firewall).filter(Boolean),
+      loadBalancers: regions
+        .flatMap((x) => x.clusters ?? [])
+        .flatMap((c) => c.loadBalancers ?? [])
+        .map((lb) => ({
+          id: lb.id,
+          name: lb.name ?? '',
+          publicIP: lb.publicIP ?? '',
+          ports: lb.ports ?? '',
+          targetHealth: lb.targetHealth ?? '',
+          region: lb.region ?? '',
+          status: lb.status ?? 'unknown',
+        })),
+      // Hetzner has no dynamic routing gateways; Go always answers an empty list.
+      drgs: [],
+      peerings: [...peerings.values()],
     })
   })
 }

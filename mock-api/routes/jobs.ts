@@ -1,5 +1,5 @@
 import { LOG_PAGE_DEFAULT, LOG_PAGE_MAX, splitJobId } from '../../src/contracts/jobs.ts'
-import { jobsAt, logPage } from '../sim/derive.ts'
+import { batchesAt, jobsAt, logPage } from '../sim/derive.ts'
 import type { Ctx } from '../context.ts'
 import type { DeploymentRecord } from '../sim/simulator.ts'
 import type { ApiRouter } from './types.ts'
@@ -12,11 +12,38 @@ function jobDetail(ctx: Ctx, rec: DeploymentRecord, jobName: string): void {
   ctx.json(200, detail)
 }
 
-/** Positive integer query parameter, or the default; undefined when present but malformed. */
-function intParam(ctx: Ctx, name: string, fallback: number): number | undefined {
-  const raw = ctx.query.get(name)
-  if (raw === null || raw === '') return fallback
-  return /^\d{1,9}$/.test(raw) ? Number(raw) : undefined
+/**
+ * An integer query parameter read like Go's `strconv.Atoi(strings.TrimSpace(q.Get(name)))` with the error
+ * ignored: anything that is not a (signed, 64-bit) decimal integer reads as 0.
+ */
+export function atoi(raw: string | null): number {
+  const s = (raw ?? '').trim()
+  if (!/^[+-]?\d+$/.test(s)) return 0
+  const n = BigInt(s)
+  if (n > 2n ** 63n - 1n || n < -(2n ** 63n)) return 0
+  // Beyond 2^53 only the sign and "huge" matter to the paging rules.
+  return n > BigInt(Number.MAX_SAFE_INTEGER)
+    ? Number.MAX_SAFE_INTEGER
+    : n < -BigInt(Number.MAX_SAFE_INTEGER)
+      ? -Number.MAX_SAFE_INTEGER
+      : Number(n)
+}
+
+/** The log store's paging rules (Go `jobs/store.go` PageLogs): never an error, always clamped. */
+export function clampPaging(fromLine: number, limit: number): { fromLine: number; limit: number } {
+  return {
+    fromLine: fromLine <= 0 ? 1 : fromLine,
+    limit: limit <= 0 ? LOG_PAGE_DEFAULT : Math.min(limit, LOG_PAGE_MAX),
+  }
+}
+
+/**
+ * `{jobId}` of `GET /deployments/{id}/jobs/{jobId}`: the full `<depId>:<jobName>` id or the bare name (Go
+ * `jobs/store.go` GetJob matches either). Only a leading `<id>:` of THIS deployment is a prefix —
+ * `install-nbg1-1:cilium` is itself a bare name.
+ */
+export function jobNameFromParam(depId: string, raw: string): string {
+  return raw.startsWith(`${depId}:`) ? raw.slice(depId.length + 1) : raw
 }
 
 export function jobRoutes(r: ApiRouter): void {
@@ -34,18 +61,25 @@ export function jobRoutes(r: ApiRouter): void {
     ctx.json(200, { jobs: status ? jobs.filter((j) => j.status === status) : jobs })
   })
 
-  // The form the console uses: the bare job name, URL-encoded (`install-nbg1-1%3Acilium`).
+  // Registered before `jobs/:jobName`: a static segment wins, as in the Go router.
+  r.add('GET', 'deployments/:id/jobs/batches', (ctx) => {
+    if (!ctx.requireSession()) return
+    const rec = ctx.deployment()
+    if (rec) ctx.json(200, { batches: batchesAt(ctx.sim.timeline(rec), ctx.sim.now(), rec.mut) })
+  })
+
+  // The bare job name, URL-encoded (`install-nbg1-1%3Acilium`; the console's form), or the full id.
   r.add('GET', 'deployments/:id/jobs/:jobName', (ctx) => {
     if (!ctx.requireSession()) return
     const rec = ctx.deployment()
-    if (rec) jobDetail(ctx, rec, ctx.params.jobName!)
+    if (rec) jobDetail(ctx, rec, jobNameFromParam(rec.spec.id, ctx.params.jobName!))
   })
 
   r.add('POST', 'deployments/:id/jobs/:jobName/retry', (ctx) => {
     if (!ctx.requireSession()) return
     const rec = ctx.deployment()
     if (!rec) return
-    const out = ctx.sim.retry(rec, ctx.params.jobName!)
+    const out = ctx.sim.retry(rec, jobNameFromParam(rec.spec.id, ctx.params.jobName!))
     if (out.ok) ctx.json(202, { execution: out.value })
     else ctx.refuse(out)
   })
@@ -64,19 +98,9 @@ export function jobRoutes(r: ApiRouter): void {
 
   r.add('GET', 'actions/executions/:execId/logs', (ctx) => {
     if (!ctx.requireSession()) return
-    const fromLine = intParam(ctx, 'fromLine', 1)
-    const limit = intParam(ctx, 'limit', LOG_PAGE_DEFAULT)
-    if (fromLine === undefined || limit === undefined || fromLine < 1 || limit < 1) {
-      return ctx.json(400, {
-        error: 'invalid-paging',
-        detail: 'fromLine and limit must be positive integers',
-      })
-    }
+    const { fromLine, limit } = clampPaging(atoi(ctx.query.get('fromLine')), atoi(ctx.query.get('limit')))
     const hit = ctx.sim.execution(ctx.params.execId!, (rec) => ctx.canSee(rec))
     if (!hit) return ctx.json(404, { error: 'execution-not-found' })
-    ctx.json(
-      200,
-      logPage(hit.job, hit.attempt, ctx.sim.now(), hit.rec.mut, fromLine, Math.min(limit, LOG_PAGE_MAX)),
-    )
+    ctx.json(200, logPage(hit.job, hit.attempt, ctx.sim.now(), hit.rec.mut, fromLine, limit))
   })
 }

@@ -82,7 +82,7 @@ export function sovereignApps(tl: Timeline, t: number, mut: Mutations): Sovereig
       id: `bp-${c.chart}`,
       slug: c.chart,
       status: APP_STATUS[states[c.chart] ?? ''] ?? 'available',
-      marketplacePublished: ['gitea', 'harbor', 'grafana'].includes(c.chart),
+      marketplacePublished: mut.published?.get(c.chart) ?? ['gitea', 'harbor', 'grafana'].includes(c.chart),
       environment: 'prod',
       ...(endpoint ? { externalURL: `https://${endpoint}.${fqdn}` } : {}),
     }

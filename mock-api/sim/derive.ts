@@ -10,7 +10,9 @@ import type {
   RegionHealth,
 } from '../../src/contracts/deployments.ts'
 import type { Execution, JobWire, LogLine, LogPage } from '../../src/contracts/jobs.ts'
+import { GO_ZERO_TIME, rfc3339, rfc3339Nano } from './goTime.ts'
 import {
+  OPTIONAL_PHASES,
   PHASES,
   PHASE_DISPLAY,
   executionId,
@@ -34,7 +36,8 @@ type JobStatus = 'pending' | 'running' | 'succeeded' | 'failed'
 
 export const EVENT_BUFFER_CAP = 10_000
 
-export const iso = (ms: number) => new Date(ms).toISOString()
+/** `time.Time` as Go's JSON writes it (jobs, executions, log lines). */
+export const iso = rfc3339Nano
 
 /** The status change in force at `t` (the first one always exists). */
 export function statusChangeAt(tl: Timeline, t: number): StatusChange {
@@ -94,9 +97,18 @@ export function rollup(statuses: JobStatus[]): JobStatus {
   return 'succeeded'
 }
 
-export function appIdOf(job: PlannedJob): string | undefined {
-  if (!job.chart) return undefined
+/** A job's `appId`: the component id for installs (`cilium`, `nbg1-1:cilium`), else its own or `""`. */
+export function appIdOf(job: PlannedJob): string {
+  if (!job.chart) return job.appId ?? ''
   return job.primaryRegion ? job.chart.chart : `${job.regionKey}:${job.chart.chart}`
+}
+
+/**
+ * A job's `batchId` (Go: never omitted): every HelmRelease install is in `bootstrap-kit` (the helmwatch
+ * bridge tags them all so, the cutover chart too), every other job in its phase group's batch.
+ */
+export function batchOf(job: PlannedJob): string {
+  return job.kind === 'install' ? 'bootstrap-kit' : job.phase
 }
 
 function leafWire(depId: string, s: LeafState, t: number): JobWire {
@@ -109,7 +121,8 @@ function leafWire(depId: string, s: LeafState, t: number): JobWire {
     ...(job.displayName ? { displayName: job.displayName } : {}),
     type: 'install',
     kind: job.kind,
-    ...(appIdOf(job) ? { appId: appIdOf(job) } : {}),
+    appId: appIdOf(job),
+    batchId: batchOf(job),
     ...(job.regionKey && !job.primaryRegion ? { region: job.regionKey } : {}),
     parentId: `${depId}:${job.phase}`,
     dependsOn: job.dependsOn.map((d) => `${depId}:${d}`),
@@ -136,6 +149,9 @@ function groupWire(depId: string, phase: Phase, children: LeafState[], t: number
     displayName: PHASE_DISPLAY[phase],
     type: 'group',
     kind: 'group',
+    appId: '',
+    // A group is its batch's rollup row.
+    batchId: phase,
     parentId: '',
     dependsOn: previous ? [`${depId}:${previous}`] : [],
     status,
@@ -150,7 +166,8 @@ function groupWire(depId: string, phase: Phase, children: LeafState[], t: number
 export function jobsAt(tl: Timeline, t: number, mut: Mutations): JobWire[] {
   const depId = tl.spec.id
   const leaves = leafStates(tl, t, mut)
-  const groups = PHASES.map((p) =>
+  const phases = [...PHASES, ...OPTIONAL_PHASES.filter((p) => leaves.some((l) => l.job.phase === p))]
+  const groups = phases.map((p) =>
     groupWire(
       depId,
       p,
@@ -163,8 +180,38 @@ export function jobsAt(tl: Timeline, t: number, mut: Mutations): JobWire[] {
   return rows.sort((a, b) => startOf(b) - startOf(a) || a.id.localeCompare(b.id))
 }
 
+export interface BatchSummaryWire {
+  batchId: string
+  total: number
+  finished: number
+  succeeded: number
+  failed: number
+  running: number
+  pending: number
+}
+
+/**
+ * `GET /deployments/{id}/jobs/batches` (Go `jobs/store.go` SummarizeBatches): one row per batch in the order
+ * its first job appeared. Group rows are left out: they are rollups of the same jobs, not jobs of their own.
+ */
+export function batchesAt(tl: Timeline, t: number, mut: Mutations): BatchSummaryWire[] {
+  const out = new Map<string, BatchSummaryWire>()
+  for (const l of leafStates(tl, t, mut)) {
+    const id = batchOf(l.job)
+    let b = out.get(id)
+    if (!b) {
+      b = { batchId: id, total: 0, finished: 0, succeeded: 0, failed: 0, running: 0, pending: 0 }
+      out.set(id, b)
+    }
+    b.total++
+    b[l.status]++
+    if (l.status === 'succeeded' || l.status === 'failed') b.finished++
+  }
+  return [...out.values()]
+}
+
 export function jobAt(tl: Timeline, jobName: string, t: number, mut: Mutations): JobWire | undefined {
-  if ((PHASES as readonly string[]).includes(jobName)) {
+  if (([...PHASES, ...OPTIONAL_PHASES] as readonly string[]).includes(jobName)) {
     return jobsAt(tl, t, mut).find((j) => j.jobName === jobName)
   }
   const job = tl.byName.get(jobName)
@@ -294,7 +341,7 @@ export function eventCountAt(tl: Timeline, t: number): number {
 
 export function eventWire(e: Timeline['events'][number]): EventWire {
   return {
-    time: iso(e.at),
+    time: rfc3339(e.at),
     phase: e.phase,
     level: e.level,
     message: e.message,
@@ -352,6 +399,10 @@ export function stateAt(tl: Timeline, t: number, mut: Mutations, extras: StateEx
   const phase1 = [...tl.statusChanges].reverse().find((c) => c.at <= t && c.outcome !== undefined)
   const regions = regionHealthAt(tl, t, mut)
   const componentStates = componentStatesAt(tl, t, mut)
+  const hasComponents = Object.keys(componentStates).length > 0
+  const primaryKubeconfig = tl.kubeconfigAt.get(spec.regions[0]!.key)
+  const kubeconfigLanded =
+    primaryKubeconfig !== null && primaryKubeconfig !== undefined && primaryKubeconfig <= t
   const secondaryDegraded = regions.some((r) => r.degraded)
   const handoverFired =
     tl.handoverFiredAt !== null && tl.handoverFiredAt <= t && (mut.wipe?.requestedAt ?? Infinity) > t
@@ -369,10 +420,12 @@ export function stateAt(tl: Timeline, t: number, mut: Mutations, extras: StateEx
           gitopsRepoURL: `https://gitea.${spec.request.sovereignFQDN}/catalyst/sovereign.git`,
         }
       : {}),
-    componentStates,
-    ...(phase1?.outcome ? { phase1Outcome: phase1.outcome, phase1FinishedAt: iso(phase1.at) } : {}),
+    ...(kubeconfigLanded ? { kubeconfigPath: `/var/lib/catalyst/kubeconfigs/${spec.id}.yaml` } : {}),
+    // Go: `map[string]string` with omitempty — absent until the watcher saw a HelmRelease.
+    ...(hasComponents ? { componentStates } : {}),
+    ...(phase1?.outcome ? { phase1Outcome: phase1.outcome, phase1FinishedAt: rfc3339Nano(phase1.at) } : {}),
     ...(status === 'phase1-watching' ? { phase1Substate: 'watcher-watching' } : {}),
-    ...(handoverFired ? { handoverFiredAt: iso(tl.handoverFiredAt!) } : {}),
+    ...(handoverFired ? { handoverFiredAt: rfc3339Nano(tl.handoverFiredAt!) } : {}),
     ...(handoverFired && extras.handoverURL ? { handoverURL: extras.handoverURL } : {}),
     materializedRegions,
     regions,
@@ -382,8 +435,9 @@ export function stateAt(tl: Timeline, t: number, mut: Mutations, extras: StateEx
   return {
     id: spec.id,
     status,
-    startedAt: iso(spec.createdAt),
-    ...(terminalChange ? { finishedAt: iso(terminalChange.at) } : {}),
+    // Go formats these two by hand with time.RFC3339 and always writes finishedAt (null until terminal).
+    startedAt: rfc3339(spec.createdAt),
+    finishedAt: terminalChange ? rfc3339(terminalChange.at) : null,
     sovereignFQDN: spec.request.sovereignFQDN,
     region: primary.cloudRegion,
     numEvents: extras.numEvents,
@@ -400,17 +454,17 @@ export function stateAt(tl: Timeline, t: number, mut: Mutations, extras: StateEx
     ...(error ? { error } : {}),
     result,
     // Lifted copies of result fields, as the Go handler writes them.
-    componentStates,
+    ...(hasComponents ? { componentStates } : {}),
     ...(result.phase1Outcome
-      ? { phase1Outcome: result.phase1Outcome, phase1FinishedAt: result.phase1FinishedAt }
+      ? { phase1Outcome: result.phase1Outcome, phase1FinishedAt: rfc3339(phase1!.at) }
       : {}),
     ...(result.phase1Substate ? { phase1Substate: result.phase1Substate } : {}),
     materializedRegions,
     ...(result.handoverURL ? { handoverURL: result.handoverURL } : {}),
-    ...(result.handoverFiredAt ? { handoverFiredAt: result.handoverFiredAt } : {}),
+    ...(result.handoverFiredAt ? { handoverFiredAt: rfc3339(tl.handoverFiredAt!) } : {}),
     regions,
     secondaryDegraded,
-    ...(mut.adoptedAt !== undefined && mut.adoptedAt <= t ? { adoptedAt: iso(mut.adoptedAt) } : {}),
+    ...(mut.adoptedAt !== undefined && mut.adoptedAt <= t ? { adoptedAt: rfc3339(mut.adoptedAt) } : {}),
     openovaFlowEnabled: true,
     operationInProgress: status === 'wiping',
   }
@@ -426,11 +480,73 @@ export function summaryAt(tl: Timeline, t: number, mut: Mutations): SummaryWire 
     sovereignFQDN: tl.spec.request.sovereignFQDN,
     region: primary.cloudRegion,
     regions: tl.spec.regions.map((r) => r.key),
-    startedAt: iso(tl.spec.createdAt),
-    ...(TERMINAL.has(change.status) ? { finishedAt: iso(change.at) } : {}),
+    startedAt: rfc3339(tl.spec.createdAt),
+    ...(TERMINAL.has(change.status) ? { finishedAt: rfc3339(change.at) } : {}),
     ownerEmail: tl.spec.ownerEmail,
-    ...(mut.adoptedAt !== undefined && mut.adoptedAt <= t ? { adoptedAt: iso(mut.adoptedAt) } : {}),
+    ...(mut.adoptedAt !== undefined && mut.adoptedAt <= t ? { adoptedAt: rfc3339(mut.adoptedAt) } : {}),
     ...(change.status === 'failed' && change.error ? { error: change.error } : {}),
     ...(regions.some((r) => r.degraded) ? { secondaryDegraded: true } : {}),
   }
+}
+
+export interface ComponentSnapshotWire {
+  appId: string
+  status: string
+  helmReleaseName: string
+  namespace: string
+  lastTransitionAt: string
+  message: string
+  dependsOn?: string[]
+}
+
+/**
+ * `GET /deployments/{id}/components/state` (Go `handler/jobs_backfill.go`, `helmwatch.ComponentSnapshot`).
+ * With a watcher attached: its informer cache, one row per HelmRelease with the Ready condition's time and
+ * message and `dependsOn` as sibling app ids (`bp-` stripped; absent when empty). Without one: Go's
+ * fallback from the persisted `componentStates` — `bp-<appId>`, a zero time, no message, no dependencies.
+ */
+export function componentSnapshotsAt(
+  tl: Timeline,
+  t: number,
+  mut: Mutations,
+  watching: boolean,
+): ComponentSnapshotWire[] {
+  const installs = leafStates(tl, t, mut).filter((l) => l.job.kind === 'install' && l.job.chart)
+  if (!watching) {
+    return Object.entries(componentStatesAt(tl, t, mut)).map(([appId, status]) => ({
+      appId,
+      status,
+      helmReleaseName: `bp-${appId}`,
+      namespace: 'flux-system',
+      lastTransitionAt: GO_ZERO_TIME,
+      message: '',
+    }))
+  }
+  return installs.map((l) => {
+    const chart = l.job.chart!
+    const prefix = l.job.primaryRegion ? '' : `${l.job.regionKey}:`
+    // `install-<chart>` / `install-<region>:<chart>` of the same region → the chart.
+    const deps = l.job.dependsOn.map((j) => j.slice(prefix ? j.indexOf(':') + 1 : 'install-'.length))
+    const firstDep = deps[0]
+    const message =
+      l.status === 'pending'
+        ? firstDep
+          ? `dependency 'flux-system/bp-${firstDep}' is not ready`
+          : 'HelmRelease observed, waiting for first reconcile'
+        : l.status === 'running'
+          ? "Running 'install' action with timeout of 15m0s"
+          : l.status === 'succeeded'
+            ? 'Helm install complete; Ready=True'
+            : 'Helm install failed'
+    const transition = l.status === 'pending' ? undefined : (l.finishedAt ?? l.startedAt)
+    return {
+      appId: appIdOf(l.job),
+      status: HR_STATE[l.status],
+      helmReleaseName: chart.helmRelease,
+      namespace: 'flux-system',
+      lastTransitionAt: transition === undefined ? GO_ZERO_TIME : rfc3339Nano(transition),
+      message,
+      ...(deps.length ? { dependsOn: deps.map((d) => `${prefix}${d}`) } : {}),
+    }
+  })
 }

@@ -7,7 +7,14 @@
 import type { FlowMessageWire } from '../../src/contracts/flow.ts'
 import { appIdOf, leafStates, rollup } from './derive.ts'
 import { BOOTSTRAP_KIT } from './kit.ts'
-import { PHASES, PHASE_DISPLAY, type Mutations, type Phase, type Timeline } from './timeline.ts'
+import {
+  OPTIONAL_PHASES,
+  PHASES,
+  PHASE_DISPLAY,
+  type Mutations,
+  type Phase,
+  type Timeline,
+} from './timeline.ts'
 
 type SnapshotWire = Extract<FlowMessageWire, { type: 'snapshot' }>
 export type FlowNodeWire = NonNullable<SnapshotWire['nodes']>[number]
@@ -23,6 +30,7 @@ function family(jobName: string, isGroup: boolean): string | undefined {
   if (jobName === 'cluster-bootstrap') return 'bootstrap'
   if (jobName.startsWith('cutover')) return 'cutover'
   if (jobName.startsWith('handover')) return 'handover'
+  if (jobName.startsWith('mutation-')) return 'mutation'
   return undefined
 }
 
@@ -117,6 +125,11 @@ export function composeFlowSnapshot(tl: Timeline, t: number, mut: Mutations): Sn
     const next = PHASES[i + 1]
     if (next) rels.push({ fromId: id, toId: `${depId}:${next}`, type: 'finish-to-start' })
   })
+  // Day-2 mutations get their group once they have a job; it is outside the lifecycle chain.
+  for (const phase of OPTIONAL_PHASES) {
+    if (leaves.some((l) => l.job.phase === phase))
+      nodes.push(groupNode(`${depId}:${phase}`, PHASE_DISPLAY[phase]))
+  }
 
   const leafStatuses = leaves.map((l) => l.status)
   const allTerminal =

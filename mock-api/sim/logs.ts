@@ -3,6 +3,7 @@
  * so the same deployment always prints the same lines at the same virtual instants.
  */
 import type { Chart } from './kit.ts'
+import type { Day2Mutation } from './timeline.ts'
 
 export type Level = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR'
 
@@ -13,15 +14,14 @@ export interface TimedLine {
   text: string
 }
 
+// Colour is kept only where the real tool prints it: the Flux CLI's symbols and the cutover steps.
 const ESC = '\x1b['
 const RESET = `${ESC}0m`
-const BOLD = `${ESC}1m`
 const GREEN = `${ESC}32m`
 const RED = `${ESC}31m`
 const YELLOW = `${ESC}33m`
 const CYAN = `${ESC}36m`
 
-const bold = (s: string) => `${RESET}${BOLD}${s}${RESET}`
 const green = (s: string) => `${RESET}${GREEN}${s}${RESET}`
 
 export interface RegionResources {
@@ -29,16 +29,17 @@ export interface RegionResources {
   workers: number
 }
 
+/** `tofu init -no-color`: plain text, as upstream runs it (Go `provisioner/provisioner.go`). */
 export function tofuInitLines(durationMs: number): TimedLine[] {
   const at = (f: number) => Math.round(durationMs * f)
   return [
-    { offsetMs: at(0.02), level: 'INFO', text: bold('Initializing the backend...') },
+    { offsetMs: at(0.02), level: 'INFO', text: 'Initializing the backend...' },
     {
       offsetMs: at(0.1),
       level: 'INFO',
-      text: `${RESET}${GREEN}Successfully configured the backend "s3"!${RESET}`,
+      text: 'Successfully configured the backend "s3"!',
     },
-    { offsetMs: at(0.2), level: 'INFO', text: bold('Initializing provider plugins...') },
+    { offsetMs: at(0.2), level: 'INFO', text: 'Initializing provider plugins...' },
     {
       offsetMs: at(0.3),
       level: 'INFO',
@@ -53,12 +54,12 @@ export function tofuInitLines(durationMs: number): TimedLine[] {
     {
       offsetMs: at(0.85),
       level: 'WARN',
-      text: `${RESET}${YELLOW}Warning: ${RESET}provider "powerdns" is not pinned to a version`,
+      text: 'Warning: provider "powerdns" is not pinned to a version',
     },
     {
       offsetMs: at(0.98),
       level: 'INFO',
-      text: `${RESET}${BOLD}${GREEN}OpenTofu has been successfully initialized!${RESET}`,
+      text: 'OpenTofu has been successfully initialized!',
     },
   ]
 }
@@ -87,28 +88,29 @@ export function tofuPlanLines(durationMs: number, regions: RegionResources[]): T
     {
       offsetMs: 200,
       level: 'INFO',
-      text: bold('OpenTofu used the selected providers to generate the following execution plan.'),
+      text: 'OpenTofu used the selected providers to generate the following execution plan.',
     },
     { offsetMs: 300, level: 'INFO', text: `Resource actions are indicated with the following symbols:` },
-    { offsetMs: 320, level: 'INFO', text: `  ${GREEN}+${RESET} create` },
+    { offsetMs: 320, level: 'INFO', text: '  + create' },
   ]
   addrs.forEach((a, i) => {
     lines.push({
       offsetMs: Math.round(400 + ((durationMs - 1200) * i) / addrs.length),
       level: 'INFO',
-      text: `${BOLD}  # ${a}${RESET} will be created`,
+      text: `  # ${a} will be created`,
     })
   })
   lines.push({
     offsetMs: durationMs - 300,
     level: 'INFO',
-    text: `${BOLD}Plan:${RESET} ${addrs.length} to add, 0 to change, 0 to destroy.`,
+    text: `Plan: ${addrs.length} to add, 0 to change, 0 to destroy.`,
   })
   return lines
 }
 
 /**
- * `tofu apply` output in resource waves (network → firewall/key → servers → load balancers) with the
+ * `tofu apply -no-color` output (upstream runs every tofu command with `-no-color`, so none of the OpenTofu
+ * text carries ANSI) in resource waves (network → firewall/key → servers → load balancers) with the
  * "Still creating..." lines servers print every 10 s. The duration is whatever the waves add up to.
  * With `failAt` set, creation of that resource fails with a Hetzner quota error.
  */
@@ -128,18 +130,18 @@ export function tofuApplyLines(
     const id = ids++
     created++
     if (!collect) return end
-    lines.push({ offsetMs: start, level: 'INFO', text: bold(`${addr}: Creating...`) })
+    lines.push({ offsetMs: start, level: 'INFO', text: `${addr}: Creating...` })
     for (let s = 10; s < seconds; s += 10) {
       lines.push({
         offsetMs: start + s * 1000,
         level: 'INFO',
-        text: bold(`${addr}: Still creating... [${s}s elapsed]`),
+        text: `${addr}: Still creating... [${s}s elapsed]`,
       })
     }
     lines.push({
       offsetMs: end,
       level: 'INFO',
-      text: bold(`${addr}: Creation complete after ${seconds}s [id=${id}]`),
+      text: `${addr}: Creation complete after ${seconds}s [id=${id}]`,
     })
     return end
   }
@@ -158,27 +160,27 @@ export function tofuApplyLines(
   for (const r of regions) {
     if (failRegionKey === r.key) {
       const addr = `hcloud_server.worker["${r.key}-1"]`
-      lines.push({ offsetMs: t, level: 'INFO', text: bold(`${addr}: Creating...`) })
+      lines.push({ offsetMs: t, level: 'INFO', text: `${addr}: Creating...` })
       const errAt = t + (4 + Math.floor(rand() * 6)) * 1000
       lines.push(
-        { offsetMs: errAt, level: 'ERROR', text: `${RED}╷${RESET}` },
+        { offsetMs: errAt, level: 'ERROR', text: '╷' },
         {
           offsetMs: errAt + 1,
           level: 'ERROR',
-          text: `${RED}│${RESET} ${BOLD}${RED}Error: ${RESET}${BOLD}resource_limit_exceeded: server limit reached for project (limit: 10)${RESET}`,
+          text: '│ Error: resource_limit_exceeded: server limit reached for project (limit: 10)',
         },
-        { offsetMs: errAt + 2, level: 'ERROR', text: `${RED}│${RESET}` },
+        { offsetMs: errAt + 2, level: 'ERROR', text: '│' },
         {
           offsetMs: errAt + 3,
           level: 'ERROR',
-          text: `${RED}│${RESET}   with ${addr},`,
+          text: `│   with ${addr},`,
         },
         {
           offsetMs: errAt + 4,
           level: 'ERROR',
-          text: `${RED}│${RESET}   on main.tf line 88, in resource "hcloud_server" "worker":`,
+          text: '│   on main.tf line 88, in resource "hcloud_server" "worker":',
         },
-        { offsetMs: errAt + 5, level: 'ERROR', text: `${RED}╵${RESET}` },
+        { offsetMs: errAt + 5, level: 'ERROR', text: '╵' },
       )
       failed = true
       wave = errAt + 5
@@ -221,7 +223,7 @@ export function tofuApplyLines(
     lines.push({
       offsetMs: wave,
       level: 'INFO',
-      text: `${RESET}${BOLD}${GREEN}Apply complete! Resources: ${created} added, 0 changed, 0 destroyed.${RESET}`,
+      text: `Apply complete! Resources: ${created} added, 0 changed, 0 destroyed.`,
     })
   }
   lines.sort((a, b) => a.offsetMs - b.offsetMs)
@@ -233,22 +235,22 @@ export function tofuOutputLines(durationMs: number, lbIp: string, cpIp: string, 
     {
       offsetMs: Math.round(durationMs * 0.2),
       level: 'INFO',
-      text: `${GREEN}control_plane_ip${RESET} = "${cpIp}"`,
+      text: `control_plane_ip = "${cpIp}"`,
     },
     {
       offsetMs: Math.round(durationMs * 0.4),
       level: 'INFO',
-      text: `${GREEN}load_balancer_ip${RESET} = "${lbIp}"`,
+      text: `load_balancer_ip = "${lbIp}"`,
     },
     {
       offsetMs: Math.round(durationMs * 0.6),
       level: 'INFO',
-      text: `${GREEN}console_url${RESET} = "https://console.${fqdn}"`,
+      text: `console_url = "https://console.${fqdn}"`,
     },
     {
       offsetMs: Math.round(durationMs * 0.8),
       level: 'INFO',
-      text: `${GREEN}gitops_repo_url${RESET} = "https://gitea.${fqdn}/catalyst/sovereign.git"`,
+      text: `gitops_repo_url = "https://gitea.${fqdn}/catalyst/sovereign.git"`,
     },
   ]
 }
@@ -387,4 +389,19 @@ export function stepLines(title: string, durationMs: number, details: string[]):
   )
   lines.push({ offsetMs: durationMs, level: 'INFO', text: green(`✔ ${title}: done`) })
   return lines
+}
+
+/** The audit lines catalyst-api writes for one Day-2 request (Go `jobs/mutation_bridge.go`). */
+export function mutationLines(m: Day2Mutation): TimedLine[] {
+  const request = `[mutation-request] ${m.action}${m.diff ? ` diff=${m.diff.replace(/\n/g, ' ')}` : ''}`
+  return [
+    { offsetMs: 0, level: 'INFO', text: request.trim() },
+    m.ok
+      ? {
+          offsetMs: 0,
+          level: 'INFO',
+          text: `[xrc-submitted] kind=${m.xrcKind} name=${m.xrcName}${m.note ? ` note=${m.note}` : ''}`,
+        }
+      : { offsetMs: 0, level: 'ERROR', text: `[xrc-submission-failed] ${m.note}` },
+  ]
 }

@@ -32,6 +32,7 @@ import {
   type PlannedJob,
   type Timeline,
 } from './timeline.ts'
+import { cascadeFor, submitDay2, type Day2Plan } from './day2.ts'
 import { topologyAt, wipeInventory } from './topology.ts'
 import { applyStatus, ownerRecord, seededTeam, type UserAccessWire } from './userAccess.ts'
 
@@ -50,6 +51,8 @@ export type Refusal = { status: number; json?: Record<string, unknown>; text?: s
 export type Outcome<T> = { ok: true; value: T } | ({ ok: false } & Refusal)
 
 const MIN = 60_000
+/** After its last HelmRelease settles a watcher keeps polling 10 minutes for late ones (contract §4.1). */
+const WATCH_LATE_POLL_MS = 10 * 60_000
 const HOUR = 60 * MIN
 const DAY = 24 * HOUR
 const WIPE_MIN_AGE_MS = 30 * MIN
@@ -120,6 +123,12 @@ export class Simulator {
     rec.version++
   }
 
+  /** Stores a change to a record's operator mutations (the cached timeline is recomputed). */
+  mutate(rec: DeploymentRecord, change: Partial<Mutations>): void {
+    rec.mut = { ...rec.mut, ...change }
+    this.touch(rec)
+  }
+
   /** A live record (not deleted or reaped). */
   record(id: string): DeploymentRecord | undefined {
     const rec = this.records.get(id)
@@ -181,16 +190,42 @@ export class Simulator {
     return rec
   }
 
-  /** `POST /deployments` (already validated). Refuses a FQDN that a live deployment holds. */
+  /**
+   * Who holds a FQDN at the pool-domain-manager: `reserved` while a deployment is still provisioning (its
+   * reservation is not committed yet), `active` once committed; undefined when free. A wipe releases the
+   * name, and so does a Phase-0 failure (catalyst-api releases the reservation; a Phase-1 failure does not).
+   */
+  fqdnHolder(fqdn: string): 'reserved' | 'active' | undefined {
+    const lower = fqdn.toLowerCase()
+    let holder: 'reserved' | 'active' | undefined
+    for (const r of this.liveRecords()) {
+      if (r.spec.request.sovereignFQDN.toLowerCase() !== lower) continue
+      const status = this.status(r)
+      if (status === 'wiped' || status === 'wiping') continue
+      const tl = this.timeline(r)
+      const committed = (tl.byName.get('tofu-output')?.attempts ?? []).some(
+        (a) => a.ok && a.end <= this.now(),
+      )
+      if (status === 'failed' && !committed) continue
+      if (committed) return 'active'
+      holder = 'reserved'
+    }
+    return holder
+  }
+
+  /**
+   * `POST /deployments` (already validated). A pool subdomain is reserved at the pool-domain-manager first:
+   * 409 `subdomain-conflict` when someone holds it. BYO domains are the customer's and are not reserved.
+   */
   create(request: DeploymentRequest, ownerEmail: string): Outcome<DeploymentRecord> {
-    const taken = this.liveRecords().some(
-      (r) => r.spec.request.sovereignFQDN === request.sovereignFQDN && this.status(r) !== 'wiped',
-    )
-    if (taken)
+    if (request.sovereignDomainMode === 'pool' && this.fqdnHolder(request.sovereignFQDN))
       return {
         ok: false,
         status: 409,
-        json: { error: 'subdomain-conflict', detail: `${request.sovereignFQDN} is already reserved` },
+        json: {
+          error: 'subdomain-conflict',
+          detail: 'this subdomain has been reserved or activated for the chosen pool — pick a different name',
+        },
       }
     const id = this.newId()
     const spec: DeploymentSpec = {
@@ -385,6 +420,165 @@ export class Simulator {
     this.userAccess.set(rec.spec.id, list)
   }
 
+  // ── operations: kubeconfig postback, watch refresh, Day-2 requests, stamping ───────────────────────
+
+  /**
+   * The per-region bearer rendered into cloud-init (the server keeps only its hash). Deterministic so the
+   * control API can hand it to tests, as cloud-init has it on the node.
+   */
+  kubeconfigBearer(rec: DeploymentRecord, regionKey: string): string | undefined {
+    if (!rec.spec.regions.some((r) => r.key === regionKey)) return undefined
+    return keyedHex(`${rec.spec.id}:kubeconfig-bearer:${regionKey}:${rec.spec.seed}`, 32)
+  }
+
+  /** When a region's kubeconfig file landed (the simulated postback or a PUT), undefined if not yet. */
+  kubeconfigLandedAt(rec: DeploymentRecord, regionKey: string, t = this.now()): number | undefined {
+    const at = this.timeline(rec).kubeconfigAt.get(regionKey)
+    return at !== null && at !== undefined && at <= t ? at : undefined
+  }
+
+  /**
+   * Why `PUT /deployments/{id}/kubeconfig[?region=]` is refused before its body is read (Go
+   * `handler/kubeconfig.go`): no bearer, no hash for that region, the wrong bearer, or already captured.
+   */
+  kubeconfigPutRefusal(
+    rec: DeploymentRecord,
+    regionKey: string | undefined,
+    bearer: string,
+  ): Refusal | undefined {
+    if (!bearer)
+      return {
+        status: 401,
+        json: { error: 'missing-bearer', detail: 'Authorization: Bearer <token> header is required' },
+      }
+    const expected = regionKey === undefined ? undefined : this.kubeconfigBearer(rec, regionKey)
+    if (!expected)
+      return {
+        status: 403,
+        json: {
+          error: 'no-bearer-hash',
+          detail: 'this deployment has no bearer hash on record; refusing to accept a kubeconfig',
+        },
+      }
+    if (bearer !== expected)
+      return {
+        status: 403,
+        json: {
+          error: 'invalid-bearer',
+          detail: "bearer token does not match the deployment's expected hash",
+        },
+      }
+    if (this.kubeconfigLandedAt(rec, regionKey!) !== undefined)
+      return {
+        status: 403,
+        json: {
+          error: 'already-set',
+          detail: 'kubeconfig has already been captured for this deployment; bearer is single-use',
+        },
+      }
+    return undefined
+  }
+
+  /** The region's kubeconfig lands now (an early primary arms Phase 1; a late one only fills the file). */
+  landKubeconfig(rec: DeploymentRecord, regionKey: string): void {
+    this.mutate(rec, {
+      kubeconfigPuts: new Map([...(rec.mut.kubeconfigPuts ?? []), [regionKey, this.now()]]),
+    })
+  }
+
+  /** A Phase-1 watcher is attached: the lifecycle's own, or a refreshed one in its 10-minute late poll. */
+  watching(rec: DeploymentRecord, t = this.now()): boolean {
+    if (this.status(rec, t) === 'phase1-watching') return true
+    return (rec.mut.watchRefreshes ?? []).some((at) => at <= t && t < at + WATCH_LATE_POLL_MS)
+  }
+
+  /**
+   * `POST /deployments/{id}/refresh-watch` (Go `handler/jobs_backfill.go`): 409 without a kubeconfig on
+   * disk, 200 when a watcher runs, 504 when the cluster no longer answers (being wiped), else a new
+   * watcher whose seed is done before the 202.
+   */
+  refreshWatch(rec: DeploymentRecord): Outcome<{ status: 200 | 202; seededAt?: number }> {
+    const now = this.now()
+    const primary = rec.spec.regions[0]!.key
+    const status = this.status(rec, now)
+    if (this.kubeconfigLandedAt(rec, primary, now) === undefined)
+      return {
+        ok: false,
+        status: 409,
+        json: {
+          error: 'watch-not-resumable',
+          detail:
+            'deployment has no kubeconfigPath — Phase 0 may not have completed yet, or cloud-init never PUT the kubeconfig back',
+        },
+      }
+    if (status === 'wiped')
+      return {
+        ok: false,
+        status: 409,
+        json: {
+          error: 'watch-not-resumable',
+          detail: `kubeconfig file missing on PVC: /var/lib/catalyst/kubeconfigs/${rec.spec.id}.yaml`,
+        },
+      }
+    if (this.watching(rec, now)) return { ok: true, value: { status: 200 } }
+    if (status === 'wiping')
+      return {
+        ok: false,
+        status: 504,
+        json: {
+          error: 'seed-timeout',
+          detail: 'watcher started but informer initial-list did not sync within 30s',
+          watching: true,
+        },
+      }
+    this.mutate(rec, { watchRefreshes: [...(rec.mut.watchRefreshes ?? []), now] })
+    return { ok: true, value: { status: 202, seededAt: now } }
+  }
+
+  /** A Day-2 infrastructure request that passed the handler's checks: claim + audit job, 202 or 409. */
+  day2(rec: DeploymentRecord, plan: Extract<Day2Plan, { ok: true }>): Outcome<Record<string, unknown>> {
+    const now = this.now()
+    const primary = rec.spec.regions[0]!.key
+    const landed = this.kubeconfigLandedAt(rec, primary, now)
+    const status = this.status(rec, now)
+    if (landed === undefined || status === 'wiped') {
+      return {
+        ok: false,
+        status: 503,
+        json: {
+          error: 'sovereign-cluster-unreachable',
+          detail:
+            landed === undefined
+              ? "sovereign cluster kubeconfig not yet posted back — cloud-init in flight or PUT /kubeconfig missed; retry once the wizard's success screen reaches Phase-1 ready"
+              : `read kubeconfig: open /var/lib/catalyst/kubeconfigs/${rec.spec.id}.yaml: no such file or directory`,
+        },
+      }
+    }
+    const cascade = plan.remove
+      ? cascadeFor(plan.kind, plan.slug, topologyAt(this.timeline(rec), now, rec.mut))
+      : undefined
+    const out = submitDay2(plan, rec.spec.id, now, rec.mut.claims ?? new Map(), cascade)
+    this.mutate(rec, { day2: [...(rec.mut.day2 ?? []), out.mutation], claims: out.nextClaims })
+    return out.status === 202
+      ? { ok: true, value: out.body }
+      : { ok: false, status: out.status, json: out.body }
+  }
+
+  /**
+   * The instant a Sovereign's own catalyst-api learnt its deployment id: the cutover step that hands the
+   * record over. Before it the chroot answers `/sovereign/self` with 503 and uses `sovereign-<fqdn>`.
+   */
+  stampedAt(rec: DeploymentRecord, t = this.now()): number | undefined {
+    const step = this.timeline(rec).jobs.find((j) => j.jobName.endsWith('-catalyst-api-handoff'))
+    const done = step?.attempts.find((a) => a.ok && a.end <= t)
+    return done?.end
+  }
+
+  /** `PATCH /sovereign/apps/{slug}/publish`. */
+  publish(rec: DeploymentRecord, slug: string, published: boolean): void {
+    this.mutate(rec, { published: new Map([...(rec.mut.published ?? []), [slug, published]]) })
+  }
+
   // ── jobs and logs ────────────────────────────────────────────────────────────────────────────────────
 
   plannedJob(rec: DeploymentRecord, jobName: string): PlannedJob | undefined {
@@ -405,6 +599,16 @@ export class Simulator {
     const job = this.plannedJob(rec, jobName)
     const now = this.now()
     if (!job) return { ok: false, status: 404, json: { error: 'job-not-found' } }
+    // A Day-2 audit job records one request; a new request is a new execution, not a retry.
+    if (job.kind === 'mutation' || job.flood)
+      return {
+        ok: false,
+        status: 409,
+        json: {
+          error: 'job-not-retryable',
+          detail: 'Submit the request again instead of retrying its record.',
+        },
+      }
     if (
       jobStatusAt(job, now) !== 'failed' ||
       this.status(rec, now) === 'wiped' ||

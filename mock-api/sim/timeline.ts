@@ -18,6 +18,7 @@ import {
   chartVersion,
   fluxBootstrapLines,
   installLines,
+  mutationLines,
   stepLines,
   tofuApplyLines,
   tofuInitLines,
@@ -28,8 +29,11 @@ import {
 } from './logs.ts'
 import { hashString, keyedBetween, keyedHex, seededRandom } from './rng.ts'
 
-export type Phase = 'provisioner' | 'bootstrap-kit' | 'cutover' | 'handover' | 'apps'
+export type Phase = 'provisioner' | 'bootstrap-kit' | 'cutover' | 'handover' | 'apps' | 'day-2-mutations'
+/** The five phase groups that always exist (contract §3.7), chained finish-to-start. */
 export const PHASES: readonly Phase[] = ['provisioner', 'bootstrap-kit', 'cutover', 'handover', 'apps']
+/** Groups that exist only once they have a job (contract §3.5): Day-2 infrastructure mutations. */
+export const OPTIONAL_PHASES: readonly Phase[] = ['day-2-mutations']
 
 export const PHASE_DISPLAY: Record<Phase, string> = {
   provisioner: 'Provision Hetzner',
@@ -37,6 +41,7 @@ export const PHASE_DISPLAY: Record<Phase, string> = {
   cutover: 'Cutover',
   handover: 'Handover',
   apps: 'Apps',
+  'day-2-mutations': 'Day-2 Mutations',
 }
 
 export interface RegionPlan {
@@ -74,12 +79,48 @@ export interface LogFlood {
   messages?: string[] | undefined
 }
 
+/**
+ * One Day-2 infrastructure request (`POST/PATCH/DELETE …/infrastructure/…`): the audit job catalyst-api
+ * writes for it (`mutation-<verb>-<kind>[-<slug>]`, batch `day-2-mutations`, Go `jobs/mutation_bridge.go`).
+ */
+export interface Day2Mutation {
+  at: number
+  jobName: string
+  /** XRC kind without `Claim`, lower case (`region`, `pool`): the job's `appId`. */
+  kind: string
+  action: string
+  diff: string
+  xrcKind: string
+  xrcName: string
+  /** false: the claim could not be submitted (name conflict); the job fails. */
+  ok: boolean
+  /** The `note=` of the `[xrc-submitted]` line, or the error of `[xrc-submission-failed]`. */
+  note: string
+}
+
+/** A Crossplane claim catalyst-api has written to the Sovereign (by XRC name). */
+export interface Claim {
+  xrcKind: string
+  spec: Record<string, unknown>
+  at: number
+}
+
 /** What operators did to a deployment; each entry changes only the future from its instant on. */
 export interface Mutations {
   retries: Map<string, number[]>
   logFloods: LogFlood[]
   wipe?: { requestedAt: number; wipedAt: number } | undefined
   adoptedAt?: number | undefined
+  /** Day-2 requests in the order they arrived. */
+  day2?: Day2Mutation[] | undefined
+  /** Claims currently written (created by Day-2 requests, removed by deletes). */
+  claims?: Map<string, Claim> | undefined
+  /** Kubeconfigs PUT by cloud-init (region key → instant); an early one is when that region's arrived. */
+  kubeconfigPuts?: Map<string, number> | undefined
+  /** `POST /refresh-watch` instants: a fresh watcher runs its 10-minute late poll from each. */
+  watchRefreshes?: number[] | undefined
+  /** Marketplace publish toggles (`PATCH /sovereign/apps/{slug}/publish`), by app slug. */
+  published?: Map<string, boolean> | undefined
 }
 
 export interface Attempt {
@@ -92,7 +133,9 @@ export interface PlannedJob {
   jobName: string
   displayName?: string | undefined
   phase: Phase
-  kind: 'lifecycle' | 'install' | 'step' | 'task'
+  kind: 'lifecycle' | 'install' | 'step' | 'task' | 'mutation'
+  /** The job's `appId` when it is not a chart's (Day-2 mutations: the XRC kind). */
+  appId?: string | undefined
   /** Region key for regional jobs (the primary too); undefined for deployment-wide jobs. */
   regionKey?: string | undefined
   primaryRegion: boolean
@@ -325,18 +368,22 @@ export function computeTimeline(
   const applyOk = apply.attempts.find((a) => a.ok)
 
   // Kubeconfig postbacks: the primary usually lands before apply returns; secondaries 1–5 minutes later.
+  // A PUT from outside (`PUT /kubeconfig`, the bearer from cloud-init) lands a region's file at its instant
+  // when that is earlier than the simulated postback, or when the simulated one never comes.
   const kubeconfigAt = new Map<string, number | null>()
+  const puts = mutations.kubeconfigPuts
   for (const r of spec.regions) {
+    const put = puts?.get(r.key) ?? null
     if (!applyOk || (r.primary && spec.scenario === 'kubeconfig-missing')) {
-      kubeconfigAt.set(r.key, null)
+      kubeconfigAt.set(r.key, put)
       continue
     }
     const applyDur = applyOk.end - applyOk.start
     const primaryAt = applyOk.start + Math.round(applyDur * between('kc-primary', 0.7, 0.92))
-    kubeconfigAt.set(
-      r.key,
-      r.primary ? primaryAt : primaryAt + Math.round(between(`kc:${r.key}`, 1, 5) * MIN * Math.sqrt(r.index)),
-    )
+    const simulated = r.primary
+      ? primaryAt
+      : primaryAt + Math.round(between(`kc:${r.key}`, 1, 5) * MIN * Math.sqrt(r.index))
+    kubeconfigAt.set(r.key, put === null ? simulated : Math.min(simulated, put))
   }
   for (const [rk, at] of kubeconfigAt) {
     if (at !== null) {
@@ -386,7 +433,10 @@ export function computeTimeline(
       message: `DNS published — ${fqdn} now resolves to ${ips.loadBalancer(primary.key)}.`,
     })
   }
-  const kcPrimary = kubeconfigAt.get(primary.key) ?? null
+  // The watcher waits 15 minutes for the primary kubeconfig; a later PUT is stored but arms nothing (Go:
+  // runPhase1Watch has already run and given up, so the PUT's own launch is a no-op).
+  const kcFile = kubeconfigAt.get(primary.key) ?? null
+  const kcPrimary = kcFile !== null && pdmAt !== null && kcFile > pdmAt + KUBECONFIG_WAIT_MS ? null : kcFile
   const cbOutcome: 'ok' | 'no-kubeconfig' | 'no-reconcile' =
     kcPrimary === null ? 'no-kubeconfig' : spec.scenario === 'flux-not-reconciling' ? 'no-reconcile' : 'ok'
   const cbDur =
@@ -682,6 +732,24 @@ export function computeTimeline(
     })
   }
 
+  // ── Day-2 mutations: one audit job per request name, one execution per request (Go upserts the job and
+  // starts a new execution each time), finished before the 202 is written ───────────────────────────────
+  const day2 = new Map<string, Day2Mutation[]>()
+  for (const m of mutations.day2 ?? []) day2.set(m.jobName, [...(day2.get(m.jobName) ?? []), m])
+  for (const [jobName, requests] of day2) {
+    jobs.push({
+      jobName,
+      phase: 'day-2-mutations',
+      kind: 'mutation',
+      appId: requests[0]!.kind,
+      primaryRegion: true,
+      dependsOn: [],
+      observedAt: requests[0]!.at,
+      attempts: requests.map((m) => ({ start: m.at, end: m.at, ok: m.ok })),
+      lines: (i) => (requests[i] ? mutationLines(requests[i]) : []),
+    })
+  }
+
   // ── Operator overlays: wipe and adoption ─────────────────────────────────────────────────────────────
   const changes = [...statusChanges]
   if (mutations.adoptedAt !== undefined) changes.push({ at: mutations.adoptedAt, status: 'adopted' })
@@ -727,6 +795,8 @@ export function computeTimeline(
       ...mutations,
       retries: new Map(mutations.retries),
       logFloods: [...mutations.logFloods],
+      day2: [...(mutations.day2 ?? [])],
+      kubeconfigPuts: new Map(mutations.kubeconfigPuts),
     }
     let cached: PlannedEvent[] | undefined
     Object.defineProperty(timeline, 'events', {

@@ -6,7 +6,8 @@
 import type { InfrastructureWire } from '../../src/contracts/topology.ts'
 import { leafStates, statusChangeAt } from './derive.ts'
 import { clusterName, vclusterFor } from './inventory.ts'
-import { hashString, keyedHex } from './rng.ts'
+import { hashString, keyedBetween } from './rng.ts'
+import { uid, xrcName } from './xrc.ts'
 import type { Mutations, Timeline } from './timeline.ts'
 
 type RegionWire = NonNullable<NonNullable<InfrastructureWire['topology']>['regions']>[number]
@@ -26,6 +27,15 @@ const PVC_CHARTS: Record<string, number> = {
   'nats-jetstream': 20,
   grafana: 5,
 }
+
+const rule = (id: string, protocol: string, port: string, sources: string) => ({
+  id,
+  direction: 'in',
+  protocol,
+  port,
+  sources,
+  action: 'accept',
+})
 
 export function topologyAt(tl: Timeline, t: number, mut: Mutations): InfrastructureWire {
   const { spec } = tl
@@ -54,6 +64,9 @@ export function topologyAt(tl: Timeline, t: number, mut: Mutations): Infrastruct
       skuWorker: r.workerSize,
       workerCount: r.workerCount,
       status: created ? rStatus : 'unknown',
+      // Go: no omitempty — a region before tofu created it still carries its (empty) lists.
+      clusters: [],
+      networks: [],
     }
     if (!created) return base
     const i = r.index
@@ -146,35 +159,49 @@ export function topologyAt(tl: Timeline, t: number, mut: Mutations): Infrastruct
       name: `vpc-${r.key}`,
       cidr: `10.${i}.0.0/16`,
       region: r.key,
-      peerings: others.map((o) => ({ id: `peer-${r.key}-${o.key}`, peer: `vpc-${o.key}`, status: rStatus })),
+      // One PeeringClaim per region pair, listed on both VPCs (Go `infrastructure/types.go` Peering).
+      peerings: others.map((o) => {
+        const [a, b] = r.index < o.index ? [r, o] : [o, r]
+        return {
+          id: uid(`${depId}:peering:${a.key}:${b.key}`),
+          name: xrcName(depId, 'peering', `${a.key}-${b.key}`),
+          vpcPair: `vpc-${a.key}/vpc-${b.key}`,
+          subnets: `10.${a.index}.0.0/16,10.${b.index}.0.0/16`,
+          status: rStatus,
+        }
+      }),
       firewall: {
         id: `fw-${r.key}-${depId}`,
         name: `cluster-${r.key}`,
         rules: [
-          { id: `fw-${r.key}-https`, protocol: 'tcp', port: '443', source: '0.0.0.0/0', action: 'allow' },
-          { id: `fw-${r.key}-http`, protocol: 'tcp', port: '80', source: '0.0.0.0/0', action: 'allow' },
-          { id: `fw-${r.key}-kube`, protocol: 'tcp', port: '6443', source: '10.0.0.0/8', action: 'allow' },
+          rule(`fw-${r.key}-https`, 'tcp', '443', '0.0.0.0/0,::/0'),
+          rule(`fw-${r.key}-http`, 'tcp', '80', '0.0.0.0/0,::/0'),
+          rule(`fw-${r.key}-kube`, 'tcp', '6443', '10.0.0.0/8'),
+          rule(`fw-${r.key}-icmp`, 'icmp', '', '10.0.0.0/8'),
         ],
       },
       status: rStatus,
     }
     for (const [chart, gi] of Object.entries(PVC_CHARTS)) {
       if (!installed(r.key, chart)) continue
-      const id = `pvc-${keyedHex(`${depId}:${r.key}:${chart}`, 6)}`
+      // The claim's UID; dynamic provisioning names its volume `pvc-<UID>` (that is how they pair up).
+      const claimUid = uid(`${depId}:${r.key}:${chart}`)
+      const usedMi = Math.round(gi * 1024 * keyedBetween(tl.spec.seed, `used:${r.key}:${chart}`, 0.05, 0.7))
       storage.pvcs!.push({
-        id,
+        id: claimUid,
         name: `data-${chart}-0`,
         namespace: chart === 'cnpg' ? 'cnpg-system' : chart,
-        region: r.key,
-        capacityGi: gi,
+        capacity: `${gi}Gi`,
+        used: `${usedMi}Mi`,
         storageClass: 'hcloud-volumes',
-        status: 'healthy',
+        // The claim's phase, as Go copies it from status.phase.
+        status: 'Bound',
       })
       storage.volumes!.push({
-        id: `vol-${hashString(id) % 100_000_000}`,
-        name: id,
+        id: `${hashString(claimUid) % 100_000_000}`,
+        name: `pvc-${claimUid}`,
+        capacity: `${gi}Gi`,
         region: r.key,
-        sizeGi: gi,
         attachedTo: nodes[1 + (hashString(chart) % Math.max(1, r.workerCount))]?.name ?? nodes[0]!.name,
         status: 'healthy',
       })
@@ -182,12 +209,14 @@ export function topologyAt(tl: Timeline, t: number, mut: Mutations): Infrastruct
     return { ...base, clusters: [cluster], networks: [network] }
   })
   if (created) {
+    const location = spec.request.objectStorageRegion ?? spec.regions[0]!.cloudRegion
     storage.buckets!.push({
       id: `bucket-${depId}`,
       name: `catalyst-${spec.request.sovereignFQDN.replace(/\./g, '-')}-${depId.slice(0, 8)}`,
-      region: spec.request.objectStorageRegion ?? spec.regions[0]!.cloudRegion,
-      provider: 'hetzner-object-storage',
-      status: overall === 'failed' ? 'unknown' : overall,
+      endpoint: `https://${location}.your-objectstorage.com`,
+      capacity: '1Ti',
+      used: `${Math.round(keyedBetween(tl.spec.seed, 'bucket-used', 2, 60))}Gi`,
+      retentionDays: '30',
     })
   }
   const workers = spec.regions.reduce((s, r) => s + r.workerCount, 0)

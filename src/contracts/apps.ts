@@ -13,6 +13,9 @@ export const SovereignApp = z.object({
 export type SovereignApp = z.infer<typeof SovereignApp>
 export const SovereignApps = z.object({ apps: looseArray(SovereignApp) })
 
+/** `PATCH /sovereign/apps/{slug}/publish` body; the answer is the app's row (`SovereignApp`). */
+export const PublishRequest = z.object({ published: z.boolean() })
+
 export const CatalogCard = z.object({
   title: z.string().default(''),
   summary: z.string().default(''),

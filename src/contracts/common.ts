@@ -20,11 +20,14 @@ export const EpochMs = z.number().transform((n) => (n > 0 && n < 1e11 ? Math.rou
 /** RFC 3339 timestamp as sent by the Go backend (kept as a string; parsed where displayed). */
 export const Timestamp = z.string()
 
-/** A timestamp that may be absent, null or an empty string (Go zero values). */
+/** Go's zero `time.Time` as JSON: a timestamp field that was never set but has no `omitempty`. */
+export const GO_ZERO_TIME = '0001-01-01T00:00:00Z'
+
+/** A timestamp that may be absent, null, an empty string or Go's zero time: all read as "not set". */
 export const OptionalTimestamp = z
   .string()
   .nullish()
-  .transform((v) => (v ? v : undefined))
+  .transform((v) => (v && !v.startsWith('0001-01-01T00:00:00') ? v : undefined))
 
 /** Deployment id: 16 lowercase hex characters (a chroot Sovereign may use `sovereign-<fqdn>`). */
 export const DEPLOYMENT_ID_PATTERN = /^[0-9a-f]{16}$/

@@ -95,6 +95,12 @@ describe('contract traps the console tolerates (contract §7)', () => {
       body: undefined,
     })
     expect(parseErrorBody('{not json').message).toBe('{not json')
+    // A bare Go code reads in words; an unknown one stays as sent.
+    expect(parseErrorBody('{"error":"execution-not-found"}')).toMatchObject({
+      code: 'execution-not-found',
+      message: 'That execution of the job no longer exists.',
+    })
+    expect(parseErrorBody('{"error":"brand-new-code"}').message).toBe('brand-new-code')
   })
 
   it('maps flow-server log lines with capitalised keys to the catalyst-api shape', () => {

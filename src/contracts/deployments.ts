@@ -155,50 +155,85 @@ export const DeploymentEvents = z.object({
 })
 export type DeploymentEvents = z.infer<typeof DeploymentEvents>
 
+/**
+ * One region of the request. Types only: what a region must carry is decided by `validateDeploymentRequest`
+ * in the provisioner's order and words, so a missing `provider` is the Go error, not a schema message.
+ */
 export const RegionRequest = z.object({
-  provider: z.string().default('hetzner'),
-  cloudRegion: z.string().min(1),
-  controlPlaneSize: z.string().min(1),
-  workerSize: z.string().min(1),
-  workerCount: z.number().int().min(0).max(100),
+  provider: z.string().optional(),
+  cloudRegion: z.string().default(''),
+  controlPlaneSize: z.string().default(''),
+  workerSize: z.string().default(''),
+  workerCount: z.number().int().min(-1_000_000).max(100).default(0),
   storageClass: z.string().optional(),
   clusterMeshName: z.string().optional(),
 })
 export type RegionRequest = z.infer<typeof RegionRequest>
 
-const Hostname = z
-  .string()
-  .min(3)
-  .max(253)
-  .regex(/^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a lowercase DNS name')
+const HOSTNAME = /^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-/** `POST /deployments` body (contract §3.2). Secrets (`hetznerToken`…) are accepted, never echoed. */
+/**
+ * `POST /deployments` body (contract §3.2), typed leniently (a wrong JSON type is Go's "invalid request
+ * body"); secrets (`hetznerToken`…) are accepted, never echoed. The rules are `validateDeploymentRequest`.
+ */
 export const DeploymentRequest = z.object({
-  orgName: z.string().min(1).max(200),
-  orgEmail: z.email(),
-  sovereignFQDN: Hostname,
+  orgName: z.string().max(200).default(''),
+  orgEmail: z.string().max(320).default(''),
+  sovereignFQDN: z.string().max(253).default(''),
   sovereignDomainMode: z.enum(['pool', 'byo']).default('pool'),
   sovereignPoolDomain: z.string().optional(),
   sovereignSubdomain: z.string().optional(),
   sovereignByoDomain: z.string().optional(),
   provider: z.enum(['hetzner', 'huawei']).default('hetzner'),
-  hetznerToken: z.string().optional(),
-  hetznerProjectID: z.string().optional(),
-  region: z.string().min(1),
+  hetznerToken: z.string().default(''),
+  hetznerProjectID: z.string().default(''),
+  region: z.string().default(''),
   controlPlaneSize: z.string().optional(),
   workerSize: z.string().optional(),
   workerCount: z.number().int().min(0).max(100).optional(),
   storageClass: z.string().optional(),
   haEnabled: z.boolean().optional(),
   bcpTopology: z.enum(['single-region', 'active-hotstandby', 'active-active']).optional(),
-  regions: z.array(RegionRequest).min(1).max(10),
+  regions: z.array(RegionRequest).max(10).default([]),
   marketplaceEnabled: z.boolean().optional(),
-  sshPublicKey: z.string().optional(),
+  sshPublicKey: z.string().default(''),
   objectStorageRegion: z.string().optional(),
   objectStorageAccessKey: z.string().optional(),
   objectStorageSecretKey: z.string().optional(),
 })
 export type DeploymentRequest = z.infer<typeof DeploymentRequest>
+
+/**
+ * The provisioner's `Request.Validate()` (Go `provisioner/provisioner.go`), in its order and its exact
+ * words, then the checks later builds add. Returns the `{"error": …}` text of the 400, or undefined.
+ * Runs before the pool subdomain is reserved.
+ */
+export function validateDeploymentRequest(r: DeploymentRequest): string | undefined {
+  for (const [i, rs] of r.regions.entries()) {
+    if (!rs.provider?.trim()) return `region[${i}] provider is required`
+    if (!rs.cloudRegion.trim()) return `region[${i}] cloudRegion is required`
+    if (!rs.controlPlaneSize.trim()) return `region[${i}] controlPlaneSize is required`
+    if (rs.workerCount < 0) return `region[${i}] workerCount must be non-negative`
+    if (rs.workerCount > 0 && !rs.workerSize.trim())
+      return `region[${i}] workerSize is required when workerCount > 0`
+  }
+  // Validate mirrors regions[0] into the singular fields before checking them.
+  const region = r.regions[0]?.cloudRegion ?? r.region
+  if (!r.hetznerToken.trim()) return 'hetzner token is required'
+  if (!r.hetznerProjectID.trim()) return 'hetzner project ID is required'
+  if (!region.trim()) return 'region is required (runtime parameter, never hardcoded)'
+  if (!r.sovereignFQDN.trim()) return 'sovereign FQDN is required'
+  if (!r.orgName.trim()) return 'organisation name is required'
+  if (!r.orgEmail.trim()) return 'organisation email is required (becomes initial sovereign-admin)'
+  if (!r.sshPublicKey.trim())
+    return 'SSH public key is required (sovereign-admin break-glass + cluster bootstrap)'
+  // Not in the April Validate; the contract's request rules (§3.2).
+  if (r.regions.length === 0) return 'regions: at least one region is required'
+  if (!HOSTNAME.test(r.sovereignFQDN)) return 'sovereignFQDN: must be a lowercase DNS name'
+  if (!EMAIL.test(r.orgEmail)) return 'orgEmail: must be an email address'
+  return undefined
+}
 
 export const CreateDeploymentResponse = z.object({
   id: z.string(),
@@ -296,3 +331,38 @@ export const SOVEREIGN_DNS_RECORDS = [
   'api',
   'guacamole',
 ] as const
+
+/**
+ * One HelmRelease in `GET /deployments/{id}/components/state` (Go `helmwatch.ComponentSnapshot`). Without a
+ * live watcher Go answers from the persisted states: `bp-<appId>`, zero time, no message, no dependencies.
+ */
+export const ComponentSnapshot = z.object({
+  appId: z.string(),
+  status: z.string().default('pending'),
+  helmReleaseName: z.string().default(''),
+  namespace: z.string().default(''),
+  lastTransitionAt: OptionalTimestamp,
+  message: z.string().default(''),
+  /** Sibling app ids (`bp-` stripped); absent when there are none. */
+  dependsOn: looseArray(z.string()),
+})
+export type ComponentSnapshot = z.infer<typeof ComponentSnapshot>
+
+export const ComponentsState = z.object({
+  watching: z.boolean().default(false),
+  components: looseArray(ComponentSnapshot),
+})
+export type ComponentsState = z.infer<typeof ComponentsState>
+
+/**
+ * `POST /deployments/{id}/refresh-watch`: 202 `{watching, seededAt, components}` for a new watcher, 200
+ * `{watching, alreadyActive:true, components}` when one runs. Errors: 409 `watch-not-resumable`, 504
+ * `{error:"seed-timeout", detail, watching:true}`, 404 `deployment-not-found`.
+ */
+export const RefreshWatchResponse = z.object({
+  watching: z.boolean().default(true),
+  alreadyActive: z.boolean().default(false),
+  seededAt: OptionalTimestamp,
+  components: looseArray(ComponentSnapshot),
+})
+export type RefreshWatchResponse = z.infer<typeof RefreshWatchResponse>

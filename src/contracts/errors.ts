@@ -22,6 +22,26 @@ export interface ParsedError {
   body: Record<string, unknown> | undefined
 }
 
+/**
+ * Words for the codes Go answers with no `detail` (`{"error":"job-not-found"}`), so a screen never shows
+ * a bare code. Codes that come with a detail keep the server's detail.
+ */
+export const ERROR_CODE_TEXT: Readonly<Record<string, string>> = {
+  'job-not-found': 'This job is not part of the deployment.',
+  'execution-not-found': 'That execution of the job no longer exists.',
+  'deployment-not-found': 'The deployment does not exist, or you cannot see it.',
+  'missing-path-params': 'The request named no deployment or job.',
+  'missing-depId': 'The request named no deployment.',
+  'missing-execId': 'The request named no execution.',
+  'jobs-store-unavailable': 'The server keeps no job records right now (its storage is unavailable).',
+  'store-read-failed': 'The server could not read its job records. Try again.',
+  unauthenticated: 'Your session has ended. Sign in again.',
+  forbidden: 'Your role does not allow this.',
+  'not-a-sovereign': 'This is not a Sovereign console.',
+  'deployment-id-not-yet-stamped': 'This Sovereign does not know its deployment yet. Try again in a minute.',
+  'not-implemented': 'The kubeconfig has not arrived from the cluster yet.',
+}
+
 /** Reads an error response body the way the contract says: text first, then try JSON. */
 export function parseErrorBody(text: string): ParsedError {
   const trimmed = text.trim()
@@ -33,7 +53,7 @@ export function parseErrorBody(text: string): ParsedError {
         const b = parsed.data
         return {
           code: b.error,
-          message: b.detail ?? b.message ?? b.note ?? b.hint ?? b.error,
+          message: b.detail ?? b.message ?? b.note ?? b.hint ?? ERROR_CODE_TEXT[b.error] ?? b.error,
           body: json as Record<string, unknown>,
         }
       }

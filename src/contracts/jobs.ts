@@ -55,6 +55,20 @@ export function normaliseJobStatus(status: string): JobStatus {
   return STATUS_MAP[status] ?? 'pending'
 }
 
+/**
+ * A job's kind (June+ field) inferred from its name when the backend does not send it (contract §3.5):
+ * `install-*`, `reconcile-*`, `cron-*`, `task-*`, `reconciler-*`, `mutation-*`, `<group>-step-NN-*`, the
+ * Phase-0 lifecycle jobs; groups are `group`.
+ */
+export function inferJobKind(jobName: string, type: string): string {
+  if (type === 'group') return 'group'
+  const prefix = /^(install|reconcile|cron|task|reconciler|mutation)-/.exec(jobName)?.[1]
+  if (prefix) return prefix
+  if (/^[a-z0-9-]+-step-\d+-/.test(jobName)) return 'step'
+  if (jobName.startsWith('tofu-') || jobName === 'cluster-bootstrap') return 'lifecycle'
+  return 'task'
+}
+
 const JobWire = z.object({
   id: z.string(),
   deploymentId: z.string().default(''),
@@ -62,7 +76,10 @@ const JobWire = z.object({
   displayName: z.string().optional(),
   type: z.string().default('install'),
   kind: z.string().optional(),
-  appId: z.string().optional(),
+  /** Go always writes it (no omitempty): `""` for jobs that are no component (lifecycle, steps, groups). */
+  appId: z.string().default(''),
+  /** Go always writes it: `bootstrap-kit` for HelmRelease installs, else the job's phase group. */
+  batchId: z.string().default(''),
   region: z.string().optional(),
   parentId: z.string().default(''),
   dependsOn: looseArray(z.string()),
@@ -80,6 +97,7 @@ export const Job = JobWire.transform((j) => {
   return {
     ...j,
     deploymentId: dep,
+    kind: j.kind || inferJobKind(j.jobName, j.type),
     status: normaliseJobStatus(j.status),
     rawStatus: j.status,
     parentId: j.parentId ? canonicalJobId(dep, j.parentId) : '',
@@ -92,6 +110,20 @@ export type JobWire = z.input<typeof JobWire>
 
 export const JobList = z.object({ jobs: looseArray(Job) })
 export type JobList = z.infer<typeof JobList>
+
+/** One row of `GET /deployments/{id}/jobs/batches` (Go `jobs/types.go` BatchSummary). */
+export const BatchSummary = z.object({
+  batchId: z.string(),
+  total: z.number().int().default(0),
+  finished: z.number().int().default(0),
+  succeeded: z.number().int().default(0),
+  failed: z.number().int().default(0),
+  running: z.number().int().default(0),
+  pending: z.number().int().default(0),
+})
+export type BatchSummary = z.infer<typeof BatchSummary>
+export const JobBatches = z.object({ batches: looseArray(BatchSummary) })
+export type JobBatches = z.infer<typeof JobBatches>
 
 export const Execution = z.object({
   id: z.string(),

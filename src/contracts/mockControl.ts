@@ -137,3 +137,6 @@ export const MockUserAccessRequest = z.object({
   spec: UserAccessSpec,
 })
 export type MockUserAccessRequest = z.input<typeof MockUserAccessRequest>
+
+/** `GET /api/__mock/kubeconfig-bearer?deploymentId=&region=`: the bearer cloud-init would PUT with. */
+export const MockKubeconfigBearer = z.object({ bearer: z.string() })

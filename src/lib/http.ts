@@ -76,6 +76,10 @@ export interface ApiRequest {
   /** `throw` lets a caller handle 401 itself (the sign-in screens, the auth guard probe). */
   on401?: 'redirect' | 'throw'
   query?: Record<string, string | number | boolean | undefined>
+  /** A non-JSON body sent as is (the kubeconfig YAML), with its content type. */
+  rawBody?: { text: string; contentType: string }
+  /** Extra request headers (the cloud-init bearer of a kubeconfig upload). */
+  headers?: Record<string, string>
   /**
    * Parses a 2xx body instead of `JSON.parse` + `schema` on the main thread — for big bodies parsed with
    * the SAME contract schema in a worker. Rejects with an Error whose message says what is wrong.
@@ -118,8 +122,10 @@ export async function apiFetch<S extends z.ZodType>(
       headers: {
         accept: 'application/json',
         ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(req.rawBody ? { 'content-type': req.rawBody.contentType } : {}),
+        ...req.headers,
       },
-      body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
+      body: req.rawBody ? req.rawBody.text : req.body !== undefined ? JSON.stringify(req.body) : undefined,
       signal: req.signal,
     })
   } catch (e) {

@@ -7,16 +7,21 @@
 import { parseInstallJobName, type Job } from '../../contracts/jobs.ts'
 import { parseComponentKey, type RegionPlacement } from './appModel.ts'
 
-function slugOfJob(job: Pick<Job, 'jobName' | 'appId'>): string | undefined {
-  if (job.appId) return parseComponentKey(job.appId).slug
-  return parseInstallJobName(job.jobName)?.chart
+/** What the readers need of a job; `appId` may be `""` (Go: no component) or absent (older fixtures). */
+type AppJobFields = Pick<Job, 'jobName' | 'type'> & { appId?: string | undefined; kind?: string | undefined }
+
+/**
+ * The chart an install job installs. Only installs count: other jobs carry other `appId`s (a Day-2 mutation's
+ * is its XRC kind, `pool`), never an app's.
+ */
+function slugOfJob(job: AppJobFields): string | undefined {
+  const install = parseInstallJobName(job.jobName)
+  if (job.appId && (install || job.kind === 'install')) return parseComponentKey(job.appId).slug
+  return install?.chart
 }
 
 /** The leaf jobs of one app (groups never), primary region first, then by region key and name. */
-export function appJobs<J extends Pick<Job, 'jobName' | 'appId' | 'type' | 'region'>>(
-  jobs: readonly J[],
-  slug: string,
-): J[] {
+export function appJobs<J extends AppJobFields & Pick<Job, 'region'>>(jobs: readonly J[], slug: string): J[] {
   return jobs
     .filter((j) => j.type !== 'group' && slugOfJob(j) === slug)
     .sort(
@@ -28,7 +33,7 @@ export function appJobs<J extends Pick<Job, 'jobName' | 'appId' | 'type' | 'regi
 }
 
 /** The install job of one placement (`install-cilium` / `install-nbg1-1:cilium`). */
-export function jobForPlacement<J extends Pick<Job, 'jobName' | 'appId' | 'type'>>(
+export function jobForPlacement<J extends AppJobFields>(
   jobs: readonly J[],
   placement: Pick<RegionPlacement, 'componentKey'>,
 ): J | undefined {
@@ -43,7 +48,7 @@ export function jobForPlacement<J extends Pick<Job, 'jobName' | 'appId' | 'type'
  * The job whose log the app page shows: the primary region's install job, else the first placement's
  * (a chart that only runs in secondary regions).
  */
-export function primaryInstallJob<J extends Pick<Job, 'jobName' | 'appId' | 'type'>>(
+export function primaryInstallJob<J extends AppJobFields>(
   jobs: readonly J[],
   placements: readonly Pick<RegionPlacement, 'componentKey' | 'primary' | 'status'>[],
 ): J | undefined {

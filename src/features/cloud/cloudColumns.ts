@@ -2,6 +2,7 @@
  * Columns of the per-kind tables (pure: ids, headers, sortable values) and the one comparator they sort
  * with. Rendering (links, status badges) stays in the component.
  */
+import { quantityBytes } from '../../contracts/topology.ts'
 import type { ListKind } from './cloudKinds.ts'
 import type { TopoNode } from './toTopologyGraph.ts'
 
@@ -121,8 +122,16 @@ export const COLUMNS: Record<ListKind, ColumnSpec[]> = {
     { id: 'namespace', header: 'Namespace', value: field('Namespace') },
     {
       id: 'capacity',
-      header: 'Capacity (Gi)',
-      value: num((n) => (n.type === 'PVC' ? n.data.capacityGi : 0)),
+      header: 'Capacity',
+      value: num((n) => (n.type === 'PVC' ? (quantityBytes(n.data.capacity) ?? 0) : 0)),
+      display: field('Capacity'),
+      align: 'right',
+    },
+    {
+      id: 'used',
+      header: 'Used',
+      value: num((n) => (n.type === 'PVC' ? (quantityBytes(n.data.used) ?? 0) : 0)),
+      display: field('Used'),
       align: 'right',
     },
     { id: 'storageClass', header: 'Storage class', value: field('Storage class') },
@@ -132,9 +141,10 @@ export const COLUMNS: Record<ListKind, ColumnSpec[]> = {
   volumes: [
     name,
     {
-      id: 'size',
-      header: 'Size (Gi)',
-      value: num((n) => (n.type === 'Volume' ? n.data.sizeGi : 0)),
+      id: 'capacity',
+      header: 'Capacity',
+      value: num((n) => (n.type === 'Volume' ? (quantityBytes(n.data.capacity) ?? 0) : 0)),
+      display: field('Capacity'),
       align: 'right',
     },
     { id: 'attachedTo', header: 'Attached to', value: field('Attached to') },
@@ -143,8 +153,22 @@ export const COLUMNS: Record<ListKind, ColumnSpec[]> = {
   ],
   buckets: [
     name,
-    { id: 'provider', header: 'Provider', value: field('Provider') },
-    { id: 'location', header: 'Location', value: field('Location') },
+    { id: 'endpoint', header: 'Endpoint', value: field('Endpoint') },
+    {
+      id: 'used',
+      header: 'Used',
+      value: num((n) => (n.type === 'Bucket' ? (quantityBytes(n.data.used) ?? 0) : 0)),
+      display: field('Used'),
+      align: 'right',
+    },
+    {
+      id: 'capacity',
+      header: 'Capacity',
+      value: num((n) => (n.type === 'Bucket' ? (quantityBytes(n.data.capacity) ?? 0) : 0)),
+      display: field('Capacity'),
+      align: 'right',
+    },
+    { id: 'retention', header: 'Retention', value: field('Retention') },
     status,
   ],
 }

@@ -124,26 +124,34 @@ function threeRegions(): InfrastructureWire {
             name: `vpc-${k}`,
             cidr: `10.${i}.0.0/16`,
             region: k,
-            peerings: keys.filter((o) => o !== k).map((o) => ({ id: `peer-${k}-${o}`, peer: `vpc-${o}` })),
+            // Go: one PeeringClaim per pair, listed on both VPCs, `vpcPair` naming both.
+            peerings: keys
+              .filter((o) => o !== k)
+              .map((o) => {
+                const [a, b] = [k, o].sort()
+                return { id: `peer-${a}-${b}`, name: `peering-${a}-${b}`, vpcPair: `vpc-${a}/vpc-${b}` }
+              }),
             status: 'healthy',
           },
         ],
       })),
     },
     storage: {
+      // Go shapes: a claim has no region and its id is its UID; its volume is named `pvc-<UID>`.
       pvcs: keys.map((k) => ({
-        id: `pvc-${k}`,
+        id: `uid-${k}`,
         name: 'data-harbor-0',
         namespace: 'harbor',
-        region: k,
-        capacityGi: 100,
-        status: 'healthy',
+        capacity: '100Gi',
+        used: '12Gi',
+        storageClass: 'hcloud-volumes',
+        status: 'Bound',
       })),
       volumes: keys.map((k) => ({
         id: `vol-${k}`,
-        name: `pvc-${k}`,
+        name: `pvc-uid-${k}`,
+        capacity: '100Gi',
         region: k,
-        sizeGi: 100,
         attachedTo: `worker-1-${k}`,
         status: 'healthy',
       })),
@@ -151,9 +159,10 @@ function threeRegions(): InfrastructureWire {
         {
           id: 'bucket-1',
           name: 'catalyst-t126',
-          region: 'fsn1',
-          provider: 'hetzner-object-storage',
-          status: 'healthy',
+          endpoint: 'https://fsn1.your-objectstorage.com',
+          capacity: '1Ti',
+          used: '12Gi',
+          retentionDays: '30',
         },
       ],
     },
@@ -192,11 +201,32 @@ describe('toTopologyGraph', () => {
     expect(parentOf('Node', 'worker-1-fsn1').name).toBe('workers-fsn1')
     expect(parentOf('LoadBalancer', 'ingress-hel1-2').type).toBe('Cluster')
     expect(parentOf('Network', 'vpc-nbg1-1').name).toBe('nbg1-1')
-    expect(parentOf('Volume', 'pvc-fsn1').name).toBe('fsn1')
+    expect(parentOf('Volume', 'pvc-uid-fsn1').name).toBe('fsn1')
     expect(parentOf('Bucket', 'catalyst-t126').type).toBe('Cloud')
-    // The same PVC name in three regions: three nodes, each in its region's cluster.
+    // The same PVC name in three regions: three nodes, each in its volume's region's cluster.
     const pvcs = g.nodes.filter((n) => n.type === 'PVC')
     expect(pvcs.map((p) => g.byId.get(p.parent!)!.region)).toEqual(['fsn1', 'nbg1-1', 'hel1-2'])
+    expect(pvcs.map((p) => p.region)).toEqual(['fsn1', 'nbg1-1', 'hel1-2'])
+  })
+
+  it('reads the Go storage items: quantity strings, the claim phase as status, a bucket with its project', () => {
+    const pvc = g.nodes.find((n) => n.type === 'PVC')!
+    expect(pvc.status).toBe('healthy') // `Bound`
+    expect(pvc.fields).toEqual([
+      ['Namespace', 'harbor'],
+      ['Capacity', '100Gi'],
+      ['Used', '12Gi'],
+      ['Storage class', 'hcloud-volumes'],
+    ])
+    const bucket = g.nodes.find((n) => n.type === 'Bucket')!
+    expect(bucket.status).toBe('healthy')
+    expect(bucket.fields).toContainEqual(['Retention', '30 days'])
+    // A claim whose volume is unknown lives in the primary cluster (Go lists the primary's claims).
+    const wire = threeRegions()
+    wire.storage!.pvcs!.push({ id: 'orphan', name: 'data-x-0', status: 'Pending' })
+    const orphan = toTopologyGraph(Infrastructure.parse(wire)).nodes.find((n) => n.name === 'data-x-0')!
+    expect(orphan.region).toBe('fsn1')
+    expect(orphan.status).toBe('unknown')
   })
 
   it('links relations: LB → targets, volume → node, PVC → volume, one edge per peering pair', () => {

@@ -25,6 +25,7 @@ import type {
   VCluster,
   Volume,
 } from '../../contracts/topology.ts'
+import { volumeOfPvc } from '../../contracts/topology.ts'
 import { NODE_TYPES, type NodeType } from './cloudKinds.ts'
 
 type CloudEntry = Infrastructure['cloud'][number]
@@ -86,6 +87,14 @@ export interface TopologyGraph {
 }
 
 const gid = (type: NodeType, id: string) => `${type}:${id}`
+
+/** The two VPC names of a peering's `vpcPair` (`vpc-a/vpc-b`; also `,`, `↔`, `<->` or spaces between). */
+export function vpcPairEnds(pair: string): string[] {
+  return pair
+    .split(/\s*(?:\/|,|↔|<->|\s)\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
 
 /** `3/3 healthy` — the backend's summary when sent, else counted from the targets. */
 export function targetHealthOf(lb: LoadBalancer): string {
@@ -307,14 +316,20 @@ export function toTopologyGraph(infra: Infrastructure): TopologyGraph {
       else diagnostics.push(`Load balancer ${n.name} targets a missing node ${t.id}`)
     }
   }
-  // Peerings, one edge per pair.
+  // Peerings, one edge per pair: `vpcPair` names both VPCs (`vpc-fsn1/vpc-nbg1-1`).
   const peered = new Set<string>()
   for (const n of [...nodes]) {
     if (n.type !== 'Network') continue
     for (const p of n.data.peerings) {
-      const peer = (p as { peer?: unknown }).peer
-      const other = typeof peer === 'string' ? networkByName.get(peer) : undefined
-      if (!other) continue
+      const ends = vpcPairEnds(p.vpcPair)
+        .map((name) => networkByName.get(name))
+        .filter((id): id is string => !!id)
+      const other = ends.find((id) => id !== n.id)
+      if (!other || !ends.includes(n.id)) {
+        if (!other)
+          diagnostics.push(`Peering ${p.name || p.id} names no other known VPC (${p.vpcPair || '—'})`)
+        continue
+      }
       const pair = [n.id, other].sort().join('|')
       if (peered.has(pair)) continue
       peered.add(pair)
@@ -322,12 +337,16 @@ export function toTopologyGraph(infra: Infrastructure): TopologyGraph {
     }
   }
 
-  // Storage: PVCs live in the region's cluster, volumes in the region, buckets with the cloud.
+  // Storage. A claim has no region on the wire (Go lists the primary cluster's): it lives where its volume
+  // does, else in the primary cluster. Volumes live in their region, buckets with the cloud.
   const placeIn = (region: string) => regionByKey.get(region)
+  const primaryKey = regions[0] ? regions[0].name || regions[0].id.replace(/^region-/, '') : ''
+  const volumes = infra.storage.volumes
   const pvcById = new Map<string, string>()
   for (const p of infra.storage.pvcs) {
     created = true
-    const regionNode = placeIn(p.region)
+    const region = p.region || volumeOfPvc(p, volumes)?.region || primaryKey
+    const regionNode = placeIn(region)
     const pvc = add({
       id: gid('PVC', p.id),
       type: 'PVC',
@@ -335,17 +354,18 @@ export function toTopologyGraph(infra: Infrastructure): TopologyGraph {
       name: p.name,
       status: p.status,
       parent: clusterOfRegion.get(byId.get(regionNode ?? '')?.name ?? '') ?? regionNode ?? cloudIds[0]?.id,
-      region: p.region,
+      region,
       fields: [
         ['Namespace', p.namespace || '—'],
-        ['Capacity', `${p.capacityGi} Gi`],
+        ['Capacity', p.capacity || '—'],
+        ['Used', p.used || '—'],
         ['Storage class', p.storageClass || '—'],
       ],
-      search: text('pvc', p.name, p.id, p.namespace, p.storageClass, p.region, p.status),
+      search: text('pvc', p.name, p.id, p.namespace, p.storageClass, region, p.status),
     })
     pvcById.set(p.id, pvc.id)
   }
-  for (const v of infra.storage.volumes) {
+  for (const v of volumes) {
     created = true
     const regionNode = placeIn(v.region)
     const volume = add({
@@ -357,8 +377,8 @@ export function toTopologyGraph(infra: Infrastructure): TopologyGraph {
       parent: regionNode ?? cloudIds[0]?.id,
       region: v.region,
       fields: [
-        ['Size', `${v.sizeGi} Gi`],
-        ['Attached to', v.attachedTo ?? '—'],
+        ['Capacity', v.capacity || '—'],
+        ['Attached to', v.attachedTo || '—'],
       ],
       search: text('volume', v.name, v.id, v.attachedTo, v.region, v.status),
     })
@@ -368,24 +388,33 @@ export function toTopologyGraph(infra: Infrastructure): TopologyGraph {
         edges.push({ id: `${volume.id}→${node}`, source: volume.id, target: node, kind: 'attached-to' })
       else diagnostics.push(`Volume ${v.name} is attached to a missing node ${v.attachedTo}`)
     }
-    const pvc = pvcById.get(v.name)
-    if (pvc) edges.push({ id: `${pvc}→${volume.id}`, source: pvc, target: volume.id, kind: 'bound-to' })
+  }
+  for (const p of infra.storage.pvcs) {
+    const v = volumeOfPvc(p, volumes)
+    const pvc = pvcById.get(p.id)
+    const volume = v ? byId.get(gid('Volume', v.id)) : undefined
+    if (pvc && volume)
+      edges.push({ id: `${pvc}→${volume.id}`, source: pvc, target: volume.id, kind: 'bound-to' })
   }
   for (const b of infra.storage.buckets) {
     created = true
+    const cloud = cloudIds[0]
     add({
       id: gid('Bucket', b.id),
       type: 'Bucket',
       data: b,
       name: b.name,
-      status: b.status,
-      parent: cloudIds[0]?.id,
-      region: b.region,
+      // Buckets carry no status of their own: they are as healthy as the project they live in.
+      status: cloud?.status ?? 'unknown',
+      parent: cloud?.id,
+      region: '',
       fields: [
-        ['Provider', b.provider || '—'],
-        ['Location', b.region || '—'],
+        ['Endpoint', b.endpoint || '—'],
+        ['Capacity', b.capacity || '—'],
+        ['Used', b.used || '—'],
+        ['Retention', b.retentionDays ? `${b.retentionDays} days` : '—'],
       ],
-      search: text('bucket', b.name, b.id, b.provider, b.region, b.status),
+      search: text('bucket', b.name, b.id, b.endpoint),
     })
   }
 

@@ -41,10 +41,10 @@ export function nodeSubtitle(node: TopoNode): string {
     case 'Network':
       return node.data.cidr
     case 'PVC':
-      return `${node.data.capacityGi} Gi`
+      return [node.data.capacity, node.data.used && `${node.data.used} used`].filter(Boolean).join(' · ')
     case 'Volume':
-      return `${node.data.sizeGi} Gi`
+      return node.data.capacity
     case 'Bucket':
-      return node.data.provider
+      return node.data.endpoint.replace(/^https?:\/\//, '')
   }
 }

@@ -175,6 +175,12 @@ function DeleteBody({
         setFailure({ kind: 'other', title: 'The request failed', message: errorMessage(e) })
         return
       }
+      // The session ended: sign-in takes over (the router is leaving), and the secret must not wait in
+      // the field while the sign-in page loads.
+      if (e.status === 401) {
+        clearToken()
+        return
+      }
       const why = explainDeleteFailure(mode, e, target.fqdn)
       if (why.kind === 'gone') {
         clearToken()

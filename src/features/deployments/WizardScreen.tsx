@@ -15,6 +15,7 @@ import {
   MIN_WORKERS,
   POOL_DOMAINS,
   STEP_TITLES,
+  SUBDOMAIN,
   WIZARD_STEPS,
   buildDeploymentRequest,
   defaultDraft,
@@ -24,12 +25,16 @@ import {
   parseDraft,
   regionKeys,
   serialiseDraft,
+  subdomainReasonText,
+  tokenVerdictText,
   validateStep,
   type RegionDraft,
   type StepErrors,
   type WizardDraft,
   type WizardStep,
 } from './wizardModel.ts'
+import { SshKeyField } from './SshKeyField.tsx'
+import { useQueryCacheProbe } from './useQueryCacheProbe.ts'
 import styles from './WizardScreen.module.css'
 
 export const WIZARD_DRAFT_KEY = 'catalyst:wizard-draft:v1'
@@ -50,7 +55,7 @@ function saveDraft(d: WizardDraft): void {
   }
 }
 
-const SUBDOMAIN_SYNTAX = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/
+const SUBDOMAIN_SYNTAX = SUBDOMAIN
 
 /**
  * `/wizard`: organisation → domain → topology → credentials → review and launch. Every step validates before
@@ -58,6 +63,8 @@ const SUBDOMAIN_SYNTAX = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/
  * to each step's heading, Enter submits the step).
  */
 export function WizardScreen() {
+  // Non-production only: lets e2e prove a generated private key is in no cache.
+  useQueryCacheProbe()
   const me = useQuery(whoamiQueryOptions())
   const email = me.data?.email
   const [draft, setDraft] = useState<WizardDraft>(loadDraft)
@@ -67,12 +74,7 @@ export function WizardScreen() {
 
   // The provider token: held in memory for the one launch request, never rendered, never stored.
   const tokenRef = useRef('')
-  const [tokenState, setTokenState] = useState<
-    | { kind: 'none' }
-    | { kind: 'checking' }
-    | { kind: 'valid'; project?: string | undefined }
-    | { kind: 'invalid'; reason: string }
-  >({ kind: 'none' })
+  const [tokenState, setTokenState] = useState<TokenState>({ kind: 'none' })
 
   useEffect(() => saveDraft(draft), [draft])
   useEffect(() => {
@@ -146,12 +148,12 @@ export function WizardScreen() {
     }
     setTokenState({ kind: 'checking' })
     try {
-      const res = await validateCredentials(value)
-      if (res.valid) {
+      const verdict = await validateCredentials(value)
+      if (verdict.valid) {
         tokenRef.current = value
         if (tokenField.current) tokenField.current.value = ''
-        setTokenState({ kind: 'valid', project: res.projectName })
-      } else setTokenState({ kind: 'invalid', reason: res.reason ?? 'The provider rejected this token.' })
+        setTokenState({ kind: 'valid' })
+      } else setTokenState({ kind: 'invalid', reason: tokenVerdictText(verdict) })
     } catch (e) {
       setTokenState({ kind: 'invalid', reason: errorMessage(e) })
     }
@@ -213,9 +215,11 @@ export function WizardScreen() {
             <TopologyStep draft={draft} errors={visibleErrors} update={update} />
           ) : step === 'credentials' ? (
             <CredentialsStep
+              draft={draft}
+              update={update}
+              errors={visibleErrors}
               fieldRef={tokenField}
               state={tokenState}
-              error={visibleErrors.token}
               onValidate={() => void runValidation()}
               onForget={forgetToken}
             />
@@ -224,7 +228,7 @@ export function WizardScreen() {
               draft={draft}
               email={email}
               errors={errors}
-              tokenProject={tokenState.kind === 'valid' ? tokenState.project : undefined}
+              tokenValid={tokenState.kind === 'valid'}
               goTo={goTo}
               tokenRef={tokenRef}
             />
@@ -437,7 +441,7 @@ function DomainStep({
             ) : check.available ? (
               <span className={styles.ok}>✓ {fqdn} is available</span>
             ) : (
-              <span className="field-error">✕ {check.reason ?? `${fqdn} is not available`}</span>
+              <span className="field-error">✕ {subdomainReasonText(check.reason, fqdn)}</span>
             )}
           </p>
         </>
@@ -568,68 +572,102 @@ function TopologyStep({
   )
 }
 
+/** `ssh-ed25519 AAAA…kKX catalyst@x` → the algorithm, the key's last characters and the comment. */
+function sshKeySummary(key: string): string {
+  const [alg, body, ...comment] = key.trim().split(/\s+/)
+  if (!alg || !body) return 'Missing'
+  return [alg, `…${body.slice(-8)}`, comment.join(' ')].filter(Boolean).join(' ')
+}
+
+type TokenState =
+  { kind: 'none' } | { kind: 'checking' } | { kind: 'valid' } | { kind: 'invalid'; reason: string }
+
 function CredentialsStep({
+  draft,
+  update,
+  errors,
   fieldRef,
   state,
-  error,
   onValidate,
   onForget,
 }: {
+  draft: WizardDraft
+  update: (p: Partial<WizardDraft>) => void
+  errors: StepErrors
   fieldRef: React.RefObject<HTMLInputElement | null>
-  state:
-    | { kind: 'none' }
-    | { kind: 'checking' }
-    | { kind: 'valid'; project?: string | undefined }
-    | { kind: 'invalid'; reason: string }
-  error: string | undefined
+  state: TokenState
   onValidate: () => void
   onForget: () => void
 }) {
-  if (state.kind === 'valid') {
-    return (
-      <div className={styles.fields}>
-        <p role="status" className={styles.ok}>
-          ✓ Hetzner token accepted{state.project ? ` for project ${state.project}` : ''}.
-        </p>
-        <p className="muted">
-          It is held in memory for this launch only: never shown again, never stored, forgotten when you leave
-          this page.
-        </p>
-        <div>
-          <button type="button" className="btn btn-sm" onClick={onForget}>
-            Replace token
-          </button>
-        </div>
-      </div>
-    )
-  }
   return (
     <div className={styles.fields}>
       <p className="muted">
         Provider: Hetzner Cloud. The token needs read-write access to the target project.
       </p>
       <Field
-        label="Hetzner API token"
-        error={state.kind === 'invalid' ? state.reason : error}
-        hint="64 letters and digits. Validated with the provider, used once for the launch, never stored."
+        label="Hetzner project ID"
+        error={errors.hetznerProjectID}
+        hint="The number in the Hetzner Console address of the project (…/projects/1234567/…)."
       >
         {(p) => (
           <input
             {...p}
-            ref={fieldRef}
             className="input mono"
-            type="password"
+            value={draft.hetznerProjectID}
             autoComplete="off"
             spellCheck={false}
-            disabled={state.kind === 'checking'}
+            inputMode="numeric"
+            onChange={(e) => update({ hetznerProjectID: e.target.value })}
           />
         )}
       </Field>
-      <div>
-        <button type="button" className="btn" onClick={onValidate} disabled={state.kind === 'checking'}>
-          {state.kind === 'checking' ? 'Validating…' : 'Validate token'}
-        </button>
-      </div>
+      {state.kind === 'valid' ? (
+        <div className={styles.fields}>
+          <p role="status" className={styles.ok}>
+            ✓ {tokenVerdictText({ valid: true, status: 200 })}
+          </p>
+          <p className="muted">
+            It is held in memory for this launch only: never shown again, never stored, forgotten when you
+            leave this page.
+          </p>
+          <div>
+            <button type="button" className="btn btn-sm" onClick={onForget}>
+              Replace token
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <Field
+            label="Hetzner API token"
+            error={state.kind === 'invalid' ? state.reason : errors.token}
+            hint="64 letters and digits. Validated with the provider, used once for the launch, never stored."
+          >
+            {(p) => (
+              <input
+                {...p}
+                ref={fieldRef}
+                className="input mono"
+                type="password"
+                autoComplete="off"
+                spellCheck={false}
+                disabled={state.kind === 'checking'}
+              />
+            )}
+          </Field>
+          <div>
+            <button type="button" className="btn" onClick={onValidate} disabled={state.kind === 'checking'}>
+              {state.kind === 'checking' ? 'Validating…' : 'Validate token'}
+            </button>
+          </div>
+        </>
+      )}
+      <SshKeyField
+        value={draft.sshPublicKey}
+        onChange={(sshPublicKey) => update({ sshPublicKey })}
+        fqdn={fqdnOf(draft)}
+        error={errors.sshPublicKey}
+      />
     </div>
   )
 }
@@ -638,14 +676,14 @@ function ReviewStep({
   draft,
   email,
   errors,
-  tokenProject,
+  tokenValid,
   goTo,
   tokenRef,
 }: {
   draft: WizardDraft
   email: string | undefined
   errors: StepErrors
-  tokenProject: string | undefined
+  tokenValid: boolean
   goTo: (s: WizardStep) => void
   tokenRef: React.RefObject<string>
 }) {
@@ -685,7 +723,7 @@ function ReviewStep({
           <ul>
             {problems.map(([s, msg]) => (
               <li key={s}>
-                {s === 'credentials'
+                {s === 'credentials' && !tokenValid
                   ? 'Enter and validate the provider token again (it is never stored).'
                   : msg}{' '}
                 <button type="button" className="btn btn-sm" onClick={() => goTo(s)}>
@@ -716,10 +754,12 @@ function ReviewStep({
         </dd>
         <dt>Credentials</dt>
         <dd>
-          {tokenProject !== undefined || !errors.credentials
-            ? `Hetzner token validated${tokenProject ? ` (project ${tokenProject})` : ''} — held in memory, not shown`
+          {tokenValid
+            ? `Hetzner token validated for project ${draft.hetznerProjectID.trim() || '—'} — held in memory, not shown`
             : 'Missing'}
         </dd>
+        <dt>SSH key</dt>
+        <dd className="mono">{sshKeySummary(draft.sshPublicKey)}</dd>
       </dl>
       <table className={styles.table} aria-label="Regions to create">
         <thead>

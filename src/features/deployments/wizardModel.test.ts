@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DeploymentRequest } from '../../contracts/deployments.ts'
+import { DeploymentRequest, validateDeploymentRequest } from '../../contracts/deployments.ts'
+import { SUBDOMAIN_REASONS } from '../../contracts/wizard.ts'
 import {
   buildDeploymentRequest,
   defaultDraft,
@@ -9,6 +10,8 @@ import {
   parseDraft,
   regionKeys,
   serialiseDraft,
+  subdomainReasonText,
+  tokenVerdictText,
   validateStep,
   type StepContext,
   type WizardDraft,
@@ -24,6 +27,9 @@ const draft = (over: Partial<WizardDraft> = {}): WizardDraft => ({
   orgName: 'Nova Space',
   subdomain: 'nova',
   regions: [defaultRegion('fsn1'), defaultRegion('nbg1'), defaultRegion('hel1')],
+  hetznerProjectID: '4711',
+  sshPublicKey:
+    'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFbD9pjo37g8VfqmRx08DIxF+ahEJElOit3Vhng2hkKX catalyst@nova',
   ...over,
 })
 
@@ -104,6 +110,22 @@ describe('validateStep', () => {
       'regions.0.workerCount',
     ],
     ['token not validated', {}, { tokenValidated: false }, 'credentials', 'token'],
+    ['no project ID', { hetznerProjectID: ' ' }, {}, 'credentials', 'hetznerProjectID'],
+    ['no SSH public key', { sshPublicKey: '' }, {}, 'credentials', 'sshPublicKey'],
+    [
+      'a private key pasted as the public one',
+      { sshPublicKey: '-----BEGIN OPENSSH PRIVATE KEY-----' },
+      {},
+      'credentials',
+      'sshPublicKey',
+    ],
+    [
+      'subdomain starting with a digit (the backend refuses it)',
+      { subdomain: '1nova' },
+      {},
+      'domain',
+      'subdomain',
+    ],
   ])('%s', (_name, over, ctxOver, step, field) => {
     const errors = validateStep(step, draft(over), { ...ctx, ...ctxOver })
     expect(errors[field]).toBeTruthy()
@@ -142,7 +164,11 @@ describe('buildDeploymentRequest', () => {
   it('builds a valid multi-region pool request', () => {
     const body = buildDeploymentRequest(draft(), 'operator@openova.io', 'T'.repeat(64))
     const parsed = DeploymentRequest.parse(body)
+    // As strict as the provisioner: nothing it requires is missing.
+    expect(validateDeploymentRequest(parsed)).toBeUndefined()
     expect(parsed).toMatchObject({
+      hetznerProjectID: '4711',
+      sshPublicKey: expect.stringMatching(/^ssh-ed25519 /),
       orgEmail: 'operator@openova.io',
       sovereignFQDN: 'nova.omani.works',
       sovereignDomainMode: 'pool',
@@ -167,5 +193,32 @@ describe('buildDeploymentRequest', () => {
       sovereignFQDN: 'cloud.example.com',
     })
     expect(body).not.toHaveProperty('sovereignSubdomain')
+  })
+})
+
+describe('the console words the backend codes', () => {
+  it('has its own sentence for every subdomain reason code, and never shows the code', () => {
+    const texts = SUBDOMAIN_REASONS.map((r) => subdomainReasonText(r, 'nova.omani.works'))
+    for (const [i, t] of texts.entries()) {
+      const code = SUBDOMAIN_REASONS[i]!
+      // A sentence, never the code (single words such as "reserved" are plain English).
+      if (code.includes('-')) expect(t).not.toContain(code)
+      expect(t).toMatch(/^\S.* .*\.$/)
+    }
+    expect(new Set(texts).size).toBe(texts.length)
+    expect(subdomainReasonText('active-state', 'acme.omani.works')).toBe(
+      'acme.omani.works is already in use.',
+    )
+    expect(subdomainReasonText('reserved', 'www.omani.works')).toContain('"www" is reserved')
+    expect(subdomainReasonText('some-new-code', 'x.omani.works')).toBe(
+      'x.omani.works is not available. Choose another name.',
+    )
+  })
+
+  it('words a token verdict from the verdict and its status, not the server message', () => {
+    expect(tokenVerdictText({ valid: true, status: 200 })).toMatch(/accepted/)
+    expect(tokenVerdictText({ valid: false, status: 200 })).toMatch(/refused/)
+    expect(tokenVerdictText({ valid: false, status: 400 })).toMatch(/64 characters/)
+    expect(tokenVerdictText({ valid: false, status: 503 })).toMatch(/cannot be reached/)
   })
 })

@@ -41,7 +41,11 @@ export const MAX_REGIONS = 5
 export const MIN_WORKERS = 1
 export const MAX_WORKERS = 20
 
-const SUBDOMAIN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/
+/** The backend's label rule (Go `isValidDNSLabel`): starts with a letter, no dash at the end, ≤ 63. */
+export const SUBDOMAIN = /^[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/
+/** An OpenSSH public key line (`authorized_keys` format); the comment is optional. */
+const SSH_PUBLIC_KEY =
+  /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( [^\n]*)?$/
 /** Same rule as the contract's request schema: a lowercase DNS name with at least two labels. */
 const HOSTNAME = /^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/
 
@@ -75,6 +79,10 @@ export const WizardDraft = z.object({
     .max(MAX_REGIONS)
     .catch(() => [defaultRegion()]),
   bcp: z.enum(['active-hotstandby', 'active-active']).catch('active-hotstandby'),
+  /** Hetzner project id: an identifier, not a credential. */
+  hetznerProjectID: z.string().max(100).catch(''),
+  /** The public half only; a generated private key never enters the draft. */
+  sshPublicKey: z.string().max(16_000).catch(''),
 })
 export type WizardDraft = z.infer<typeof WizardDraft>
 
@@ -89,6 +97,8 @@ export function defaultDraft(): WizardDraft {
     byoDomain: '',
     regions: [defaultRegion()],
     bcp: 'active-hotstandby',
+    hetznerProjectID: '',
+    sshPublicKey: '',
   }
 }
 
@@ -126,7 +136,44 @@ export function fqdnOf(draft: WizardDraft): string {
 export interface SubdomainCheck {
   fqdn: string
   available: boolean
+  /** The backend's code (`active-state`…): worded by `subdomainReasonText`, never shown as is. */
   reason?: string | undefined
+}
+
+/** The console's words for why a subdomain is not available (the API sends a code, never shown raw). */
+export function subdomainReasonText(reason: string | undefined, fqdn: string): string {
+  const [sub = fqdn, ...pool] = fqdn.split('.')
+  switch (reason) {
+    case 'invalid-format':
+      return 'Use lowercase letters, digits and dashes, starting with a letter, up to 63.'
+    case 'reserved':
+      return `"${sub}" is reserved for the platform. Choose another name.`
+    case 'reserved-state':
+      return `${fqdn} is being set up by another deployment right now. Choose another name or try again in a few minutes.`
+    case 'active-state':
+      return `${fqdn} is already in use.`
+    case 'unsupported-pool':
+      return `${pool.join('.')} is not one of the pool domains. Choose a listed pool domain or your own domain.`
+    case 'exists':
+      return `${fqdn} already resolves in DNS. Choose another name.`
+    case 'lookup-error':
+      return `The DNS lookup for ${fqdn} failed. Try again in a moment.`
+    case 'pdm-unavailable':
+      return 'The availability service cannot be reached right now. Try again in a moment.'
+    default:
+      return `${fqdn} is not available. Choose another name.`
+  }
+}
+
+/**
+ * The console's words for a token check (`POST /credentials/validate`): the verdict and the HTTP status tell
+ * it all (400 = too short, 503 = Hetzner unreachable); the server's English `message` is not shown.
+ */
+export function tokenVerdictText(verdict: { valid: boolean; status: number }): string {
+  if (verdict.valid) return 'Hetzner token accepted: read and write access confirmed.'
+  if (verdict.status === 400) return 'Too short: a Hetzner API token has 64 characters.'
+  if (verdict.status === 503) return 'Hetzner cannot be reached to check the token. Try again in a moment.'
+  return 'Hetzner refused this token. Use a project token with Read & Write permission.'
 }
 
 export interface StepContext {
@@ -154,12 +201,13 @@ export function validateStep(step: WizardStep, draft: WizardDraft, ctx: StepCont
         const sub = normaliseSubdomain(draft.subdomain)
         if (!sub) errors.subdomain = 'Choose a subdomain.'
         else if (!SUBDOMAIN.test(sub))
-          errors.subdomain = 'Use lowercase letters, digits and dashes (not at the start or end), up to 63.'
+          errors.subdomain =
+            'Use lowercase letters, digits and dashes, starting with a letter (no dash at the end), up to 63.'
         else {
           const check = ctx.subdomainCheck
           const fqdn = fqdnOf(draft)
           if (!check || check.fqdn !== fqdn) errors.subdomain = 'Checking availability…'
-          else if (!check.available) errors.subdomain = check.reason ?? `${fqdn} is not available.`
+          else if (!check.available) errors.subdomain = subdomainReasonText(check.reason, fqdn)
         }
       } else {
         const d = fqdnOf(draft)
@@ -185,7 +233,13 @@ export function validateStep(step: WizardStep, draft: WizardDraft, ctx: StepCont
       break
     }
     case 'credentials': {
+      // All three are required by the provisioner (400 otherwise).
+      if (!draft.hetznerProjectID.trim()) errors.hetznerProjectID = 'Enter the Hetzner project ID.'
       if (!ctx.tokenValidated) errors.token = 'Enter your Hetzner API token and validate it.'
+      const key = draft.sshPublicKey.trim()
+      if (!key) errors.sshPublicKey = 'Paste an SSH public key or generate a key pair.'
+      else if (!SSH_PUBLIC_KEY.test(key))
+        errors.sshPublicKey = 'That is not an SSH public key (one line: ssh-ed25519 AAAA… comment).'
       break
     }
     case 'review': {
@@ -224,6 +278,8 @@ export function buildDeploymentRequest(
       : { sovereignByoDomain: fqdn }),
     provider: 'hetzner',
     hetznerToken,
+    hetznerProjectID: draft.hetznerProjectID.trim(),
+    sshPublicKey: draft.sshPublicKey.trim(),
     region: primary.cloudRegion,
     controlPlaneSize: primary.controlPlaneSize,
     workerSize: primary.workerSize,

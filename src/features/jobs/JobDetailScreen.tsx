@@ -16,7 +16,7 @@ import { notify } from '../../lib/notifications.ts'
 import { formatRelative, parseTime } from '../../lib/time.ts'
 import { useNow } from '../../lib/useNow.ts'
 import { useRetryJob } from './api/useRetryJob.ts'
-import { NO_REGION, PRIMARY, phaseOf, readableLabel, regionOf } from './jobRows.ts'
+import { NO_REGION, PRIMARY, phaseLabelOf, phaseOf, readableLabel, regionOf } from './jobRows.ts'
 import type { JobDetailSearch } from './jobsSearch.ts'
 import { LogViewer } from './log/LogViewer.tsx'
 import { useExecutionLog, useGlobalLog } from './log/useLogSource.ts'
@@ -127,7 +127,6 @@ function JobHeader({
   keep: Search
 }) {
   const phase = phaseOf(job)
-  const group = jobs.find((j) => j.type === 'group' && j.jobName === phase)
   const region = job.type === 'group' ? NO_REGION : regionOf(job)
   const retry = useRetryJob(deploymentId, job.jobName)
   const replace = useReplaceJobSearch(deploymentId, job.id)
@@ -199,7 +198,7 @@ function JobHeader({
         </div>
         <div>
           <dt>Phase</dt>
-          <dd>{group?.displayName ?? (phase || '—')}</dd>
+          <dd>{phaseLabelOf(phase, jobs)}</dd>
         </div>
         <div>
           <dt>Region</dt>

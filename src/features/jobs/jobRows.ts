@@ -73,7 +73,9 @@ export function phaseRank(phase: string): number {
  * Region bucket (the upstream console's rule): the job's `region` (secondaries only), else the `appId` prefix before
  * `:`, else `install-<region>:<chart>`; any other install is the primary's; everything else is deployment-wide.
  */
-export function regionOf(job: Pick<Job, 'region' | 'appId' | 'jobName' | 'kind'>): string {
+export function regionOf(
+  job: Pick<Job, 'region' | 'jobName'> & { appId?: string | undefined; kind?: string | undefined },
+): string {
   if (job.region) return job.region
   const appColon = job.appId?.indexOf(':') ?? -1
   if (job.appId && appColon > 0) return job.appId.slice(0, appColon)
@@ -98,11 +100,21 @@ function parseMs(v: string | undefined): number | undefined {
   return Number.isFinite(t) ? t : undefined
 }
 
+/** A phase's label: its group row's display name, else ours (an older backend sends no display names). */
+export function phaseLabelOf(
+  phase: string,
+  jobs: readonly Pick<Job, 'type' | 'jobName' | 'displayName'>[],
+): string {
+  const group = jobs.find((j) => j.type === 'group' && j.jobName === phase)
+  return group?.displayName ?? PHASE_FALLBACK_LABELS[phase] ?? (phase || '—')
+}
+
 /** Leaf rows (groups dropped) with phase labels from the group rows and readable dependency links. */
 export function deriveRows(jobs: readonly Job[]): JobRow[] {
   const byId = new Map(jobs.map((j) => [j.id, j]))
   const groupLabels = new Map<string, string>()
-  for (const j of jobs) if (j.type === 'group') groupLabels.set(j.jobName, j.displayName ?? j.jobName)
+  // A group without a display name (older backends) gets our label, not its slug.
+  for (const j of jobs) if (j.type === 'group' && j.displayName) groupLabels.set(j.jobName, j.displayName)
   const rows: JobRow[] = []
   for (const j of jobs) {
     if (j.type === 'group') continue

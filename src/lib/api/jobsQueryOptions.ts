@@ -1,10 +1,11 @@
 import { queryOptions } from '@tanstack/react-query'
-import { JobDetail, JobList, type Job } from '../../contracts/jobs.ts'
+import { JobBatches, JobDetail, JobList, type Job } from '../../contracts/jobs.ts'
 import { apiFetch } from '../http.ts'
 
 export const jobKeys = {
   list: (deploymentId: string) => ['deployments', deploymentId, 'jobs'] as const,
   detail: (deploymentId: string, jobName: string) => ['deployments', deploymentId, 'jobs', jobName] as const,
+  batches: (deploymentId: string) => ['deployments', deploymentId, 'job-batches'] as const,
 }
 
 function anyLive(jobs: readonly Job[] | undefined): boolean {
@@ -41,5 +42,20 @@ export function jobDetailQueryOptions(deploymentId: string, jobName: string) {
       const d = q.state.data
       return !d || d.job.status === 'running' || d.job.status === 'pending' ? 3_000 : false
     },
+  })
+}
+
+/** Progress per batch (`bootstrap-kit`, `day-2-mutations`…): `GET /deployments/{id}/jobs/batches`. */
+export function jobBatchesQueryOptions(deploymentId: string) {
+  return queryOptions({
+    queryKey: jobKeys.batches(deploymentId),
+    queryFn: ({ signal }) =>
+      apiFetch(`/v1/deployments/${encodeURIComponent(deploymentId)}/jobs/batches`, JobBatches, {
+        signal,
+      }).then((r) => r.batches),
+    enabled: deploymentId !== '',
+    staleTime: 2_000,
+    refetchInterval: (q) =>
+      q.state.data?.some((b) => b.running > 0 || b.pending > 0) !== false ? 3_000 : 30_000,
   })
 }

@@ -11,8 +11,14 @@ import {
   WipeResult,
   type DeploymentRequest,
 } from '../../../contracts/deployments.ts'
-import { CredentialsValidateResponse, SubdomainCheckResponse } from '../../../contracts/wizard.ts'
-import { apiFetch } from '../../../lib/http.ts'
+import {
+  CredentialsValidateResponse,
+  RegistrarValidateResponse,
+  SshKeyPair,
+  SubdomainCheckResponse,
+  type Registrar,
+} from '../../../contracts/wizard.ts'
+import { apiFetch, isApiError } from '../../../lib/http.ts'
 
 const dep = (id: string) => `/v1/deployments/${encodeURIComponent(id)}`
 
@@ -42,10 +48,40 @@ export function checkSubdomain(subdomain: string, poolDomain: string, signal?: A
   })
 }
 
-export function validateCredentials(token: string) {
-  return apiFetch('/v1/credentials/validate', CredentialsValidateResponse, {
+/**
+ * `POST /credentials/validate` → the verdict and the status it came with. A refused token is an answer, not
+ * an error: 200 `{valid:false}` (rejected), 400 `{valid:false}` (too short), 503 `{valid:false}` (Hetzner
+ * unreachable). Anything else (a plain-text 400, a network error) throws.
+ */
+export async function validateCredentials(token: string): Promise<{ valid: boolean; status: number }> {
+  try {
+    const res = await apiFetch('/v1/credentials/validate', CredentialsValidateResponse, {
+      method: 'POST',
+      body: { provider: 'hetzner', token },
+    })
+    return { valid: res.valid, status: 200 }
+  } catch (e) {
+    if (isApiError(e) && (e.status === 400 || e.status === 503)) {
+      const verdict = CredentialsValidateResponse.safeParse(e.body)
+      if (verdict.success) return { valid: false, status: e.status }
+    }
+    throw e
+  }
+}
+
+/**
+ * `POST /sshkey/generate`: a fresh ed25519 pair. A plain call (never a query or a mutation), so the
+ * private key lives only in the caller's hands — in no cache.
+ */
+export function generateSshKey(fqdn: string) {
+  return apiFetch('/v1/sshkey/generate', SshKeyPair, { method: 'POST', body: { fqdn } })
+}
+
+/** `POST /registrar/{registrar}/validate` (BYO domain): the registrar token goes in the body only. */
+export function validateRegistrar(registrar: Registrar, domain: string, token: string) {
+  return apiFetch(`/v1/registrar/${encodeURIComponent(registrar)}/validate`, RegistrarValidateResponse, {
     method: 'POST',
-    body: { provider: 'hetzner', token },
+    body: { domain, token },
   })
 }
 
