@@ -228,7 +228,7 @@ export function validateDeploymentRequest(r: DeploymentRequest): string | undefi
   if (!r.orgEmail.trim()) return 'organisation email is required (becomes initial sovereign-admin)'
   if (!r.sshPublicKey.trim())
     return 'SSH public key is required (sovereign-admin break-glass + cluster bootstrap)'
-  // Not in the April Validate; the contract's request rules (§3.2).
+  // Not in the April Validate; the request rules (contract §3.2).
   if (r.regions.length === 0) return 'regions: at least one region is required'
   if (!HOSTNAME.test(r.sovereignFQDN)) return 'sovereignFQDN: must be a lowercase DNS name'
   if (!EMAIL.test(r.orgEmail)) return 'orgEmail: must be an email address'

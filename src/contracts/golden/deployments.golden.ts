@@ -4,7 +4,7 @@
  * null until terminal; componentStates only when non-empty; result = provisioner.Result), `internal/
  * provisioner/provisioner.go` (Result: its `*time.Time` fields are RFC3339Nano), `internal/handler/
  * jobs_backfill.go` + `internal/helmwatch/helmwatch.go` (components/state, refresh-watch). May fields
- * (lifted copies, regions, handover, adoptedAt…) from the contract §3.1 / §3.3.
+ * (lifted copies, regions, handover, adoptedAt…) from contract §3.1 / contract §3.3.
  */
 import {
   ComponentsState,

@@ -142,7 +142,7 @@ export const WIZARD_GOLDEN: GoldenTable[] = [
     cases: [
       {
         name: 'the app row after the toggle',
-        source: 'contract §2.9; reference console §4 (GET /sovereign/apps row)',
+        source: 'contract §2.9; the upstream console reads GET /sovereign/apps',
         wire: {
           id: 'bp-grafana',
           slug: 'grafana',
