@@ -11,8 +11,8 @@ import { createRoot } from 'react-dom/client'
 import { RelativeTime } from '../../src/components/RelativeTime.tsx'
 import { StatusBadge, statusLabel } from '../../src/components/StatusBadge.tsx'
 import { DeploymentList, type DeploymentSummary } from '../../src/contracts/deployments.ts'
-import { deleteBlockReason } from '../../src/features/deployments/deleteRules.ts'
-import { filterDeployments } from '../../src/features/deployments/filterDeployments.ts'
+import { deleteBlockReason } from '../../src/features/deployments/delete/deleteRules.ts'
+import { filterDeployments } from '../../src/features/deployments/list/filterDeployments.ts'
 import {
   DEFAULT_SORT,
   nextSort,
@@ -20,9 +20,9 @@ import {
   sortDeployments,
   type DeploymentSort,
   type DeploymentSortKey,
-} from '../../src/features/deployments/sortDeployments.ts'
+} from '../../src/features/deployments/list/sortDeployments.ts'
 import { apiFetch } from '../../src/lib/http.ts'
-import page from '../../src/features/deployments/DeploymentsScreen.module.css'
+import page from '../../src/features/deployments/list/DeploymentsScreen.module.css'
 import table from '../../src/components/VirtualTable.module.css'
 import '../../src/styles/global.css'
 

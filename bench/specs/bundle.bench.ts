@@ -47,7 +47,7 @@ test('bundle: first route (/deployments) vs the whole app', async ({}, testInfo)
   const entry = report.chunks.find((c) => c.isEntry)!
   // The first route = the entry's static closure + the lazily loaded screen of /deployments and its closure.
   const screen = report.chunks.find((c) =>
-    c.facadeModuleId?.endsWith('src/features/deployments/DeploymentsScreen.tsx'),
+    c.facadeModuleId?.endsWith('src/features/deployments/list/DeploymentsScreen.tsx'),
   )
   const first = closure(byName, [entry.fileName, ...(screen ? [screen.fileName] : [])])
   const firstModules = [...first].flatMap((f) => byName.get(f)?.moduleIds ?? [])

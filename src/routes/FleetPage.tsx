@@ -1,5 +1,5 @@
 import { FleetTreemap } from '../features/dashboard/FleetTreemap.tsx'
-import { FleetScreen } from '../features/deployments/FleetScreen.tsx'
+import { FleetScreen } from '../features/deployments/fleet/FleetScreen.tsx'
 
 /** `/app/dashboard` (mothership only): the fleet tiles and the fleet treemap. */
 export function FleetPage() {

@@ -23,7 +23,7 @@ import { appsSearch } from '../features/apps/appsSearch.ts'
 import { handoverErrorSearch, loginSearch, verifySearch } from '../features/auth/loginSearch.ts'
 import { cloudSearch } from '../features/cloud/cloudSearch.ts'
 import { treemapSearch } from '../features/dashboard/treemapSearch.ts'
-import { deploymentsSearch } from '../features/deployments/deploymentsSearch.ts'
+import { deploymentsSearch } from '../features/deployments/list/deploymentsSearch.ts'
 import { jobDetailSearch, jobsSearch } from '../features/jobs/jobsSearch.ts'
 import { AppShell } from '../features/shell/AppShell.tsx'
 import {
@@ -52,9 +52,9 @@ const screens = {
   login: lazy(() => import('../features/auth/LoginScreen.tsx'), 'LoginScreen'),
   verify: lazy(() => import('../features/auth/VerifyPinScreen.tsx'), 'VerifyPinScreen'),
   handoverError: lazy(() => import('../features/auth/HandoverErrorScreen.tsx'), 'HandoverErrorScreen'),
-  deployments: lazy(() => import('../features/deployments/DeploymentsScreen.tsx'), 'DeploymentsScreen'),
-  wizard: lazy(() => import('../features/deployments/WizardScreen.tsx'), 'WizardScreen'),
-  overview: lazy(() => import('../features/deployments/OverviewScreen.tsx'), 'OverviewScreen'),
+  deployments: lazy(() => import('../features/deployments/list/DeploymentsScreen.tsx'), 'DeploymentsScreen'),
+  wizard: lazy(() => import('../features/deployments/wizard/WizardScreen.tsx'), 'WizardScreen'),
+  overview: lazy(() => import('../features/deployments/overview/OverviewScreen.tsx'), 'OverviewScreen'),
   fleet: lazy(() => import('./FleetPage.tsx'), 'FleetPage'),
   jobs: lazy(() => import('./JobsPage.tsx'), 'JobsPage'),
   jobsTimeline: lazy(() => import('../features/jobs/JobsTimelineScreen.tsx'), 'JobsTimelineScreen'),

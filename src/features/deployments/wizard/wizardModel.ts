@@ -4,7 +4,7 @@
  * `POST /deployments` body is built (contract §3.2).
  */
 import { z } from 'zod'
-import type { DeploymentRequest } from '../../contracts/deployments.ts'
+import type { DeploymentRequest } from '../../../contracts/deployments.ts'
 
 export const WIZARD_STEPS = ['organisation', 'domain', 'topology', 'credentials', 'review'] as const
 export type WizardStep = (typeof WIZARD_STEPS)[number]

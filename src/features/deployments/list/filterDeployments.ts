@@ -2,7 +2,7 @@
  * Filtering the deployments list (pure): free text over FQDN, id, owner, regions and status, plus an
  * exact status filter. Case-insensitive; surrounding whitespace ignored.
  */
-import type { DeploymentSummary } from '../../contracts/deployments.ts'
+import type { DeploymentSummary } from '../../../contracts/deployments.ts'
 import { regionsOf } from './sortDeployments.ts'
 
 export interface DeploymentFilter {

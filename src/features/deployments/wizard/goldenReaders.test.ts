@@ -3,8 +3,8 @@
  * code worded, never shown raw — and the request it builds passes the provisioner's rules.
  */
 import { describe, expect, it } from 'vitest'
-import { WIZARD_GOLDEN } from '../../contracts/golden/wizard.golden.ts'
-import { CredentialsValidateResponse, SubdomainCheckResponse } from '../../contracts/wizard.ts'
+import { WIZARD_GOLDEN } from '../../../contracts/golden/wizard.golden.ts'
+import { CredentialsValidateResponse, SubdomainCheckResponse } from '../../../contracts/wizard.ts'
 import { subdomainReasonText, tokenVerdictText } from './wizardModel.ts'
 
 const table = (endpoint: string) => WIZARD_GOLDEN.find((t) => t.endpoint === endpoint)!.cases

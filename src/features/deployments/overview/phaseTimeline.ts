@@ -4,7 +4,7 @@
  * live component states, then cutover and handover. A transport drop never changes any of this: only the
  * record's status can make a step fail.
  */
-import type { DeploymentState } from '../../contracts/deployments.ts'
+import type { DeploymentState } from '../../../contracts/deployments.ts'
 import { componentTallies, type DeploymentLogState } from './deploymentLog.ts'
 
 export type StepStatus = 'done' | 'running' | 'pending' | 'failed' | 'degraded' | 'stopped'

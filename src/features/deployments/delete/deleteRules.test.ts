@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Infrastructure } from '../../contracts/topology.ts'
+import { Infrastructure } from '../../../contracts/topology.ts'
 import {
   deleteBlockReason,
   explainDeleteFailure,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { DeploymentSummary } from '../../contracts/deployments.ts'
+import type { DeploymentSummary } from '../../../contracts/deployments.ts'
 import {
   DEFAULT_SORT,
   compareDeployments,

@@ -1,12 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
-import { Dialog } from '../../components/Dialog.tsx'
-import { Skeleton } from '../../components/States.tsx'
-import type { DeleteResult, DeploymentSummary, WipeResult } from '../../contracts/deployments.ts'
-import { deploymentKeys } from '../../lib/api/deploymentQueryOptions.ts'
-import { topologyQueryOptions } from '../../lib/api/topologyQueryOptions.ts'
-import { errorMessage, isApiError } from '../../lib/http.ts'
-import { deleteDeploymentRecord, wipeDeployment } from './api/deploymentActions.ts'
+import { Dialog } from '../../../components/Dialog.tsx'
+import { Skeleton } from '../../../components/States.tsx'
+import type { DeleteResult, DeploymentSummary, WipeResult } from '../../../contracts/deployments.ts'
+import { deploymentKeys } from '../../../lib/api/deploymentQueryOptions.ts'
+import { topologyQueryOptions } from '../../../lib/api/topologyQueryOptions.ts'
+import { errorMessage, isApiError } from '../../../lib/http.ts'
+import { deleteDeploymentRecord, wipeDeployment } from '../api/deploymentActions.ts'
 import {
   MIN_TOKEN_LENGTH,
   deleteBlockReason,
@@ -18,7 +18,7 @@ import {
   type FailureExplanation,
   type WipePreview,
 } from './deleteRules.ts'
-import { markWiped } from './recentlyWiped.ts'
+import { markWiped } from '../list/recentlyWiped.ts'
 import styles from './DeleteDeploymentDialog.module.css'
 
 export interface DeleteTarget {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DeploymentRequest, validateDeploymentRequest } from '../../contracts/deployments.ts'
-import { SUBDOMAIN_REASONS } from '../../contracts/wizard.ts'
+import { DeploymentRequest, validateDeploymentRequest } from '../../../contracts/deployments.ts'
+import { SUBDOMAIN_REASONS } from '../../../contracts/wizard.ts'
 import {
   buildDeploymentRequest,
   defaultDraft,

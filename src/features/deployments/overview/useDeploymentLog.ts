@@ -5,10 +5,10 @@ import {
   DeploymentEvents,
   DeploymentState,
   HandoverReady,
-} from '../../contracts/deployments.ts'
-import { deploymentKeys } from '../../lib/api/deploymentQueryOptions.ts'
-import { openEventStream, type StreamStatus } from '../../lib/eventStream.ts'
-import { apiFetch } from '../../lib/http.ts'
+} from '../../../contracts/deployments.ts'
+import { deploymentKeys } from '../../../lib/api/deploymentQueryOptions.ts'
+import { openEventStream, type StreamStatus } from '../../../lib/eventStream.ts'
+import { apiFetch } from '../../../lib/http.ts'
 import { applyDeploymentEvents, beginReplay, emptyLog, type DeploymentLogState } from './deploymentLog.ts'
 
 /** Events after which the record has news (status, outputs, handover): refetch it at once. */

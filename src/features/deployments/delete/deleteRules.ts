@@ -2,8 +2,8 @@
  * The rules of removing a deployment (pure): when Delete is allowed, what each refusal means in plain
  * words, and what a wipe will destroy (computed from the deployment's topology before anything happens).
  */
-import { SOVEREIGN_DNS_RECORDS, isInFlightStatus } from '../../contracts/deployments.ts'
-import type { Infrastructure } from '../../contracts/topology.ts'
+import { SOVEREIGN_DNS_RECORDS, isInFlightStatus } from '../../../contracts/deployments.ts'
+import type { Infrastructure } from '../../../contracts/topology.ts'
 
 export type DeleteMode = 'record' | 'wipe'
 

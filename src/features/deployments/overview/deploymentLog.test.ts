@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DeploymentState, type DeploymentEvent } from '../../contracts/deployments.ts'
+import { DeploymentState, type DeploymentEvent } from '../../../contracts/deployments.ts'
 import {
   MAX_KEPT_EVENTS,
   applyDeploymentEvent,

@@ -4,7 +4,7 @@
  * state and message — with occurrence counting: two genuinely identical lines stay two lines, and the
  * n-th copy of a key seen on a connection is new only if fewer than n copies were already kept.
  */
-import type { DeploymentEvent } from '../../contracts/deployments.ts'
+import type { DeploymentEvent } from '../../../contracts/deployments.ts'
 
 export interface LogEvent extends DeploymentEvent {
   /** Arrival order of the unique event (stable React key). */

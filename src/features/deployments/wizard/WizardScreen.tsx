@@ -1,12 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
-import { PageHeader } from '../../components/PageHeader.tsx'
-import { deploymentKeys } from '../../lib/api/deploymentQueryOptions.ts'
-import { whoamiQueryOptions } from '../../lib/api/whoamiQueryOptions.ts'
-import { errorMessage, isApiError } from '../../lib/http.ts'
-import { useLinks } from '../../lib/modeContext.tsx'
-import { checkSubdomain, createDeployment, validateCredentials } from './api/deploymentActions.ts'
+import { PageHeader } from '../../../components/PageHeader.tsx'
+import { deploymentKeys } from '../../../lib/api/deploymentQueryOptions.ts'
+import { whoamiQueryOptions } from '../../../lib/api/whoamiQueryOptions.ts'
+import { errorMessage, isApiError } from '../../../lib/http.ts'
+import { useLinks } from '../../../lib/modeContext.tsx'
+import { checkSubdomain, createDeployment, validateCredentials } from '../api/deploymentActions.ts'
 import {
   HETZNER_REGIONS,
   HETZNER_SKUS,
@@ -34,7 +34,7 @@ import {
   type WizardStep,
 } from './wizardModel.ts'
 import { SshKeyField } from './SshKeyField.tsx'
-import { useQueryCacheProbe } from './useQueryCacheProbe.ts'
+import { useQueryCacheProbe } from '../useQueryCacheProbe.ts'
 import styles from './WizardScreen.module.css'
 
 export const WIZARD_DRAFT_KEY = 'catalyst:wizard-draft:v1'

@@ -3,7 +3,7 @@
  * value sorts last in ascending order (and therefore first in descending order — the whole comparison is
  * reversed, as upstream does). Ties fall back to the id so the order is total and stable across renders.
  */
-import type { DeploymentSummary } from '../../contracts/deployments.ts'
+import type { DeploymentSummary } from '../../../contracts/deployments.ts'
 import { type DEPLOYMENT_SORT_KEYS } from './deploymentsSearch.ts'
 
 export type DeploymentSortKey = (typeof DEPLOYMENT_SORT_KEYS)[number]
