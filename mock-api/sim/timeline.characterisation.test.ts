@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { componentStatesAt, eventsAt, jobsAt, summaryAt } from './derive.ts'
 import { VirtualClock } from './clock.ts'
 import { Simulator, type DeploymentRecord } from './simulator.ts'
-import { computeTimeline, type Timeline } from './timeline.ts'
+import { computeTimeline, type Timeline } from './timeline/index.ts'
 import { topologyAt } from './topology.ts'
 
 /**
