@@ -22,6 +22,7 @@ import { LogViewer } from './log/LogViewer.tsx'
 import { useExecutionLog, useGlobalLog } from './log/useLogSource.ts'
 import { compactSearch, useReplaceSearch } from './useReplaceSearch.ts'
 import styles from './JobDetailScreen.module.css'
+import { RootCausePanel } from './rootCause/RootCausePanel.tsx'
 
 /** `#L120` → 120. */
 export function parseLineHash(hash: string | undefined): number | undefined {
@@ -107,6 +108,7 @@ export function JobDetailScreen({
     <div className={styles.page}>
       {back}
       <JobHeader job={job} deploymentId={deploymentId} jobs={allJobs} primaryKey={primaryKey} keep={keep} />
+      <RootCausePanel deploymentId={deploymentId} />
       <Relations job={job} allJobs={allJobs} deploymentId={deploymentId} keep={keep} />
       <LogSection job={job} executions={executions} search={search} deploymentId={deploymentId} />
     </div>

@@ -27,6 +27,7 @@ import {
   type SortColumn,
 } from './jobRows.ts'
 import type { JobsSearch } from './jobsSearch.ts'
+import { RootCausePanel } from './rootCause/RootCausePanel.tsx'
 import { compactSearch, useReplaceSearch } from './useReplaceSearch.ts'
 import styles from './JobsScreen.module.css'
 
@@ -68,6 +69,7 @@ export function JobsScreen({ deploymentId, graphView }: { deploymentId: string; 
           </>
         }
       />
+      <RootCausePanel deploymentId={deploymentId} />
       {graph && graphView ? graphView : <JobsList deploymentId={deploymentId} search={search} />}
     </>
   )
