@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { LogLine } from '../../../contracts/jobs.ts'
-import { fetchLogPage } from '../api/fetchLogPage.ts'
+import { fetchLogPage } from '../../../entities/execution-log/fetchLogPage.ts'
+import { executionLogKeys } from '../../../entities/execution-log/logTailQueries.ts'
 
 /** How many lines of the failed execution's end are read; the panel shows the last few of them. */
 export const TAIL_WINDOW = 60
@@ -18,7 +19,7 @@ export function lastErrorLines(lines: readonly LogLine[], max = ERROR_LINES_SHOW
 /** The tail of one (finished) execution: its `lineCount` picks the window. */
 export function executionTailQueryOptions(executionId: string, lineCount: number) {
   return queryOptions({
-    queryKey: ['executions', executionId, 'tail', TAIL_WINDOW, lineCount],
+    queryKey: executionLogKeys.tail(executionId, TAIL_WINDOW, lineCount),
     queryFn: ({ signal }) =>
       fetchLogPage(executionId, Math.max(1, lineCount - TAIL_WINDOW + 1), TAIL_WINDOW, signal),
     enabled: executionId !== '',
