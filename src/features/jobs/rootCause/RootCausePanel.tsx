@@ -118,6 +118,8 @@ function RootCauseItem({ deploymentId, cause }: { deploymentId: string; cause: R
             className="btn btn-primary btn-sm"
             disabled={retry.isPending}
             onClick={onRetry}
+            // Named after its job: the job page has its own "Retry", and the two must stay distinguishable.
+            aria-label={`${retry.isPending ? 'Retrying' : 'Retry'} ${jobName}`}
           >
             {retry.isPending ? 'Retrying…' : 'Retry'}
           </button>
