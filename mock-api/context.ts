@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { z } from 'zod'
 import { parseCookies, readJsonBody } from './http/body.ts'
+import { servedOverHttps } from './http/requestGuard.ts'
 import { sendEmpty, sendJson, sendText } from './http/respond.ts'
 import type { Params } from './http/router.ts'
 import type { SseConnection } from './http/sse.ts'
@@ -26,6 +27,9 @@ export function isLocalHost(hostHeader: string | undefined): boolean {
   return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost')
 }
 
+/** The two SSE endpoints (deployment log, flow stream), with or without the mothership's prefix. */
+const SSE_ENDPOINT = /^(?:\/sovereign)?\/api\/v1\/(?:deployments\/[^/]+\/logs|flows\/[^/]+\/stream)$/
+
 export interface Streams {
   add(conn: SseConnection, tick: () => void): void
 }
@@ -50,7 +54,10 @@ export class Ctx {
     this.scope = this.host.mode === 'sovereign' ? this.host.rec.spec.id : 'mothership'
     const cookies = parseCookies(req.headers.cookie)
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]
-    const token = bearer ?? cookies[SESSION_COOKIE] ?? this.url.searchParams.get('access_token') ?? undefined
+    // `?access_token=` only where EventSource needs it: a token in any other URL ends up in logs and
+    // history, so it authenticates nothing there (contract §1.2).
+    const queryToken = SSE_ENDPOINT.test(this.url.pathname) ? this.url.searchParams.get('access_token') : null
+    const token = bearer ?? cookies[SESSION_COOKIE] ?? queryToken ?? undefined
     this.session = sim.auth.session(token, this.scope, sim.now())
   }
 
@@ -143,7 +150,16 @@ export class Ctx {
     return `https://console.${fqdn}`
   }
 
+  /** The console is served over https here (directly or behind a proxy that says so). */
+  get secure(): boolean {
+    return servedOverHttps(
+      this.req.headers,
+      'encrypted' in this.req.socket && this.req.socket.encrypted === true,
+    )
+  }
+
+  /** `Secure` whenever the console is served over https, so the cookie never travels in clear. */
   sessionCookie(token: string, maxAgeSec: number): string {
-    return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSec}`
+    return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSec}${this.secure ? '; Secure' : ''}`
   }
 }
