@@ -56,10 +56,7 @@ export function authRoutes(r: ApiRouter): void {
       200,
       { ok: true },
       {
-        'set-cookie': [
-          ctx.sessionCookie('', 0),
-          'catalyst_refresh=; Path=/; Max-Age=0',
-        ],
+        'set-cookie': [ctx.sessionCookie('', 0), 'catalyst_refresh=; Path=/; Max-Age=0'],
       },
     )
   }
