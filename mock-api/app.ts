@@ -46,6 +46,8 @@ const STREAM_TICK_MS = 250
 export function createMockApp(sim: Simulator, options: MockAppOptions = {}): MockApp {
   const faults: Faults = { latencyMs: 0, errorRate: 0, dropStreamsEveryMs: 0, downUntil: 0 }
   const streams = new Map<SseConnection, () => void>()
+  /** The session each open stream belongs to (the 32-streams-per-session cap, contract §2.3.2). */
+  const streamOwners = new Map<SseConnection, string>()
   const closeAllStreams = () => {
     for (const conn of [...streams.keys()]) conn.close()
     streams.clear()
@@ -85,9 +87,18 @@ export function createMockApp(sim: Simulator, options: MockAppOptions = {}): Moc
   ticker.unref?.()
 
   const streamRegistry = {
-    add(conn: SseConnection, tick: () => void) {
+    add(conn: SseConnection, tick: () => void, owner?: string) {
       streams.set(conn, tick)
-      conn.onClose(() => streams.delete(conn))
+      if (owner) streamOwners.set(conn, owner)
+      conn.onClose(() => {
+        streams.delete(conn)
+        streamOwners.delete(conn)
+      })
+    },
+    count(owner: string) {
+      let n = 0
+      for (const [conn, o] of streamOwners) if (o === owner && !conn.closed) n++
+      return n
     },
   }
 

@@ -31,8 +31,13 @@ export function isLocalHost(hostHeader: string | undefined): boolean {
 const SSE_ENDPOINT = /^(?:\/sovereign)?\/api\/v1\/(?:deployments\/[^/]+\/logs|flows\/[^/]+\/stream)$/
 
 export interface Streams {
-  add(conn: SseConnection, tick: () => void): void
+  add(conn: SseConnection, tick: () => void, owner?: string): void
+  /** Open streams of one session. */
+  count(owner: string): number
 }
+
+/** Concurrent SSE streams one session may hold; beyond, 429 with Retry-After (contract §2.3.2). */
+export const MAX_STREAMS_PER_SESSION = 32
 
 export class Ctx {
   params: Params = {}
@@ -104,6 +109,28 @@ export class Ctx {
       return undefined
     }
     return parsed.data
+  }
+
+  /**
+   * Before opening an SSE stream: 429 `{"error":"too-many-streams"}` (with Retry-After) when this session
+   * already holds MAX_STREAMS_PER_SESSION — a tab that reconnects in a loop cannot exhaust the server.
+   */
+  admitStream(): boolean {
+    const owner = this.session?.token
+    if (owner && this.streams.count(owner) >= MAX_STREAMS_PER_SESSION) {
+      this.json(
+        429,
+        { error: 'too-many-streams', detail: `at most ${MAX_STREAMS_PER_SESSION} open streams per session` },
+        { 'retry-after': '5' },
+      )
+      return false
+    }
+    return true
+  }
+
+  /** Registers an open stream under this request's session. */
+  addStream(conn: SseConnection, tick: () => void): void {
+    this.streams.add(conn, tick, this.session?.token)
   }
 
   /** 401 `{"error":"unauthenticated"}` unless a session for this console is present. */

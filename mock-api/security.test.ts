@@ -4,7 +4,7 @@
  * pass; the session cookie is `Secure` over https; an oversized body is refused without being drained;
  * `?access_token=` authenticates only the SSE endpoints.
  */
-import { request as httpRequest, createServer, type Server } from 'node:http'
+import { request as httpRequest, createServer, type ClientRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createMockApp, type MockApp } from './app.ts'
@@ -12,6 +12,8 @@ import { VirtualClock } from './sim/clock.ts'
 import { Simulator } from './sim/simulator.ts'
 
 const READY = 'b2c4d6e8f0a1b3c5'
+/** Still provisioning on the paused clock: its log stream stays open. */
+const LIVE = 'c1d2e3f4a5b6c7d8'
 const SOVEREIGN = 't126.omani.works'
 
 let server: Server
@@ -260,5 +262,41 @@ describe('session cookie and credentials', () => {
       'close',
       { error: 'body-too-large' },
     ])
+  })
+})
+
+describe('stream cap', () => {
+  it('holds at most 32 concurrent streams per session: the 33rd gets 429 with Retry-After, a closed one frees a slot', async () => {
+    const cookie = await signIn()
+    const open = (): Promise<{ status: number; retryAfter?: string; req: ClientRequest }> =>
+      new Promise((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            path: `/api/v1/deployments/${LIVE}/logs`,
+            headers: { host: `localhost:${port}`, cookie, accept: 'text/event-stream' },
+            agent: false,
+          },
+          (res) => {
+            const retryAfter = res.headers['retry-after']
+            resolve({ status: res.statusCode ?? 0, req, ...(retryAfter ? { retryAfter } : {}) })
+            res.resume()
+          },
+        )
+        req.on('error', (e) => (req.destroyed ? undefined : reject(e)))
+        req.end()
+      })
+    const held = []
+    for (let i = 0; i < 32; i++) held.push(await open())
+    expect(held.every((h) => h.status === 200)).toBe(true)
+    const refused = await open()
+    expect([refused.status, refused.retryAfter]).toEqual([429, '5'])
+    // Another session is not affected.
+    const other = await signIn(undefined, 'admin')
+    expect(other).not.toBe(cookie)
+    held[0]!.req.destroy()
+    await expect.poll(async () => (await open()).status).toBe(200)
+    for (const h of held) h.req.destroy()
   })
 })
