@@ -4,6 +4,7 @@ import { FlowPage } from '../pages/FlowPage.ts'
 import { JobDetailPage } from '../pages/JobDetailPage.ts'
 import { OverviewPage } from '../pages/OverviewPage.ts'
 import { ShellPage } from '../pages/ShellPage.ts'
+import { DEFAULT_BACKOFF } from '../../src/lib/reconnectPolicy.ts'
 
 /**
  * The mock API restarts under the console (every stream cut, connections refused for a few seconds): each
@@ -13,6 +14,13 @@ import { ShellPage } from '../pages/ShellPage.ts'
 const DOWN_MS = 6000
 /** While the API is down the browser logs refused connections and failed loads. */
 const REFUSED = [/ERR_CONNECTION|net::|EventSource|Failed to load resource/]
+/**
+ * How long "live again by itself" may take: the outage outlasts a few attempts, and with full jitter the next
+ * one may be up to the backoff cap away (issue 15 item 6), plus a loaded machine's reconnect and snapshot.
+ */
+const RECOVERY_MS = DEFAULT_BACKOFF.maxMs + 15_000
+// Each test waits through an outage and a recovery, so it gets more than the default minute.
+test.describe.configure({ timeout: 2 * 60_000 })
 
 async function markDocument(page: Page): Promise<void> {
   await page.evaluate(() => Object.assign(window, { __sameDocument: true }))
@@ -51,7 +59,7 @@ test('overview of a running deployment: the live log reconnects by itself and it
   await expect(shell.unreachable).toBeVisible({ timeout: DOWN_MS })
 
   // Back on its own (backoff 1 s, 2 s, 4 s, 8 s …), and the simulated run's events keep arriving.
-  await expect(liveLog).toContainText(/Live — \d+ events\./, { timeout: 20_000 })
+  await expect(liveLog).toContainText(/Live — \d+ events\./, { timeout: RECOVERY_MS })
   const after = await events()
   expect(after).toBeGreaterThanOrEqual(before)
   await expect.poll(events, { timeout: 15_000 }).toBeGreaterThan(after)
@@ -80,7 +88,7 @@ test('flow graph: "Reconnecting" while the API is down, then live again by itsel
   // Time moves on in the simulator while the console cannot hear about it (the run is ~35 % through
   // Phase 1 and ends within ~20 virtual minutes: small steps keep statuses changing on both sides).
   await mockApi.advance(3 * 60_000)
-  await expect(flow.liveStatus).toHaveAccessibleName('Live updates: Live', { timeout: 20_000 })
+  await expect(flow.liveStatus).toHaveAccessibleName('Live updates: Live', { timeout: RECOVERY_MS })
   // What happened during the outage reaches the graph after the reconnect (snapshot on reopen) …
   await expect
     .poll(async () => {
@@ -132,7 +140,7 @@ test('job log being followed: "retrying" while down, then the lines keep coming,
   await mockApi.restart(DOWN_MS)
   await expect(viewer.getByText('Connection problem — retrying')).toBeVisible({ timeout: 5000 })
   await mockApi.advance(20_000) // 400 lines written while the console is cut off
-  await expect(viewer.getByText('Following live output')).toBeVisible({ timeout: 20_000 })
+  await expect(viewer.getByText('Following live output')).toBeVisible({ timeout: RECOVERY_MS })
   await expect.poll(() => detail.lastVisibleLine(), { timeout: 15_000 }).toBe(500)
   // Live again: later lines stream in too, and the whole log is every line once, in order.
   await mockApi.advance(95_000)

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useRouterState, useSearch } from '@tanstack/react-router'
-import { useCallback, useMemo, useRef } from 'react'
+import { useCallback, useMemo } from 'react'
 import { AppLink } from '../../components/AppLink.tsx'
 import { LiveDuration } from '../../components/LiveDuration.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
@@ -12,7 +12,6 @@ import { deploymentQueryOptions } from '../../entities/deployment/deploymentQuer
 import { jobDetailQueryOptions, jobsQueryOptions } from '../../entities/job/jobQueries.ts'
 import { errorMessage, isApiError } from '../../lib/http.ts'
 import { bareJobName, type LinkTarget, type Search } from '../../lib/links.ts'
-import { notify } from '../../lib/notifications.ts'
 import { formatRelative, parseTime } from '../../lib/time.ts'
 import { useNow } from '../../lib/useNow.ts'
 import { useRetryJob } from '../../entities/job/useRetryJob.ts'
@@ -133,28 +132,8 @@ function JobHeader({
   const retry = useRetryJob(deploymentId, job.jobName)
   const replace = useReplaceJobSearch(deploymentId, job.id)
   const search = useSearch({ strict: false }) as JobDetailSearch
-  // The button is disabled once React Query reports the mutation pending, which is a task later: a
-  // double click lands both clicks before that, so the guard is synchronous.
-  const retrying = useRef(false)
-  const onRetry = () => {
-    if (retrying.current) return
-    retrying.current = true
-    retry.mutate(undefined, {
-      onSettled: () => {
-        retrying.current = false
-      },
-      onSuccess: (execution) => {
-        notify({
-          id: `retry:${job.id}`,
-          level: 'info',
-          title: `Retrying ${job.jobName}`,
-          body: `A new execution started (${execution.id.slice(0, 8)}…).`,
-        })
-        // Follow the new (latest) execution.
-        replace({ ...search, exec: undefined })
-      },
-    })
-  }
+  // Follow the new (latest) execution.
+  const onRetry = () => retry.start(() => replace({ ...search, exec: undefined }))
   const title = job.displayName ?? job.jobName
   return (
     <>

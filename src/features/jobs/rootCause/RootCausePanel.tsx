@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useRef } from 'react'
+import { useMemo } from 'react'
 import { AppLink } from '../../../components/AppLink.tsx'
 import { RelativeTime } from '../../../components/RelativeTime.tsx'
 import { ErrorState } from '../../../components/States.tsx'
@@ -9,7 +9,6 @@ import { deploymentQueryOptions } from '../../../entities/deployment/deploymentQ
 import { jobDetailQueryOptions, jobsQueryOptions } from '../../../entities/job/jobQueries.ts'
 import { errorMessage } from '../../../lib/http.ts'
 import { bareJobName } from '../../../lib/links.ts'
-import { notify } from '../../../lib/notifications.ts'
 import { sanitiseLine, stripSgr } from '../log/ansi.ts'
 import { useRetryJob } from '../../../entities/job/useRetryJob.ts'
 import { executionTailQueryOptions, lastErrorLines } from './rootCauseTail.ts'
@@ -60,24 +59,7 @@ export function RootCausePanel({ deploymentId }: { deploymentId: string }) {
 function RootCauseItem({ deploymentId, cause }: { deploymentId: string; cause: RootCause }) {
   const jobName = bareJobName(deploymentId, cause.jobId)
   const retry = useRetryJob(deploymentId, jobName)
-  // A double click lands both clicks before React Query reports the mutation pending.
-  const retrying = useRef(false)
-  const onRetry = () => {
-    if (retrying.current) return
-    retrying.current = true
-    retry.mutate(undefined, {
-      onSettled: () => {
-        retrying.current = false
-      },
-      onSuccess: (execution) =>
-        notify({
-          id: `retry:${cause.jobId}`,
-          level: 'info',
-          title: `Retrying ${jobName}`,
-          body: `A new execution started (${execution.id.slice(0, 8)}…).`,
-        }),
-    })
-  }
+  const onRetry = () => retry.start()
   const { blockedCount, downstreamFailedCount, impact } = cause.explanation
   const canRetry = cause.explanation.evidence === 'job-failed'
   return (
