@@ -2,8 +2,7 @@
  * The HTTP layer against a real socket: status codes and body styles of the contract, bad input, host →
  * mode, SSE framing. Every 2xx body is parsed with the shared contract schema.
  */
-import { request as httpRequest, createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { SovereignSelf, Whoami, PinIssueResponse } from '../src/contracts/auth.ts'
@@ -24,9 +23,14 @@ import { MockState } from '../src/contracts/mockControl.ts'
 import { Infrastructure } from '../src/contracts/topology.ts'
 import { TreemapResponse } from '../src/contracts/treemap.ts'
 import { UserAccess, UserAccessList } from '../src/contracts/users.ts'
-import { createMockApp, type MockApp } from './app.ts'
-import { VirtualClock } from './sim/clock.ts'
-import { Simulator } from './sim/simulator.ts'
+import {
+  startMockOnSocket,
+  callMock,
+  type CallOptions,
+  type MockOnSocket,
+  type SocketResponse,
+} from './mockOnSocket.ts'
+import type { Simulator } from './sim/simulator.ts'
 
 const EPOCH = Date.UTC(2026, 4, 14, 9, 0, 0)
 const ESTATE = {
@@ -37,56 +41,10 @@ const ESTATE = {
   solo: '2c3d4e5f6a7b8c9d',
 }
 
-let server: Server
-let app: MockApp
 let sim: Simulator
 let port: number
 
-interface Res {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  text: string
-  json: () => unknown
-}
-
-function call(
-  method: string,
-  path: string,
-  opts: { body?: string | Buffer; host?: string; cookie?: string; headers?: Record<string, string> } = {},
-): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        headers: {
-          host: opts.host ?? `localhost:${port}`,
-          ...(opts.cookie ? { cookie: opts.cookie } : {}),
-          ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...opts.headers,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8')
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text,
-            json: () => JSON.parse(text) as unknown,
-          })
-        })
-      },
-    )
-    req.on('error', reject)
-    if (opts.body !== undefined) req.write(opts.body)
-    req.end()
-  })
-}
+const call = (method: string, path: string, opts: CallOptions = {}) => callMock(port, method, path, opts)
 
 async function signIn(host?: string, tier = 'owner', email = 'operator@openova.io'): Promise<string> {
   const r = await call('POST', `/api/v1/auth/test-session?tier=${tier}&email=${encodeURIComponent(email)}`, {
@@ -96,30 +54,20 @@ async function signIn(host?: string, tier = 'owner', email = 'operator@openova.i
   return cookie
 }
 
-function parse<S extends z.ZodType>(schema: S, r: Res): z.infer<S> {
+function parse<S extends z.ZodType>(schema: S, r: SocketResponse): z.infer<S> {
   return schema.parse(r.json())
 }
 
+let mock: MockOnSocket
 beforeAll(async () => {
-  sim = new Simulator({
-    clock: new VirtualClock({ start: EPOCH, paused: true }),
-    clockDefaults: { speed: 1, paused: true },
+  mock = await startMockOnSocket(EPOCH, (res) => {
+    res.statusCode = 404
+    res.end('vite fallthrough')
   })
-  app = createMockApp(sim)
-  server = createServer((req, res) =>
-    app.handle(req, res, () => {
-      res.statusCode = 404
-      res.end('vite fallthrough')
-    }),
-  )
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  port = (server.address() as AddressInfo).port
+  ;({ sim, port } = mock)
 })
 
-afterAll(async () => {
-  app.close()
-  await new Promise((r) => server.close(r))
-})
+afterAll(() => mock.close())
 
 beforeEach(() => sim.reset())
 

@@ -5,8 +5,6 @@
  * meant to produce is produced, timestamps have Go's formats, and each request gets its real status code.
  * A field added, dropped or retyped on either side fails here.
  */
-import { request as httpRequest, createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEPLOYMENTS_GOLDEN } from '../src/contracts/golden/deployments.golden.ts'
 import type { GoldenTable } from '../src/contracts/golden/golden.ts'
@@ -14,9 +12,8 @@ import { INFRASTRUCTURE_GOLDEN } from '../src/contracts/golden/infrastructure.go
 import { JOBS_GOLDEN } from '../src/contracts/golden/jobs.golden.ts'
 import { shapeMismatches, valuesAt } from '../src/contracts/golden/shape.ts'
 import { WIZARD_GOLDEN } from '../src/contracts/golden/wizard.golden.ts'
-import { createMockApp, type MockApp } from './app.ts'
-import { VirtualClock } from './sim/clock.ts'
-import { Simulator } from './sim/simulator.ts'
+import { startMockOnSocket, callMock, type CallOptions, type MockOnSocket } from './mockOnSocket.ts'
+import type { Simulator } from './sim/simulator.ts'
 
 const EPOCH = Date.UTC(2026, 4, 14, 9, 0, 0)
 const LIVE = 'c1d2e3f4a5b6c7d8'
@@ -26,52 +23,10 @@ const ROLLOUT = 'd4e5f6a7b8c9d0e1'
 const QUOTA = 'e5f6a7b8c9d0e1f2'
 const HARBOR = 'f6a7b8c9d0e1f2a3'
 
-let server: Server
-let app: MockApp
 let sim: Simulator
 let port: number
 
-interface Res {
-  status: number
-  text: string
-  headers: Record<string, string | string[] | undefined>
-}
-
-function call(
-  method: string,
-  path: string,
-  opts: { body?: string; host?: string; cookie?: string } = {},
-): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        headers: {
-          host: opts.host ?? `localhost:${port}`,
-          ...(opts.cookie ? { cookie: opts.cookie } : {}),
-          ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            text: Buffer.concat(chunks).toString('utf8'),
-            headers: res.headers,
-          }),
-        )
-      },
-    )
-    req.on('error', reject)
-    if (opts.body !== undefined) req.write(opts.body)
-    req.end()
-  })
-}
+const call = (method: string, path: string, opts: CallOptions = {}) => callMock(port, method, path, opts)
 
 async function signIn(host?: string, email = 'ops@omani.works'): Promise<string> {
   const r = await call('POST', `/api/v1/auth/test-session?tier=owner&email=${encodeURIComponent(email)}`, {
@@ -278,21 +233,13 @@ const TABLES: GoldenTable[] = [
   ...WIZARD_GOLDEN,
 ]
 
+let mock: MockOnSocket
 beforeAll(async () => {
-  sim = new Simulator({
-    clock: new VirtualClock({ start: EPOCH, paused: true }),
-    clockDefaults: { speed: 1, paused: true },
-  })
-  app = createMockApp(sim)
-  server = createServer((req, res) => app.handle(req, res, () => res.end()))
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  port = (server.address() as AddressInfo).port
+  mock = await startMockOnSocket(EPOCH)
+  ;({ sim, port } = mock)
 })
 
-afterAll(async () => {
-  app.close()
-  await new Promise((r) => server.close(r))
-})
+afterAll(() => mock.close())
 
 describe('the mock answers in the golden shapes (real socket)', () => {
   const bodies = new Map<string, unknown[]>()

@@ -4,8 +4,6 @@
  * components/state and refresh-watch, Day-2 CRUD with its audit jobs, the publish toggle. Every 2xx body
  * is parsed with the shared contract.
  */
-import { request as httpRequest, createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { SovereignApps } from '../src/contracts/apps.ts'
 import { SovereignSelf, Whoami } from '../src/contracts/auth.ts'
@@ -14,9 +12,14 @@ import { JobBatches, JobDetail, JobList, LogPage } from '../src/contracts/jobs.t
 import { MockKubeconfigBearer } from '../src/contracts/mockControl.ts'
 import { MutationResponse } from '../src/contracts/topology.ts'
 import { SshKeyPair } from '../src/contracts/wizard.ts'
-import { createMockApp, type MockApp } from './app.ts'
-import { VirtualClock } from './sim/clock.ts'
-import { Simulator } from './sim/simulator.ts'
+import {
+  startMockOnSocket,
+  callMock,
+  type CallOptions,
+  type MockOnSocket,
+  type SocketResponse,
+} from './mockOnSocket.ts'
+import type { Simulator } from './sim/simulator.ts'
 
 const EPOCH = Date.UTC(2026, 4, 14, 9, 0, 0)
 const LIVE = 'c1d2e3f4a5b6c7d8'
@@ -25,52 +28,11 @@ const ROLLOUT = 'd4e5f6a7b8c9d0e1'
 const NOKUBE = '4e5f6a7b8c9d0e1f'
 const OLD = '1b2c3d4e5f6a7b8c'
 
-let server: Server
-let app: MockApp
 let sim: Simulator
 let port: number
 let cookie: string
 
-interface Res {
-  status: number
-  text: string
-  headers: Record<string, string | string[] | undefined>
-  json: () => unknown
-}
-
-function call(
-  method: string,
-  path: string,
-  opts: { body?: string | Buffer; host?: string; cookie?: string; headers?: Record<string, string> } = {},
-): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        headers: {
-          host: opts.host ?? `localhost:${port}`,
-          ...(opts.cookie ? { cookie: opts.cookie } : {}),
-          ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...opts.headers,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8')
-          resolve({ status: res.statusCode ?? 0, text, headers: res.headers, json: () => JSON.parse(text) })
-        })
-      },
-    )
-    req.on('error', reject)
-    if (opts.body !== undefined) req.write(opts.body)
-    req.end()
-  })
-}
+const call = (method: string, path: string, opts: CallOptions = {}) => callMock(port, method, path, opts)
 
 async function signIn(host?: string): Promise<string> {
   const r = await call('POST', '/api/v1/auth/test-session?tier=owner&email=ops%40omani.works', { host })
@@ -80,21 +42,13 @@ async function signIn(host?: string): Promise<string> {
 const json = (body: unknown) => ({ body: JSON.stringify(body) })
 const host = (fqdn: string) => `console.${fqdn}.localhost:${port}`
 
+let mock: MockOnSocket
 beforeAll(async () => {
-  sim = new Simulator({
-    clock: new VirtualClock({ start: EPOCH, paused: true }),
-    clockDefaults: { speed: 1, paused: true },
-  })
-  app = createMockApp(sim)
-  server = createServer((req, res) => app.handle(req, res, () => res.end()))
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  port = (server.address() as AddressInfo).port
+  mock = await startMockOnSocket(EPOCH)
+  ;({ sim, port } = mock)
 })
 
-afterAll(async () => {
-  app.close()
-  await new Promise((r) => server.close(r))
-})
+afterAll(() => mock.close())
 
 beforeEach(async () => {
   sim.reset()
@@ -368,7 +322,7 @@ describe('kubeconfig', () => {
       call('PUT', path, { headers: { 'content-type': 'application/yaml', ...headers }, body })
     const path = `/api/v1/deployments/${NOKUBE}/kubeconfig`
     const token = await bearer(NOKUBE)
-    const err = async (r: Promise<Res>) => {
+    const err = async (r: Promise<SocketResponse>) => {
       const res = await r
       return [res.status, (res.json() as { error: string }).error]
     }

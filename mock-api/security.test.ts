@@ -4,55 +4,21 @@
  * pass; the session cookie is `Secure` over https; an oversized body is refused without being drained;
  * `?access_token=` authenticates only the SSE endpoints.
  */
-import { request as httpRequest, createServer, type ClientRequest, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { request as httpRequest, type ClientRequest } from 'node:http'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createMockApp, type MockApp } from './app.ts'
-import { VirtualClock } from './sim/clock.ts'
-import { Simulator } from './sim/simulator.ts'
+import { startMockOnSocket, sendRequest, type MockOnSocket, type SocketResponse } from './mockOnSocket.ts'
+import type { Simulator } from './sim/simulator.ts'
 
 const READY = 'b2c4d6e8f0a1b3c5'
 /** Still provisioning on the paused clock: its log stream stays open. */
 const LIVE = 'c1d2e3f4a5b6c7d8'
 const SOVEREIGN = 't126.omani.works'
 
-let server: Server
-let app: MockApp
 let sim: Simulator
 let port: number
 
-interface Res {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  text: string
-}
-
-function call(
-  method: string,
-  path: string,
-  headers: Record<string, string> = {},
-  body?: string,
-): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port, method, path, headers: { host: `localhost:${port}`, ...headers } },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        )
-      },
-    )
-    req.on('error', reject)
-    if (body !== undefined) req.write(body)
-    req.end()
-  })
-}
+const call = (method: string, path: string, headers: Record<string, string> = {}, body?: string) =>
+  sendRequest(port, method, path, headers, body)
 
 const JSON_TYPE = { 'content-type': 'application/json' }
 
@@ -61,21 +27,13 @@ async function signIn(host = `localhost:${port}`, tier = 'owner'): Promise<strin
   return String(r.headers['set-cookie']).split(';')[0]!
 }
 
+let mock: MockOnSocket
 beforeAll(async () => {
-  sim = new Simulator({
-    clock: new VirtualClock({ start: Date.UTC(2026, 4, 14, 9), paused: true }),
-    clockDefaults: { speed: 1, paused: true },
-  })
-  app = createMockApp(sim)
-  server = createServer((req, res) => app.handle(req, res, () => res.end()))
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  port = (server.address() as AddressInfo).port
+  mock = await startMockOnSocket(Date.UTC(2026, 4, 14, 9))
+  ;({ sim, port } = mock)
 })
 
-afterAll(async () => {
-  app.close()
-  await new Promise((r) => server.close(r))
-})
+afterAll(() => mock.close())
 
 beforeEach(() => sim.reset())
 
@@ -227,7 +185,7 @@ describe('session cookie and credentials', () => {
 
   it('refuses an oversized body with 413 at once, without reading the rest, and closes the connection', async () => {
     const cookie = await signIn()
-    const r = await new Promise<Res>((resolve, reject) => {
+    const r = await new Promise<Omit<SocketResponse, 'json'>>((resolve, reject) => {
       const req = httpRequest(
         {
           host: '127.0.0.1',
