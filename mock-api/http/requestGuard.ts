@@ -15,6 +15,13 @@ export type GuardResult =
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+const CROSS_ORIGIN: GuardResult = {
+  ok: false,
+  status: 403,
+  error: 'cross-origin-request',
+  detail: 'state-changing requests must come from the console’s own origin',
+}
+
 function first(v: string | string[] | undefined): string | undefined {
   const s = Array.isArray(v) ? v[0] : v
   return s?.split(',')[0]?.trim() || undefined
@@ -78,20 +85,9 @@ export function guardRequest(
     const own = ownOrigin(headers, opts.encrypted)
     const theirs = normaliseOrigin(origin)
     const mine = own ? normaliseOrigin(own) : undefined
-    if (!theirs || !mine || theirs !== mine)
-      return {
-        ok: false,
-        status: 403,
-        error: 'cross-origin-request',
-        detail: 'state-changing requests must come from the console’s own origin',
-      }
+    if (!theirs || !mine || theirs !== mine) return CROSS_ORIGIN
   } else if (fetchSite !== undefined && fetchSite !== 'same-origin') {
-    return {
-      ok: false,
-      status: 403,
-      error: 'cross-origin-request',
-      detail: 'state-changing requests must come from the console’s own origin',
-    }
+    return CROSS_ORIGIN
   }
   const type = headers['content-type']
   if (!opts.rawBodyAllowed && (type !== undefined || hasBody(headers)) && !isJsonContentType(type))

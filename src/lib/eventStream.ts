@@ -5,7 +5,8 @@
  * Reconnects are ours, not the browser's: on any error we close the EventSource and reopen after a
  * jittered backoff (`reconnectPolicy.ts`: full jitter under 1 s, 2 s, 4 s … capped; the count resets only
  * after a stable connection), and a hidden tab holds no stream at all (as Argo CD does): it closes on
- * `visibilitychange` and reopens — with a snapshot refetch via `onOpen(true)` — when the tab is shown. That is because EventSource's own retry gives no visible state, keeps no
+ * `visibilitychange` and reopens — with a snapshot refetch via `onOpen(true)` — when the tab is shown.
+ * EventSource's own retry is not used because it gives no visible state, keeps no
  * attempt count and would silently reconnect a stream the server ended on purpose (after `done`).
  * An optional watchdog reopens a stream that went silent longer than its heartbeat promises (half-open
  * TCP connections otherwise look "open" forever).
@@ -78,12 +79,16 @@ export function openEventStream<E extends Record<string, z.ZodType>>(
     watchdog = undefined
   }
 
-  const scheduleReconnect = () => {
-    const wasOpen = opened
+  /** Closes the connection; the attempt count starts again only if it had stayed open long enough. */
+  const dropConnection = () => {
     teardown()
-    if (stopped) return
-    if (wasOpen) attempt = attemptAfterClose(attempt, Date.now() - openedAt, backoff)
+    if (opened) attempt = attemptAfterClose(attempt, Date.now() - openedAt, backoff)
     opened = false
+  }
+
+  const scheduleReconnect = () => {
+    dropConnection()
+    if (stopped) return
     const delay = backoffDelay(attempt, backoff, random)
     attempt++
     status('reconnecting', Date.now() + delay)
@@ -151,9 +156,7 @@ export function openEventStream<E extends Record<string, z.ZodType>>(
       hiddenPause = true
       if (retryTimer) clearTimeout(retryTimer)
       retryTimer = undefined
-      if (opened) attempt = attemptAfterClose(attempt, Date.now() - openedAt, backoff)
-      opened = false
-      teardown()
+      dropConnection()
       status('reconnecting')
     } else if (hiddenPause) {
       hiddenPause = false
