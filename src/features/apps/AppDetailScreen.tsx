@@ -25,7 +25,7 @@ import {
   type AppCardModel,
 } from './appModel.ts'
 import { APP_LOG_TAIL_LINES, appLogTailQueryOptions } from './api/appLogTailQueryOptions.ts'
-import { sovereignAppsQueryOptions } from './api/sovereignAppsQueryOptions.ts'
+import { sovereignAppsQueryOptions } from '../../lib/api/sovereignAppsQueryOptions.ts'
 import { familyColour } from './components/AppCard.tsx'
 import { regionStatusLabel } from './components/RegionPlacementList.tsx'
 import styles from './AppDetailScreen.module.css'

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useCallback, useId, useMemo } from 'react'
 import { splitHref } from '../../components/AppLink.tsx'
+import { DeploymentHandoverPrompt } from '../../components/DeploymentHandoverPrompt.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
 import { catalogQueryOptions } from '../../lib/api/catalogQueryOptions.ts'
@@ -20,7 +21,7 @@ import {
   type AppsSummary,
 } from './appModel.ts'
 import { appsSearch, type AppsSearch } from './appsSearch.ts'
-import { sovereignAppsQueryOptions } from './api/sovereignAppsQueryOptions.ts'
+import { sovereignAppsQueryOptions } from '../../lib/api/sovereignAppsQueryOptions.ts'
 import { AppCard } from './components/AppCard.tsx'
 import styles from './AppsScreen.module.css'
 
@@ -156,6 +157,7 @@ export function AppsScreen() {
           </p>
         ) : null}
       </PageHeader>
+      <DeploymentHandoverPrompt deploymentId={deploymentId} />
       {state.isError && !noDeployment ? (
         <div role="alert" className={styles.warning}>
           The deployment&apos;s status could not be loaded, so placement is unknown:{' '}

@@ -7,7 +7,6 @@ import { type z } from 'zod'
 import {
   CreateDeploymentResponse,
   DeleteResult,
-  MintHandoverToken,
   WipeResult,
   type DeploymentRequest,
 } from '../../../contracts/deployments.ts'
@@ -83,9 +82,4 @@ export function validateRegistrar(registrar: Registrar, domain: string, token: s
     method: 'POST',
     body: { domain, token },
   })
-}
-
-/** A fresh 5-minute handover link (the one in the record may be older than its token). */
-export function mintHandoverToken(id: string) {
-  return apiFetch(`${dep(id)}/mint-handover-token`, MintHandoverToken, { method: 'POST' })
 }

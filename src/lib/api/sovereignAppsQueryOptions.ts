@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import { SovereignApps } from '../../../contracts/apps.ts'
-import { apiFetch } from '../../../lib/http.ts'
+import { SovereignApps } from '../../contracts/apps.ts'
+import { apiFetch } from '../http.ts'
 
 /**
  * `GET /sovereign/apps` — the Sovereign's own live view of its apps (status, external URL, marketplace

@@ -1,5 +1,5 @@
-import { SovereignApp } from '../../../contracts/apps.ts'
-import { apiFetch } from '../../../lib/http.ts'
+import { SovereignApp } from '../../contracts/apps.ts'
+import { apiFetch } from '../http.ts'
 
 /**
  * `PATCH /sovereign/apps/{slug}/publish` `{published}` (Sovereign only): lists or unlists an app in the
