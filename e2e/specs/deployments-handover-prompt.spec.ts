@@ -9,6 +9,9 @@ import { OverviewPage } from '../pages/OverviewPage.ts'
  * "Stay" also on a ready deployment's Apps and Jobs pages, once per deployment, never on a Sovereign.
  */
 
+// These tests are about the prompt itself: the tab has not been prompted for any deployment.
+test.use({ handoverPrompts: 'fresh' })
+
 const openConsole = (p: Page) =>
   p.getByRole('main').getByRole('link', { name: 'Open your Sovereign console' })
 const stay = (p: Page) => p.getByRole('main').getByRole('button', { name: 'Stay on this page' })
