@@ -12,6 +12,7 @@ import { deploymentQueryOptions } from '../../lib/api/deploymentQueryOptions.ts'
 import { jobDetailQueryOptions, jobsQueryOptions } from '../../lib/api/jobsQueryOptions.ts'
 import { errorMessage, isApiError } from '../../lib/http.ts'
 import { bareJobName, type LinkTarget, type Search } from '../../lib/links.ts'
+import { useLinks } from '../../lib/modeContext.tsx'
 import { notify } from '../../lib/notifications.ts'
 import { formatRelative, parseTime } from '../../lib/time.ts'
 import { useNow } from '../../lib/useNow.ts'
@@ -129,6 +130,7 @@ function JobHeader({
   const phase = phaseOf(job)
   const region = job.type === 'group' ? NO_REGION : regionOf(job)
   const retry = useRetryJob(deploymentId, job.jobName)
+  const links = useLinks()
   const replace = useReplaceJobSearch(deploymentId, job.id)
   const search = useSearch({ strict: false }) as JobDetailSearch
   // The button is disabled once React Query reports the mutation pending, which is a task later: a
@@ -144,9 +146,12 @@ function JobHeader({
       onSuccess: (execution) => {
         notify({
           id: `retry:${job.id}`,
+          deploymentId,
           level: 'info',
           title: `Retrying ${job.jobName}`,
           body: `A new execution started (${execution.id.slice(0, 8)}…).`,
+          href: links.to({ page: 'job', deploymentId, jobId: job.jobName }),
+          hrefLabel: 'Open the job',
         })
         // Follow the new (latest) execution.
         replace({ ...search, exec: undefined })
