@@ -20,6 +20,7 @@ import {
   summariseApps,
   type AppsSummary,
 } from './appModel.ts'
+import { useComponentMonitoringNotice } from './componentMonitoring.ts'
 import { appsSearch, type AppsSearch } from './appsSearch.ts'
 import { sovereignAppsQueryOptions } from '../../lib/api/sovereignAppsQueryOptions.ts'
 import { AppCard } from './components/AppCard.tsx'
@@ -45,6 +46,7 @@ export function AppsScreen() {
   const catalog = useQuery(catalogQueryOptions())
   const state = useQuery(deploymentQueryOptions(deploymentId))
   const live = useQuery(sovereignAppsQueryOptions(mode.mode === 'sovereign'))
+  useComponentMonitoringNotice(deploymentId, state.data?.status, state.data?.sovereignFQDN)
 
   const cards = useMemo(
     () => (catalog.data ? buildAppCards({ catalog: catalog.data, state: state.data, live: live.data }) : []),

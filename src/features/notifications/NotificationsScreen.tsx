@@ -129,6 +129,15 @@ export function NotificationsScreen() {
           />
           Unread only
         </label>
+        {filtered && shown.length > 0 ? (
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => setSearch({ level: undefined, deployment: undefined, unread: undefined })}
+          >
+            Clear filters
+          </button>
+        ) : null}
         <p className={styles.count} role="status">
           Showing {shown.length} of {items.length}
         </p>
