@@ -59,6 +59,7 @@ export function NotificationsScreen() {
     [search, links, navigate],
   )
 
+  const clearFilters = () => setSearch({ level: undefined, deployment: undefined, unread: undefined })
   const deployments = useMemo(() => notificationDeployments(items), [items])
   const shown = useMemo(() => filterNotifications(items, search), [items, search])
   const unread = unreadCount(items)
@@ -130,11 +131,7 @@ export function NotificationsScreen() {
           Unread only
         </label>
         {filtered && shown.length > 0 ? (
-          <button
-            type="button"
-            className="btn btn-sm"
-            onClick={() => setSearch({ level: undefined, deployment: undefined, unread: undefined })}
-          >
+          <button type="button" className="btn btn-sm" onClick={clearFilters}>
             Clear filters
           </button>
         ) : null}
@@ -147,11 +144,7 @@ export function NotificationsScreen() {
           title={items.length === 0 ? 'No notifications' : 'No notifications match'}
           action={
             filtered ? (
-              <button
-                type="button"
-                className="btn"
-                onClick={() => setSearch({ level: undefined, deployment: undefined, unread: undefined })}
-              >
+              <button type="button" className="btn" onClick={clearFilters}>
                 Clear filters
               </button>
             ) : undefined

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { fetchKubeconfig } from '../../lib/api/fetchKubeconfig.ts'
+import { saveTextFile } from '../../lib/saveFile.ts'
 import { kubeconfigErrorText } from './settingsModel.ts'
 import styles from './SettingsScreen.module.css'
 
@@ -29,15 +30,7 @@ export function KubeconfigDownload({
     setError(undefined)
     try {
       const yaml = await fetchKubeconfig(deploymentId, regionParam)
-      const url = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml' }))
-      const a = document.createElement('a')
-      a.href = url
-      a.download = fileName
-      document.body.append(a)
-      a.click()
-      a.remove()
-      // Let the download start before the object URL goes.
-      setTimeout(() => URL.revokeObjectURL(url), 0)
+      saveTextFile(yaml, fileName, 'application/yaml')
     } catch (e) {
       setError(kubeconfigErrorText(e, regionKey))
     } finally {
