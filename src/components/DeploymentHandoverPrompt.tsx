@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { deploymentQueryOptions } from '../lib/api/deploymentQueryOptions.ts'
+import { deploymentQueryOptions } from '../entities/deployment/deploymentQueries.ts'
 import { httpUrlOrUndefined } from '../lib/links.ts'
 import { useSurface } from '../lib/modeContext.tsx'
 import { HandoverBanner } from './HandoverBanner.tsx'

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { mintHandoverToken } from '../lib/api/mintHandoverToken.ts'
+import { mintHandoverToken } from '../entities/deployment/deploymentActions.ts'
 import { markHandoverPrompted, wasHandoverPrompted } from '../lib/handoverPrompted.ts'
 import { httpUrlOrUndefined } from '../lib/links.ts'
 import styles from './HandoverBanner.module.css'

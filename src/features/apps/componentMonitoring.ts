@@ -6,7 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import { componentsStateQueryOptions } from '../../lib/api/componentsStateQueryOptions.ts'
+import { componentsStateQueryOptions } from '../../entities/deployment/componentsStateQueries.ts'
 import { isApiError } from '../../lib/http.ts'
 import { linkTo } from '../../lib/links.ts'
 import { useMode, useSurface } from '../../lib/modeContext.tsx'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { fetchKubeconfig } from '../../lib/api/fetchKubeconfig.ts'
+import { fetchKubeconfig } from '../../entities/deployment/kubeconfig.ts'
 import { saveTextFile } from '../../lib/saveFile.ts'
 import { kubeconfigErrorText } from './settingsModel.ts'
 import styles from './SettingsScreen.module.css'

@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { RelativeTime } from '../../components/RelativeTime.tsx'
 import type { DeploymentState, RefreshWatchResponse } from '../../contracts/deployments.ts'
-import { componentsStateKey, refreshWatch } from '../../lib/api/componentsStateQueryOptions.ts'
-import { deploymentKeys } from '../../lib/api/deploymentQueryOptions.ts'
-import { mintHandoverToken } from '../../lib/api/mintHandoverToken.ts'
+import { refreshWatch } from '../../entities/deployment/componentsStateQueries.ts'
+import { mintHandoverToken } from '../../entities/deployment/deploymentActions.ts'
+import { deploymentKeys } from '../../entities/deployment/deploymentKeys.ts'
 import { httpUrlOrUndefined } from '../../lib/links.ts'
 import { mintErrorText, refreshWatchErrorText } from './settingsModel.ts'
 import styles from './SettingsScreen.module.css'
@@ -22,7 +22,7 @@ export function RefreshWatchAction({ deploymentId }: { deploymentId: string }) {
     try {
       const ok = await refreshWatch(deploymentId)
       setOutcome({ ok })
-      void queryClient.invalidateQueries({ queryKey: componentsStateKey(deploymentId) })
+      void queryClient.invalidateQueries({ queryKey: deploymentKeys.componentsState(deploymentId) })
       void queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deploymentId) })
     } catch (e) {
       setOutcome({ error: refreshWatchErrorText(e) })

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { errorMessage } from '../../../lib/http.ts'
 import { saveTextFile } from '../../../lib/saveFile.ts'
-import { generateSshKey } from '../api/deploymentActions.ts'
+import { generateSshKey } from '../../../entities/deployment/deploymentActions.ts'
 import styles from './WizardScreen.module.css'
 
 /** Saves the private key as a file; it is kept nowhere else. */
