@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test'
-import { MockApi } from './mockApi.ts'
+import { ESTATE, MockApi } from './mockApi.ts'
 
 export { expect }
 export { ESTATE } from './mockApi.ts'
@@ -25,7 +25,38 @@ interface Fixtures {
   signIn: (opts?: { origin?: string; email?: string; tier?: string }) => Promise<void>
 }
 
-export const test = base.extend<Fixtures & { consoleAllowList: RegExp[]; consoleGuard: void }>({
+/**
+ * The seeded deployments whose handover link exists (ready, handover fired). Their handover prompt (5 s
+ * redirect on the overview, Apps and Jobs pages — regression 51) would take most tests of those pages
+ * away to the Sovereign; unless a test asks for `handoverPrompts: 'fresh'`, the tab starts as if the
+ * operator had already been prompted for them (the console's own "already prompted" memory).
+ */
+const HANDED_OVER = [ESTATE.ready.id, ESTATE.degraded.id, ESTATE.solo.id]
+
+export const test = base.extend<
+  Fixtures & {
+    consoleAllowList: RegExp[]
+    consoleGuard: void
+    handoverPrompts: 'fresh' | 'already-prompted'
+    handoverMemory: void
+  }
+>({
+  handoverPrompts: ['already-prompted', { option: true }],
+  handoverMemory: [
+    async ({ page, handoverPrompts }, use) => {
+      if (handoverPrompts === 'already-prompted')
+        await page.addInitScript((ids) => {
+          try {
+            if (sessionStorage.getItem('cc-handover-prompted') === null)
+              sessionStorage.setItem('cc-handover-prompted', JSON.stringify(ids))
+          } catch {
+            // storage unavailable: the prompt shows, as it would for the operator
+          }
+        }, HANDED_OVER)
+      await use()
+    },
+    { auto: true },
+  ],
   // Automatic: every test starts from the default estate with a paused clock, whether or not it asks for
   // the control client (state must never leak from one test into the next).
   mockApi: [

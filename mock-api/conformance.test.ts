@@ -12,6 +12,8 @@ import { INFRASTRUCTURE_GOLDEN } from '../src/contracts/golden/infrastructure.go
 import { JOBS_GOLDEN } from '../src/contracts/golden/jobs.golden.ts'
 import { shapeMismatches, valuesAt } from '../src/contracts/golden/shape.ts'
 import { WIZARD_GOLDEN } from '../src/contracts/golden/wizard.golden.ts'
+import { JobList } from '../src/contracts/jobs.ts'
+import { expectedInstallEdges, loadKitCharts, type KitRegion } from '../e2e/kitEdges.ts'
 import { startMockOnSocket, callMock, type CallOptions, type MockOnSocket } from './mockOnSocket.ts'
 import type { Simulator } from './sim/simulator.ts'
 
@@ -312,5 +314,55 @@ describe('the mock answers in the golden shapes (real socket)', () => {
     for (const [path, format] of Object.entries(table.formats ?? {}))
       for (const v of actual!.flatMap((b) => valuesAt(b, path)))
         if (v !== null && v !== '0001-01-01T00:00:00Z') expect(v, path).toMatch(format)
+  })
+})
+
+describe('each region keeps its own dependency edges, as the bootstrap-kit fixture declares them', () => {
+  const three: KitRegion[] = [
+    { key: 'fsn1', primary: true },
+    { key: 'nbg1-1', primary: false },
+    { key: 'hel1-2', primary: false },
+  ]
+
+  /** The install jobs of a run on the wire: job name → sorted dependency job names (deployment prefix off). */
+  async function installEdges(id: string): Promise<Map<string, string[]>> {
+    const res = await call('GET', `/api/v1/deployments/${id}/jobs`, { cookie: await signIn() })
+    expect(res.status).toBe(200)
+    const bare = (ref: string) => (ref.startsWith(`${id}:`) ? ref.slice(id.length + 1) : ref)
+    const jobs = JobList.parse(JSON.parse(res.text)).jobs
+    return new Map(
+      jobs
+        .filter((j) => j.jobName.startsWith('install-'))
+        .map((j) => [j.jobName, j.dependsOn.map(bare).sort()] as const),
+    )
+  }
+
+  it.each([
+    ['the adopted Sovereign', ADOPTED, three],
+    ['a failed run (harbor)', HARBOR, three],
+    [
+      'a run still installing',
+      LIVE,
+      [three[0]!, three[1]!, { key: 'sin-2', primary: false }] satisfies KitRegion[],
+    ],
+  ])('%s', async (_name, id, regions) => {
+    const expected = expectedInstallEdges(loadKitCharts(), regions, 'hetzner')
+    // Every chart of every region, each depending on exactly its own region's jobs: a dropped, added or
+    // cross-region edge (nbg1-1:grafana waiting on the primary's cnpg) fails here.
+    expect(Object.fromEntries(await installEdges(id))).toEqual(Object.fromEntries(expected))
+  })
+
+  it('a new four-region run: keys by request index, the primary-only chart on the primary alone', async () => {
+    const created = sim.createMock({
+      scenario: 'healthy',
+      regions: ['fsn1', 'nbg1', 'hel1', 'sin'],
+      ageMs: 3 * 3_600_000,
+    })
+    const regions: KitRegion[] = [...three, { key: 'sin-3', primary: false }]
+    const expected = expectedInstallEdges(loadKitCharts(), regions, 'hetzner')
+    const actual = await installEdges(created.spec.id)
+    expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected))
+    expect([...actual.keys()].filter((n) => n.endsWith(':openova-flow-server'))).toEqual([])
+    expect(actual.has('install-openova-flow-server')).toBe(true)
   })
 })

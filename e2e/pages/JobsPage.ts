@@ -73,6 +73,44 @@ export class JobsPage {
     return this.table.getByRole('button', { name: label })
   }
 
+  /**
+   * Every job row as the table shows it: the job its name link opens, the Region cell, the jobs its
+   * "Depends on" links open and how many more the cell only counts ("+2 more"). Needs every row rendered
+   * (a viewport taller than the table): the count is checked against the table's `aria-rowcount`.
+   */
+  async readRows(): Promise<Map<string, ShownJobRow>> {
+    await expect(this.table.getByRole('row').nth(1)).toBeVisible()
+    // Text content, not innerText: the headers are upper-cased by CSS.
+    const headers = (await this.table.getByRole('columnheader').allTextContents()).map((h) =>
+      h.replace(/[▲▼↕]/g, '').trim(),
+    )
+    const col = (name: string) => headers.indexOf(name)
+    // One read of every rendered row (a locator call per cell takes minutes on a 150-row table).
+    const rows = await this.table.getByRole('row').evaluateAll((trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll(':scope > td')].map((td) => ({
+          text: (td.textContent ?? '').trim(),
+          hrefs: [...td.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? ''),
+        })),
+      ),
+    )
+    const out = new Map<string, ShownJobRow>()
+    for (const cells of rows) {
+      if (cells.length < headers.length) continue
+      const deps = cells[col('Depends on')]!
+      const more = /\+(\d+) more/.exec(deps.text)
+      out.set(jobNameOfHref(cells[col('Name')]!.hrefs[0] ?? null), {
+        region: col('Region') < 0 ? '' : cells[col('Region')]!.text,
+        deps: deps.hrefs.map(jobNameOfHref),
+        more: more ? Number(more[1]) : 0,
+      })
+    }
+    expect(out.size, 'every row of the table was rendered and read').toBe(
+      Number(await this.table.getAttribute('aria-rowcount')) - 1,
+    )
+    return out
+  }
+
   // ── timeline ────────────────────────────────────────────────────────────────────────────────────────
 
   timelineHeading(): Locator {
@@ -88,6 +126,19 @@ export class JobsPage {
       .getByRole('group', { name: 'Job bars' })
       .getByRole('link', { name: new RegExp(`^${escape(jobName)}:`) })
   }
+}
+
+/** A row of the jobs table as read by `readRows`. */
+export interface ShownJobRow {
+  region: string
+  deps: string[]
+  more: number
+}
+
+/** The job name a job link opens (`…/jobs/install-nbg1-1%3Acilium?…` → `install-nbg1-1:cilium`). */
+export function jobNameOfHref(href: string | null): string {
+  const path = (href ?? '').split(/[?#]/)[0]!
+  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1))
 }
 
 function escape(s: string): string {

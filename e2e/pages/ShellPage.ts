@@ -80,6 +80,10 @@ export class ShellPage {
     title: string
     body?: string
     surface?: string
+    deploymentId?: string
+    deploymentLabel?: string
+    href?: string
+    hrefLabel?: string
   }): Promise<void> {
     await this.page.evaluate((input) => {
       const hook = (window as unknown as { __catalystNotifications: { notify: (x: unknown) => void } })

@@ -1,6 +1,9 @@
 import { OverviewPage } from '../pages/OverviewPage.ts'
 import { ESTATE, expect, sovereignOrigin, test } from '../fixtures.ts'
 
+// These tests are about the prompt itself: the tab has not been prompted for any deployment.
+test.use({ handoverPrompts: 'fresh' })
+
 test.beforeEach(async ({ signIn, mockApi }) => {
   void mockApi
   await signIn()

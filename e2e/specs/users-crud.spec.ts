@@ -93,7 +93,7 @@ test.describe('user access on a Sovereign', () => {
       name: 'jane-doe',
       spec: {
         user: { keycloakSubject: 'jane@acme.io', keycloakGroups: [] },
-        sovereignRef: ESTATE.adopted.fqdn,
+        sovereignRef: ESTATE.adopted.fqdn.split('.')[0], // the first label (upstream #1564)
         applications: [
           { app: 'bp-harbor', role: 'editor', namespaces: ['harbor'], vClusters: [] },
           { app: '*', role: 'viewer', namespaces: [], vClusters: ['mgmt'] },

@@ -1,4 +1,9 @@
-import { UserAccessCreate, UserAccessName, UserAccessUpdate } from '../../src/contracts/users.ts'
+import {
+  sovereignRefOf,
+  UserAccessCreate,
+  UserAccessName,
+  UserAccessUpdate,
+} from '../../src/contracts/users.ts'
 import type { Ctx } from '../context.ts'
 import type { DeploymentRecord } from '../sim/simulator.ts'
 import { ownerRecordName, userAccessListBody } from '../sim/userAccess.ts'
@@ -35,13 +40,16 @@ const create: Handler = async (ctx) => {
           name: ownerRecordName(body.email).replace('useraccess-owner-', 'useraccess-'),
           spec: {
             user: { keycloakSubject: body.email },
-            sovereignRef: fqdn,
+            sovereignRef: sovereignRefOf(fqdn),
             applications: [
               { app: '*', role: body.tier === 'viewer' ? ('viewer' as const) : ('admin' as const) },
             ],
           },
         }
-      : { name: body.name, spec: { ...body.spec, sovereignRef: body.spec.sovereignRef || fqdn } }
+      : {
+          name: body.name,
+          spec: { ...body.spec, sovereignRef: body.spec.sovereignRef || sovereignRefOf(fqdn) },
+        }
   const out = ctx.sim.saveUserAccess(rec.spec.id, record, 'create')
   if (out.ok) ctx.json(201, out.value)
   else ctx.refuse(out)

@@ -19,4 +19,9 @@ describe('userAccess (mock)', () => {
     })
     expect(ownerRecordName('ops@omani.works')).toBe('useraccess-owner-ops-omani-works')
   })
+
+  it("names the Sovereign by its FQDN's first label in sovereignRef, never the FQDN (upstream #1564)", () => {
+    expect(ownerRecord('alice@acme.io', 'acme.omani.works', 0).spec.sovereignRef).toBe('acme')
+    for (const r of seededTeam('edge.northwind.eu', 0)) expect(r.spec.sovereignRef).toBe('edge')
+  })
 })

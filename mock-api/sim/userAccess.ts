@@ -1,5 +1,5 @@
 /** UserAccess records per Sovereign (contract §2.10); the owner record is created at handover. */
-import type { UserAccess } from '../../src/contracts/users.ts'
+import { sovereignRefOf, type UserAccess } from '../../src/contracts/users.ts'
 import type { z } from 'zod'
 import { iso } from './derive.ts'
 
@@ -17,7 +17,7 @@ export function ownerRecord(email: string, fqdn: string, at: number): UserAccess
     name: ownerRecordName(email),
     spec: {
       user: { keycloakSubject: email.toLowerCase() },
-      sovereignRef: fqdn,
+      sovereignRef: sovereignRefOf(fqdn),
       applications: [{ app: '*', role: 'admin' }],
     },
     status: { rolebindingsCreated: 1 },
@@ -32,7 +32,7 @@ export function seededTeam(fqdn: string, at: number): UserAccessWire[] {
       name: 'sre-oncall',
       spec: {
         user: { keycloakGroups: ['sre', 'oncall'] },
-        sovereignRef: fqdn,
+        sovereignRef: sovereignRefOf(fqdn),
         applications: [
           { app: 'bp-grafana', role: 'editor' },
           { app: 'bp-loki', role: 'viewer', namespaces: ['loki'] },
@@ -45,7 +45,7 @@ export function seededTeam(fqdn: string, at: number): UserAccessWire[] {
       name: 'harbor-admins',
       spec: {
         user: { keycloakGroups: ['registry-admins'] },
-        sovereignRef: fqdn,
+        sovereignRef: sovereignRefOf(fqdn),
         applications: [{ app: 'bp-harbor', role: 'admin', namespaces: ['harbor'], vClusters: ['mgmt'] }],
       },
       status: { rolebindingsCreated: 1 },

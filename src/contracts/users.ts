@@ -29,6 +29,14 @@ export const UserAccessName = z
   .max(253)
   .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be lowercase letters, digits, "-" or "."')
 
+/**
+ * A UserAccess's `sovereignRef`: the Sovereign's name as the upstream operator knows it, the FQDN's first
+ * label (`acme` for `acme.omani.works`) — never the whole FQDN (upstream #1564).
+ */
+export function sovereignRefOf(fqdn: string): string {
+  return fqdn.split('.')[0] ?? fqdn
+}
+
 export const UserAccess = z.object({
   name: z.string(),
   spec: UserAccessSpec,

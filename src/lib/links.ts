@@ -6,6 +6,8 @@
  *   jobs          /provision/<dep>/jobs                        /jobs
  *   job           /provision/<dep>/jobs/install-nbg1-1%3Acilium /jobs/install-nbg1-1%3Acilium
  *   dashboard     /provision/<dep>/dashboard                   /dashboard
+ *   settings      /provision/<dep>/settings                    /settings
+ *   notifications /notifications                               /notifications
  *
  * Paths are router paths (no basepath); `absoluteHref` adds the basepath for new tabs and copies.
  */
@@ -31,6 +33,8 @@ export type LinkTarget =
   | { page: 'users'; deploymentId: string }
   | { page: 'userNew'; deploymentId: string }
   | { page: 'userEdit'; deploymentId: string; name: string }
+  | { page: 'settings'; deploymentId: string }
+  | { page: 'notifications'; search?: Search }
 
 export type PageName = LinkTarget['page']
 
@@ -110,6 +114,10 @@ function pathOf(mode: ConsoleMode, t: LinkTarget): string {
       return scoped('/users/new')
     case 'userEdit':
       return scoped(`/users/${seg(t.name)}`)
+    case 'settings':
+      return scoped('/settings')
+    case 'notifications':
+      return '/notifications'
   }
 }
 

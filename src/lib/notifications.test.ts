@@ -137,4 +137,23 @@ describe('notification store', () => {
     s.notify({ id: 'y', level: 'info', title: 'A', body: 'line 1\nline 2\tend' })
     expect(s.snapshot()[0]!.body).toBe('line 1\nline 2\tend')
   })
+
+  it('marks one notification read, keeps the deployment it is about, and persists both', () => {
+    const storage = memoryStorage()
+    const s = createNotificationStore({ mode: 'mothership', storage })
+    s.notify({ id: 'a', level: 'error', title: 'A', deploymentId: 'd1', deploymentLabel: 'acme.omani.works' })
+    s.notify({ id: 'b', level: 'info', title: 'B' })
+    s.markRead('a')
+    expect(unreadCount(s.snapshot())).toBe(1)
+    expect(s.snapshot().find((n) => n.id === 'a')).toMatchObject({
+      read: true,
+      deploymentId: 'd1',
+      deploymentLabel: 'acme.omani.works',
+    })
+    const reloaded = createNotificationStore({ mode: 'mothership', storage })
+    expect(reloaded.snapshot().map((n) => [n.id, n.read, n.deploymentId])).toEqual([
+      ['b', false, undefined],
+      ['a', true, 'd1'],
+    ])
+  })
 })

@@ -25,6 +25,9 @@ export interface AppNotification {
   /** An in-app link (router path) offered with the notification. */
   href?: string | undefined
   hrefLabel?: string | undefined
+  /** The deployment it is about (the Notifications page filters by it) and how to name that deployment. */
+  deploymentId?: string | undefined
+  deploymentLabel?: string | undefined
 }
 
 export type NotifyInput = Omit<AppNotification, 'createdAt' | 'updatedAt' | 'read'> & {
@@ -73,6 +76,8 @@ function sanitise(raw: unknown): AppNotification | undefined {
     href:
       typeof n.href === 'string' && n.href.startsWith('/') && !n.href.startsWith('//') ? n.href : undefined,
     hrefLabel: clip(n.hrefLabel, 80),
+    deploymentId: clip(n.deploymentId, 200),
+    deploymentLabel: clip(n.deploymentLabel, 253),
   }
 }
 
@@ -144,6 +149,11 @@ export function createNotificationStore(opts: {
       items = []
       save()
     },
+    markRead(id: string): void {
+      if (!items.some((i) => i.id === id && !i.read)) return
+      items = items.map((i) => (i.id === id ? { ...i, read: true } : i))
+      save()
+    },
     markAllRead(): void {
       if (items.every((i) => i.read)) return
       items = items.map((i) => (i.read ? i : { ...i, read: true }))
@@ -175,6 +185,7 @@ export const notify = store.notify
 export const dismissNotification = store.dismiss
 export const clearNotifications = store.clear
 export const markNotificationsRead = store.markAllRead
+export const markNotificationRead = store.markRead
 export const notificationsSnapshot = store.snapshot
 export const subscribeNotifications = store.subscribe
 

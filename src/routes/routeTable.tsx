@@ -25,6 +25,7 @@ import { cloudSearch } from '../features/cloud/cloudSearch.ts'
 import { treemapSearch } from '../features/dashboard/treemapSearch.ts'
 import { deploymentsSearch } from '../features/deployments/list/deploymentsSearch.ts'
 import { jobDetailSearch, jobsSearch } from '../features/jobs/jobsSearch.ts'
+import { notificationsSearch } from '../features/notifications/notificationsSearch.ts'
 import { AppShell } from '../features/shell/AppShell.tsx'
 import {
   DeploymentNotFound,
@@ -65,6 +66,11 @@ const screens = {
   appDetail: lazy(() => import('../features/apps/AppDetailScreen.tsx'), 'AppDetailScreen'),
   users: lazy(() => import('../features/users/UsersScreen.tsx'), 'UsersScreen'),
   userAccess: lazy(() => import('../features/users/UserAccessScreen.tsx'), 'UserAccessScreen'),
+  settings: lazy(() => import('../features/settings/SettingsScreen.tsx'), 'SettingsScreen'),
+  notifications: lazy(
+    () => import('../features/notifications/NotificationsScreen.tsx'),
+    'NotificationsScreen',
+  ),
 }
 
 const parse =
@@ -243,6 +249,12 @@ function deploymentPages(
       component: screens.userAccess,
       staticData: { title: 'Edit user access' },
     }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: 'settings',
+      component: screens.settings,
+      staticData: { title: 'Settings' },
+    }),
   ]
 }
 
@@ -307,6 +319,17 @@ export function buildRouteTree(mode: ModeInfo) {
 
   const children: AnyRoute[] = mode.mode === 'sovereign' ? sovereignTree(authed) : mothershipTree(authed)
   return rootRoute.addChildren([...publicRoutes, authed.addChildren(children)])
+}
+
+/** `/notifications` in both consoles: everything the bell holds (on a Sovereign, inside its own scope). */
+function notificationsPage(parent: AnyRoute): AnyRoute {
+  return createRoute({
+    getParentRoute: () => parent,
+    path: 'notifications',
+    validateSearch: parse(notificationsSearch),
+    component: screens.notifications,
+    staticData: { title: 'Notifications' },
+  })
 }
 
 function mothershipTree(authed: AnyRoute): AnyRoute[] {
@@ -387,6 +410,7 @@ function mothershipTree(authed: AnyRoute): AnyRoute[] {
       staticData: { title: 'Fleet' },
     }),
     provision.addChildren([overview, ...deploymentPages(provision, '/provision/$deploymentId')]),
+    notificationsPage(authed),
   ]
 }
 
@@ -446,6 +470,7 @@ function sovereignTree(authed: AnyRoute): AnyRoute[] {
         },
       }),
       ...deploymentPages(sovereign, '', SOVEREIGN_APP_RESERVED),
+      notificationsPage(sovereign),
     ]),
   ]
 }

@@ -85,7 +85,12 @@ export function validateRegistrar(registrar: Registrar, domain: string, token: s
   })
 }
 
-/** A fresh 5-minute handover link (the one in the record may be older than its token). */
+/**
+ * `POST /deployments/{id}/mint-handover-token`: a fresh 5-minute handover link (the one in the record may
+ * be older than its token). A plain call, never a query or a mutation: the token is a credential for the
+ * Sovereign, so it lives only in the caller's hands and in no cache. 409 `not-handover-ready` unless the
+ * deployment is `ready` (newer builds also refuse once it is adopted: single use).
+ */
 export function mintHandoverToken(id: string) {
   return apiFetch(`${dep(id)}/mint-handover-token`, MintHandoverToken, { method: 'POST' })
 }

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { RetryResponse } from '../../contracts/jobs.ts'
 import { jobKeys } from './jobQueries.ts'
 import { apiFetch } from '../../lib/http.ts'
+import { useLinks } from '../../lib/modeContext.tsx'
 import { notify } from '../../lib/notifications.ts'
 
 /**
@@ -13,6 +14,7 @@ import { notify } from '../../lib/notifications.ts'
  */
 export function useRetryJob(deploymentId: string, jobName: string) {
   const queryClient = useQueryClient()
+  const links = useLinks()
   const mutation = useMutation({
     mutationFn: () =>
       apiFetch(
@@ -39,9 +41,12 @@ export function useRetryJob(deploymentId: string, jobName: string) {
       onSuccess: (execution) => {
         notify({
           id: `retry:${deploymentId}:${jobName}`,
+          deploymentId,
           level: 'info',
           title: `Retrying ${jobName}`,
           body: `A new execution started (${execution.id.slice(0, 8)}…).`,
+          href: links.to({ page: 'job', deploymentId, jobId: jobName }),
+          hrefLabel: 'Open the job',
         })
         onStarted?.(execution)
       },

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useCallback, useId, useMemo } from 'react'
 import { splitHref } from '../../components/AppLink.tsx'
+import { DeploymentHandoverPrompt } from '../../components/DeploymentHandoverPrompt.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
 import { catalogQueryOptions } from '../../entities/catalog/catalogQueries.ts'
@@ -19,6 +20,7 @@ import {
   summariseApps,
   type AppsSummary,
 } from './appModel.ts'
+import { useComponentMonitoringNotice } from './componentMonitoring.ts'
 import { appsSearch, type AppsSearch } from './appsSearch.ts'
 import { sovereignAppsQueryOptions } from '../../entities/catalog/sovereignAppsQueries.ts'
 import { AppCard } from './components/AppCard.tsx'
@@ -44,6 +46,7 @@ export function AppsScreen() {
   const catalog = useQuery(catalogQueryOptions())
   const state = useQuery(deploymentQueryOptions(deploymentId))
   const live = useQuery(sovereignAppsQueryOptions(mode.mode === 'sovereign'))
+  useComponentMonitoringNotice(deploymentId, state.data?.status, state.data?.sovereignFQDN)
 
   const cards = useMemo(
     () => (catalog.data ? buildAppCards({ catalog: catalog.data, state: state.data, live: live.data }) : []),
@@ -156,6 +159,7 @@ export function AppsScreen() {
           </p>
         ) : null}
       </PageHeader>
+      <DeploymentHandoverPrompt deploymentId={deploymentId} />
       {state.isError && !noDeployment ? (
         <div role="alert" className={styles.warning}>
           The deployment&apos;s status could not be loaded, so placement is unknown:{' '}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useSearch } from '@tanstack/react-router'
 import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import { AppLink } from '../../components/AppLink.tsx'
+import { DeploymentHandoverPrompt } from '../../components/DeploymentHandoverPrompt.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { ErrorState, Skeleton } from '../../components/States.tsx'
 import { JOB_STATUSES } from '../../contracts/jobs.ts'
@@ -69,6 +70,7 @@ export function JobsScreen({ deploymentId, graphView }: { deploymentId: string; 
           </>
         }
       />
+      <DeploymentHandoverPrompt deploymentId={deploymentId} />
       <RootCausePanel deploymentId={deploymentId} />
       {graph && graphView ? graphView : <JobsList deploymentId={deploymentId} search={search} />}
     </>

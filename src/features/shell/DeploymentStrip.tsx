@@ -98,6 +98,8 @@ function useStatusNotifications(
     const failed = status === 'failed' || status === 'partial-failure'
     notify({
       id: `deployment-status:${deploymentId}`,
+      deploymentId,
+      deploymentLabel: fqdn,
       level: failed ? 'error' : status === 'wiped' ? 'info' : 'success',
       title: `${fqdn}: ${statusLabel(status)}`,
       body: failed ? 'The run stopped with a failure. Open the jobs to see which step failed.' : undefined,

@@ -1,7 +1,7 @@
 import * as RadixDialog from '@radix-ui/react-dialog'
 import { Link } from '@tanstack/react-router'
 import { useState, useSyncExternalStore } from 'react'
-import { splitHref } from '../../components/AppLink.tsx'
+import { AppLink, splitHref } from '../../components/AppLink.tsx'
 import { RelativeTime } from '../../components/RelativeTime.tsx'
 import {
   clearNotifications,
@@ -136,6 +136,9 @@ export function NotificationBell() {
             </ul>
           )}
           <div className={styles.foot}>
+            <AppLink to={{ page: 'notifications' }} className="btn btn-sm" onClick={() => setOpen(false)}>
+              All notifications
+            </AppLink>
             <button
               type="button"
               className="btn btn-sm"

@@ -31,6 +31,7 @@ describe('navSections', () => {
     [`/provision/${DEP}/jobs/install-nbg1-1%3Acilium`, 'Jobs'],
     [`/provision/${DEP}/cloud`, 'Cloud'],
     [`/provision/${DEP}/users/new`, 'Users'],
+    [`/provision/${DEP}/settings`, 'Settings'],
   ])('mothership %s marks only %s', (path, label) => {
     const sections = summary('mothership', DEP, path)
     expect(sections.map((s) => s.id)).toEqual(['mothership', 'deployment'])
@@ -44,6 +45,7 @@ describe('navSections', () => {
     ['/jobs/install-nbg1-1%3Acilium', 'Jobs'],
     ['/cloud', 'Cloud'],
     ['/users/someone', 'Users'],
+    ['/settings', 'Settings'],
     ['/nowhere', undefined],
     // "cloud" inside another segment is not the Cloud section.
     ['/jobs/install-cloudnative-pg', 'Jobs'],
@@ -56,6 +58,7 @@ describe('navSections', () => {
       'Jobs',
       'Cloud',
       'Users',
+      'Settings',
     ])
     expect(sections[0]!.items.filter((i) => i.startsWith('*'))).toEqual(label ? [`*${label}`] : [])
   })

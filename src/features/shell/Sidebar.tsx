@@ -57,6 +57,7 @@ const NAV: NavSectionDecl[] = [
       { label: 'Jobs', target: (d) => ({ page: 'jobs', deploymentId: d }) },
       { label: 'Cloud', target: (d) => ({ page: 'cloud', deploymentId: d }) },
       { label: 'Users', target: (d) => ({ page: 'users', deploymentId: d }) },
+      { label: 'Settings', target: (d) => ({ page: 'settings', deploymentId: d }) },
     ],
   },
 ]

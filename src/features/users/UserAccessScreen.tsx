@@ -4,7 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { AppLink, splitHref } from '../../components/AppLink.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
-import { USER_ROLES, type UserAccess } from '../../contracts/users.ts'
+import { sovereignRefOf, USER_ROLES, type UserAccess } from '../../contracts/users.ts'
 import { catalogQueryOptions } from '../../entities/catalog/catalogQueries.ts'
 import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
@@ -67,7 +67,7 @@ export function UserAccessScreen() {
           initial={emptyDraft()}
           existingNames={list.data?.map((u) => u.name)}
           deploymentId={deploymentId}
-          sovereignRef={fqdn}
+          sovereignRef={fqdn ? sovereignRefOf(fqdn) : ''}
         />
       </div>
     )
@@ -126,7 +126,7 @@ export function UserAccessScreen() {
         initial={draftFromUserAccess(record)}
         record={record}
         deploymentId={deploymentId}
-        sovereignRef={record.spec.sovereignRef || fqdn}
+        sovereignRef={record.spec.sovereignRef || (fqdn ? sovereignRefOf(fqdn) : '')}
       />
     </div>
   )

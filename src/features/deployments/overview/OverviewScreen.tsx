@@ -15,7 +15,7 @@ import { formatAbsolute, parseTime } from '../../../lib/time.ts'
 import { DeleteDeploymentDialog, type DeleteTarget } from '../delete/DeleteDeploymentDialog.tsx'
 import { wipeBlockReason } from '../delete/deleteRules.ts'
 import type { LogEvent } from './deploymentLog.ts'
-import { HandoverBanner } from './HandoverBanner.tsx'
+import { HandoverBanner } from '../../../components/HandoverBanner.tsx'
 import {
   derivePhaseTimeline,
   type RegionProgress,
@@ -187,7 +187,7 @@ function OverviewContent({
         }
       />
       {handoverURL && data.status === 'ready' ? (
-        <HandoverBanner deploymentId={data.id} fqdn={fqdn} handoverURL={handoverURL} />
+        <HandoverBanner deploymentId={data.id} fqdn={fqdn} handoverURL={handoverURL} afterPrompt="button" />
       ) : null}
       <StreamLine live={live} inFlight={inFlight} status={data.status} />
       {data.status === 'failed' || data.status === 'partial-failure' ? (

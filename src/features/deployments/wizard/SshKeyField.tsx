@@ -1,21 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { errorMessage } from '../../../lib/http.ts'
+import { saveTextFile } from '../../../lib/saveFile.ts'
 import { generateSshKey } from '../../../entities/deployment/deploymentActions.ts'
 import styles from './WizardScreen.module.css'
 
-/** How long the private key's object URL lives: long enough for the browser to start the download. */
-const REVOKE_AFTER_MS = 1_000
-
-/** Saves `text` as a file through a short-lived object URL; the link never stays in the document. */
+/** Saves the private key as a file; it is kept nowhere else. */
 function saveOnce(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-pem-file' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS)
+  saveTextFile(text, fileName, 'application/x-pem-file')
 }
 
 type KeyState =

@@ -1,33 +1,44 @@
 import { useEffect, useRef, useState } from 'react'
-import { httpUrlOrUndefined } from '../../../lib/links.ts'
-import { mintHandoverToken } from '../../../entities/deployment/deploymentActions.ts'
-import styles from './OverviewScreen.module.css'
+import { mintHandoverToken } from '../entities/deployment/deploymentActions.ts'
+import { markHandoverPrompted, wasHandoverPrompted } from '../lib/handoverPrompted.ts'
+import { httpUrlOrUndefined } from '../lib/links.ts'
+import styles from './HandoverBanner.module.css'
 
 export const HANDOVER_REDIRECT_SECONDS = 5
 
 /**
  * Once a handover link exists: "Open your Sovereign console" at once, and an automatic redirect after 5 s
- * that "Stay on this page" cancels (regression 51). The record's `handoverURL` is re-minted on every read, so
- * it is only ever an href, never a key; following it mints a fresh 5-minute link first (the one on screen may
- * have expired while the operator watched), falling back to the latest known one.
+ * that "Stay on this page" cancels (regression 51). The redirect is offered once per deployment in a tab,
+ * wherever the operator first sees it (overview, Apps, Jobs): afterwards the overview keeps the button
+ * without a countdown (`afterPrompt="button"`) and the other pages show nothing (`afterPrompt="hide"`).
+ * The record's `handoverURL` is re-minted on every read, so it is only ever an href, never a key; following
+ * it mints a fresh 5-minute link first (the one on screen may have expired while the operator watched),
+ * falling back to the latest known one. Render it inside `<OnlyIn surface="handover">`.
  */
 export function HandoverBanner({
   deploymentId,
   fqdn,
   handoverURL,
+  afterPrompt,
 }: {
   deploymentId: string
   fqdn: string
   /** An http(s) URL (the caller checks it with httpUrlOrUndefined). */
   handoverURL: string
+  afterPrompt: 'button' | 'hide'
 }) {
-  const [stayed, setStayed] = useState(false)
+  // Decided once when the banner appears: a later mark (by this very banner) must not hide it.
+  const [firstPrompt] = useState(() => !wasHandoverPrompted(deploymentId))
+  const [stayed, setStayed] = useState(!firstPrompt)
   const [secondsLeft, setSecondsLeft] = useState(HANDOVER_REDIRECT_SECONDS)
   const [leaving, setLeaving] = useState(false)
   const latest = useRef(handoverURL)
   useEffect(() => {
     latest.current = handoverURL
   }, [handoverURL])
+  useEffect(() => {
+    if (firstPrompt) markHandoverPrompted(deploymentId)
+  }, [firstPrompt, deploymentId])
 
   const go = useRef(async () => {
     setLeaving(true)
@@ -55,6 +66,7 @@ export function HandoverBanner({
     return () => clearInterval(timer)
   }, [stayed])
 
+  if (!firstPrompt && afterPrompt === 'hide') return null
   return (
     <section className={styles.handover} aria-labelledby="handover-title">
       <div>
@@ -67,9 +79,11 @@ export function HandoverBanner({
         <p className={styles.handoverCountdown} aria-live="polite">
           {leaving
             ? 'Opening the Sovereign console…'
-            : stayed
-              ? 'Automatic redirect cancelled.'
-              : `Redirecting in ${Math.max(0, secondsLeft)} s…`}
+            : !firstPrompt
+              ? 'The automatic redirect was offered earlier in this tab.'
+              : stayed
+                ? 'Automatic redirect cancelled.'
+                : `Redirecting in ${Math.max(0, secondsLeft)} s…`}
         </p>
       </div>
       <div className={styles.handoverActions}>
