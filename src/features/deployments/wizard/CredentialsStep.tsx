@@ -1,7 +1,14 @@
 import type { RefObject } from 'react'
 import { Field } from './WizardFields.tsx'
 import { SshKeyField } from './SshKeyField.tsx'
-import { fqdnOf, tokenVerdictText, type StepErrors, type WizardDraft } from './wizardModel.ts'
+import { ObjectStorageKeys } from './ObjectStorageKeys.tsx'
+import {
+  fqdnOf,
+  tokenVerdictText,
+  type ObjectStorageKeys as Keys,
+  type StepErrors,
+  type WizardDraft,
+} from './wizardModel.ts'
 import styles from './WizardScreen.module.css'
 
 export type TokenState =
@@ -15,6 +22,9 @@ export function CredentialsStep({
   state,
   onValidate,
   onForget,
+  objectStorageRef,
+  keysHeld,
+  onKeysHeld,
 }: {
   draft: WizardDraft
   update: (p: Partial<WizardDraft>) => void
@@ -23,6 +33,9 @@ export function CredentialsStep({
   state: TokenState
   onValidate: () => void
   onForget: () => void
+  objectStorageRef: RefObject<Keys>
+  keysHeld: boolean
+  onKeysHeld: (held: boolean) => void
 }) {
   return (
     <div className={styles.fields}>
@@ -87,6 +100,7 @@ export function CredentialsStep({
           </div>
         </>
       )}
+      <ObjectStorageKeys keysRef={objectStorageRef} held={keysHeld} onHeld={onKeysHeld} />
       <SshKeyField
         value={draft.sshPublicKey}
         onChange={(sshPublicKey) => update({ sshPublicKey })}

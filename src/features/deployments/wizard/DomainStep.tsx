@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { errorMessage } from '../../../lib/http.ts'
 import { Field, SelectField } from './WizardFields.tsx'
+import { RegistrarCheck } from './RegistrarCheck.tsx'
 import {
   POOL_DOMAINS,
   fqdnOf,
@@ -18,6 +19,9 @@ export function DomainStep({
   checkError,
   check,
   syntaxOk,
+  byoOk,
+  registrarValidatedFor,
+  onRegistrarValidated,
 }: {
   draft: WizardDraft
   errors: StepErrors
@@ -26,6 +30,9 @@ export function DomainStep({
   checkError: unknown
   check: { fqdn: string; available: boolean; reason?: string | undefined } | undefined
   syntaxOk: boolean
+  byoOk: boolean
+  registrarValidatedFor: string | undefined
+  onRegistrarValidated: (fqdn: string | undefined) => void
 }) {
   const name = useId()
   const fqdn = fqdnOf(draft)
@@ -110,6 +117,20 @@ export function DomainStep({
           )}
         </Field>
       )}
+      {draft.domainMode === 'byo' ? (
+        <RegistrarCheck
+          registrar={draft.registrar}
+          domain={fqdn}
+          domainOk={byoOk}
+          validatedFor={registrarValidatedFor}
+          error={errors.registrarToken}
+          onRegistrar={(registrar) => {
+            update({ registrar })
+            onRegistrarValidated(undefined)
+          }}
+          onValidated={onRegistrarValidated}
+        />
+      ) : null}
     </div>
   )
 }

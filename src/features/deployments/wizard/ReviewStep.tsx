@@ -10,6 +10,7 @@ import {
   buildDeploymentRequest,
   fqdnOf,
   regionKeys,
+  type ObjectStorageKeys,
   type StepErrors,
   type WizardDraft,
   type WizardStep,
@@ -31,6 +32,8 @@ export function ReviewStep({
   tokenValid,
   goTo,
   tokenRef,
+  objectStorageRef,
+  keysHeld,
 }: {
   draft: WizardDraft
   email: string | undefined
@@ -38,6 +41,8 @@ export function ReviewStep({
   tokenValid: boolean
   goTo: (s: WizardStep) => void
   tokenRef: RefObject<string>
+  objectStorageRef: RefObject<ObjectStorageKeys>
+  keysHeld: boolean
 }) {
   const navigate = useNavigate()
   const links = useLinks()
@@ -51,8 +56,11 @@ export function ReviewStep({
     setBusy(true)
     setFailure(undefined)
     try {
-      const res = await createDeployment(buildDeploymentRequest(draft, email, tokenRef.current))
+      const res = await createDeployment(
+        buildDeploymentRequest(draft, email, tokenRef.current, objectStorageRef.current),
+      )
       tokenRef.current = ''
+      objectStorageRef.current = { accessKey: '', secretKey: '' }
       window.localStorage.removeItem(WIZARD_DRAFT_KEY)
       void queryClient.invalidateQueries({ queryKey: deploymentKeys.list() })
       await navigate({ to: links.to({ page: 'overview', deploymentId: res.id }) })
@@ -109,6 +117,13 @@ export function ReviewStep({
           {tokenValid
             ? `Hetzner token validated for project ${draft.hetznerProjectID.trim() || '—'} — held in memory, not shown`
             : 'Missing'}
+        </dd>
+        <dt>Marketplace</dt>
+        <dd>{draft.marketplaceEnabled ? 'Enabled' : 'Disabled'}</dd>
+        <dt>Object storage</dt>
+        <dd>
+          {draft.objectStorageRegion}
+          {keysHeld ? ' — your keys, held in memory, not shown' : ' — operator default keys'}
         </dd>
         <dt>SSH key</dt>
         <dd className="mono">{sshKeySummary(draft.sshPublicKey)}</dd>

@@ -1,4 +1,5 @@
 import { Field, SelectField } from './WizardFields.tsx'
+import { PlatformOptions } from './PlatformOptions.tsx'
 import {
   HETZNER_REGIONS,
   HETZNER_SKUS,
@@ -118,6 +119,7 @@ export function TopologyStep({
           <span className="muted">One region: single-region (no failover).</span>
         )}
       </div>
+      <PlatformOptions draft={draft} update={update} />
     </div>
   )
 }

@@ -11,6 +11,7 @@ import {
   normaliseSubdomain,
   tokenVerdictText,
   validateStep,
+  type ObjectStorageKeys,
   type StepErrors,
   type WizardDraft,
   type WizardStep,
@@ -21,6 +22,7 @@ import { DomainStep } from './DomainStep.tsx'
 import { TopologyStep } from './TopologyStep.tsx'
 import { CredentialsStep, type TokenState } from './CredentialsStep.tsx'
 import { ReviewStep } from './ReviewStep.tsx'
+import { InFlightNotice } from './InFlightNotice.tsx'
 import { useQueryCacheProbe } from '../useQueryCacheProbe.ts'
 import styles from './WizardScreen.module.css'
 
@@ -45,6 +47,8 @@ export function WizardScreen() {
 
   // The provider token: held in memory for the one launch request, never rendered, never stored.
   const tokenRef = useRef('')
+  const objectStorageRef = useRef<ObjectStorageKeys>({ accessKey: '', secretKey: '' })
+  const [keysHeld, setKeysHeld] = useState(false)
   const [tokenState, setTokenState] = useState<TokenState>({ kind: 'none' })
 
   useEffect(() => saveDraft(draft), [draft])
@@ -75,7 +79,14 @@ export function WizardScreen() {
         }
       : undefined
 
-  const ctx = { email, subdomainCheck, tokenValidated: tokenState.kind === 'valid' }
+  // Only "this FQDN's registrar credentials were accepted": the registrar token itself is never kept.
+  const [registrarValidatedFor, setRegistrarValidatedFor] = useState<string | undefined>()
+  const ctx = {
+    email,
+    subdomainCheck,
+    tokenValidated: tokenState.kind === 'valid',
+    registrarValidatedFor,
+  }
   const step = draft.step
   const stepIndex = WIZARD_STEPS.indexOf(step)
   const errors: StepErrors = validateStep(step, draft, ctx)
@@ -137,6 +148,7 @@ export function WizardScreen() {
   useEffect(
     () => () => {
       tokenRef.current = ''
+      objectStorageRef.current = { accessKey: '', secretKey: '' }
     },
     [],
   )
@@ -144,6 +156,7 @@ export function WizardScreen() {
   return (
     <>
       <PageHeader title="New deployment" description="Provision a new Sovereign in a few steps." />
+      <InFlightNotice email={email} />
       <div className={styles.layout}>
         <nav aria-label="Wizard steps" className={styles.stepsNav}>
           <ol>
@@ -181,6 +194,9 @@ export function WizardScreen() {
               checkError={availability.error}
               check={subdomainCheck}
               syntaxOk={SUBDOMAIN_SYNTAX.test(sub)}
+              byoOk={!errors.byoDomain}
+              registrarValidatedFor={registrarValidatedFor}
+              onRegistrarValidated={setRegistrarValidatedFor}
             />
           ) : step === 'topology' ? (
             <TopologyStep draft={draft} errors={visibleErrors} update={update} />
@@ -193,6 +209,9 @@ export function WizardScreen() {
               state={tokenState}
               onValidate={() => void runValidation()}
               onForget={forgetToken}
+              objectStorageRef={objectStorageRef}
+              keysHeld={keysHeld}
+              onKeysHeld={setKeysHeld}
             />
           ) : (
             <ReviewStep
@@ -202,6 +221,8 @@ export function WizardScreen() {
               tokenValid={tokenState.kind === 'valid'}
               goTo={goTo}
               tokenRef={tokenRef}
+              objectStorageRef={objectStorageRef}
+              keysHeld={keysHeld}
             />
           )}
           {step !== 'review' ? (
