@@ -33,6 +33,17 @@ async function secretWhere(page: Page, secret: string) {
   }, secret)
 }
 
+/** After the age guard refused: no silent force — the operator ticks it, then the wipe goes through. */
+async function forceTheWipe(d: DeleteDialog) {
+  await expect(d.wipeButton()).toBeDisabled()
+  await d
+    .alert()
+    .getByRole('checkbox', { name: /Force the wipe now/ })
+    .check()
+  await d.forceButton().click()
+  await expect(d.dialog.getByRole('heading', { name: 'Deployment wiped' })).toBeVisible()
+}
+
 test('record only: confirm stays disabled until the FQDN matches, Enter never submits, the row disappears', async ({
   page,
 }) => {
@@ -277,14 +288,7 @@ test('the wipe age guard explains itself and offers an explicit force (Cancel an
   await expect(d.alert()).toContainText(/started \d+ minutes ago/)
   await expect(d.alert()).toContainText('younger than 30 minutes')
   await expect(d.alert()).toContainText(/Wait about \d+ minutes, or force the wipe/)
-  // No silent force: the operator has to choose it.
-  await expect(d.wipeButton()).toBeDisabled()
-  await d
-    .alert()
-    .getByRole('checkbox', { name: /Force the wipe now/ })
-    .check()
-  await d.forceButton().click()
-  await expect(d.dialog.getByRole('heading', { name: 'Deployment wiped' })).toBeVisible()
+  await forceTheWipe(d)
   const wipes = requests.filter((r) => r.url().includes('/wipe'))
   expect(wipes.map((r) => new URL(r.url()).search)).toEqual(['', '?force=true'])
   expect(wipes.some((r) => r.url().includes(TOKEN))).toBe(false)
@@ -330,13 +334,7 @@ test('a young install wiped from the list hits the age guard and needs an explic
   await d.confirmInput().fill(fqdn)
   await d.wipeButton().click()
   await expect(d.alert()).toContainText('younger than 30 minutes')
-  await expect(d.wipeButton()).toBeDisabled()
-  await d
-    .alert()
-    .getByRole('checkbox', { name: /Force the wipe now/ })
-    .check()
-  await d.forceButton().click()
-  await expect(d.dialog.getByRole('heading', { name: 'Deployment wiped' })).toBeVisible()
+  await forceTheWipe(d)
   expect(requests.filter((r) => r.url().includes('/wipe')).map((r) => new URL(r.url()).search)).toEqual([
     '',
     '?force=true',

@@ -1,5 +1,5 @@
 import type { RefObject } from 'react'
-import { Field } from './WizardFields.tsx'
+import { Field, SecretField } from './WizardFields.tsx'
 import { SshKeyField } from './SshKeyField.tsx'
 import { ObjectStorageKeys } from './ObjectStorageKeys.tsx'
 import {
@@ -76,23 +76,13 @@ export function CredentialsStep({
         </div>
       ) : (
         <>
-          <Field
+          <SecretField
             label="Hetzner API token"
             error={state.kind === 'invalid' ? state.reason : errors.token}
             hint="64 letters and digits. Validated with the provider, used once for the launch, never stored."
-          >
-            {(p) => (
-              <input
-                {...p}
-                ref={fieldRef}
-                className="input mono"
-                type="password"
-                autoComplete="off"
-                spellCheck={false}
-                disabled={state.kind === 'checking'}
-              />
-            )}
-          </Field>
+            inputRef={fieldRef}
+            disabled={state.kind === 'checking'}
+          />
           <div>
             <button type="button" className="btn" onClick={onValidate} disabled={state.kind === 'checking'}>
               {state.kind === 'checking' ? 'Validating…' : 'Validate token'}

@@ -1,5 +1,5 @@
 import { useState, type RefObject } from 'react'
-import { Field } from './WizardFields.tsx'
+import { SecretField } from './WizardFields.tsx'
 import type { ObjectStorageKeys as Keys } from './wizardModel.ts'
 import styles from './WizardScreen.module.css'
 
@@ -47,30 +47,16 @@ export function ObjectStorageKeys({
     )
   return (
     <div className={styles.row}>
-      <Field label="Object-storage access key" hint="Optional. Used once for the launch, never stored.">
-        {(p) => (
-          <input
-            {...p}
-            className="input mono"
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => set({ accessKey: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label="Object-storage secret key" hint="Optional; both keys or neither.">
-        {(p) => (
-          <input
-            {...p}
-            className="input mono"
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => set({ secretKey: e.target.value })}
-          />
-        )}
-      </Field>
+      <SecretField
+        label="Object-storage access key"
+        hint="Optional. Used once for the launch, never stored."
+        onChange={(accessKey) => set({ accessKey })}
+      />
+      <SecretField
+        label="Object-storage secret key"
+        hint="Optional; both keys or neither."
+        onChange={(secretKey) => set({ secretKey })}
+      />
     </div>
   )
 }

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import { REGISTRARS, type Registrar } from '../../../contracts/wizard.ts'
 import { errorMessage, isApiError } from '../../../lib/http.ts'
 import { validateRegistrar } from '../api/deploymentActions.ts'
-import { Field, SelectField } from './WizardFields.tsx'
+import { SecretField, SelectField } from './WizardFields.tsx'
 import { registrarVerdictText } from './wizardModel.ts'
 import styles from './WizardScreen.module.css'
 
@@ -81,23 +81,13 @@ export function RegistrarCheck({
           setCheck({ kind: 'idle' })
         }}
       />
-      <Field
+      <SecretField
         label="Registrar API token"
         error={check.kind === 'failed' ? check.reason : error}
         hint="Checked once with the registrar, never stored."
-      >
-        {(p) => (
-          <input
-            {...p}
-            ref={tokenRef}
-            className="input mono"
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            disabled={check.kind === 'checking'}
-          />
-        )}
-      </Field>
+        inputRef={tokenRef}
+        disabled={check.kind === 'checking'}
+      />
       <div>
         <button
           type="button"

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react'
+import { useId, type ReactNode, type Ref } from 'react'
 
 /** A labelled wizard field: hint and error wired to the control through aria-describedby. */
 export function Field({
@@ -61,6 +61,43 @@ export function SelectField({
             </option>
           ))}
         </select>
+      )}
+    </Field>
+  )
+}
+
+/**
+ * A secret (provider token, registrar token, S3 key): an uncontrolled password field, so the value never
+ * enters React state or the markup; callers read it through `inputRef` or copy it out in `onChange`.
+ */
+export function SecretField({
+  label,
+  error,
+  hint,
+  inputRef,
+  disabled,
+  onChange,
+}: {
+  label: string
+  error?: string | undefined
+  hint: ReactNode
+  inputRef?: Ref<HTMLInputElement> | undefined
+  disabled?: boolean | undefined
+  onChange?: ((value: string) => void) | undefined
+}) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(p) => (
+        <input
+          {...p}
+          ref={inputRef}
+          className="input mono"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          disabled={disabled}
+          onChange={onChange ? (e) => onChange(e.target.value) : undefined}
+        />
       )}
     </Field>
   )
