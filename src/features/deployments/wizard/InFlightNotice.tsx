@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { AppLink } from '../../../components/AppLink.tsx'
-import { deploymentsQueryOptions } from '../../../lib/api/deploymentQueryOptions.ts'
+import { deploymentsQueryOptions } from '../../../entities/deployment/deploymentQueries.ts'
 import { errorMessage } from '../../../lib/http.ts'
 import { inFlightFor, inFlightHeadline } from './inFlight.ts'
 import styles from './WizardScreen.module.css'

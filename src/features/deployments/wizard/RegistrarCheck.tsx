@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { REGISTRARS, type Registrar } from '../../../contracts/wizard.ts'
 import { errorMessage, isApiError } from '../../../lib/http.ts'
-import { validateRegistrar } from '../api/deploymentActions.ts'
+import { validateRegistrar } from '../../../entities/deployment/deploymentActions.ts'
 import { SecretField, SelectField } from './WizardFields.tsx'
 import { registrarVerdictText } from './wizardModel.ts'
 import styles from './WizardScreen.module.css'

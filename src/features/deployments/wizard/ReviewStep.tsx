@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useState, type RefObject } from 'react'
-import { deploymentKeys } from '../../../lib/api/deploymentQueryOptions.ts'
+import { deploymentKeys } from '../../../entities/deployment/deploymentKeys.ts'
 import { errorMessage, isApiError } from '../../../lib/http.ts'
 import { useLinks } from '../../../lib/modeContext.tsx'
-import { createDeployment } from '../api/deploymentActions.ts'
+import { createDeployment } from '../../../entities/deployment/deploymentActions.ts'
 import {
   STEP_TITLES,
   buildDeploymentRequest,

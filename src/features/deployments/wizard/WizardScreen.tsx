@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { PageHeader } from '../../../components/PageHeader.tsx'
-import { whoamiQueryOptions } from '../../../lib/api/whoamiQueryOptions.ts'
+import { wizardKeys } from '../../../entities/deployment/deploymentKeys.ts'
+import { whoamiQueryOptions } from '../../../entities/session/whoamiQueries.ts'
 import { errorMessage } from '../../../lib/http.ts'
-import { checkSubdomain, validateCredentials } from '../api/deploymentActions.ts'
+import { checkSubdomain, validateCredentials } from '../../../entities/deployment/deploymentActions.ts'
 import {
   STEP_TITLES,
   SUBDOMAIN,
@@ -65,7 +66,7 @@ export function WizardScreen() {
   }, [sub])
   const checkable = draft.domainMode === 'pool' && SUBDOMAIN_SYNTAX.test(debouncedSub) && debouncedSub === sub
   const availability = useQuery({
-    queryKey: ['wizard', 'subdomain-check', draft.poolDomain, debouncedSub],
+    queryKey: wizardKeys.subdomainCheck(draft.poolDomain, debouncedSub),
     queryFn: ({ signal }) => checkSubdomain(debouncedSub, draft.poolDomain, signal),
     enabled: checkable,
     staleTime: 10_000,
