@@ -33,6 +33,17 @@ async function secretWhere(page: Page, secret: string) {
   }, secret)
 }
 
+/** After the age guard refused: no silent force — the operator ticks it, then the wipe goes through. */
+async function forceTheWipe(d: DeleteDialog) {
+  await expect(d.wipeButton()).toBeDisabled()
+  await d
+    .alert()
+    .getByRole('checkbox', { name: /Force the wipe now/ })
+    .check()
+  await d.forceButton().click()
+  await expect(d.dialog.getByRole('heading', { name: 'Deployment wiped' })).toBeVisible()
+}
+
 test('record only: confirm stays disabled until the FQDN matches, Enter never submits, the row disappears', async ({
   page,
 }) => {
@@ -111,8 +122,11 @@ test('409: a stale row that is running again is refused in plain words, and the 
   await expect(d.alert().getByRole('button', { name: 'Wipe instead…' })).toBeVisible()
   await page.keyboard.press('Escape')
   await expect(d.dialog).toBeHidden()
-  await expect(list.row(fqdn)).toContainText("Can't delete while installing")
-  await expect(list.deleteButton(fqdn)).toBeDisabled()
+  // Installing again: the row now offers a wipe only.
+  await expect(list.row(fqdn)).toContainText('Installing: wipe only')
+  const again = new DeleteDialog(await list.openDelete(fqdn), fqdn)
+  await expect(again.recordMode()).toBeDisabled()
+  await expect(again.wipeMode()).toBeChecked()
 })
 
 test('422: a Sovereign the customer adopted cannot be deleted, and leaves the list', async ({ page }) => {
@@ -274,18 +288,55 @@ test('the wipe age guard explains itself and offers an explicit force (Cancel an
   await expect(d.alert()).toContainText(/started \d+ minutes ago/)
   await expect(d.alert()).toContainText('younger than 30 minutes')
   await expect(d.alert()).toContainText(/Wait about \d+ minutes, or force the wipe/)
-  // No silent force: the operator has to choose it.
-  await expect(d.wipeButton()).toBeDisabled()
-  await d
-    .alert()
-    .getByRole('checkbox', { name: /Force the wipe now/ })
-    .check()
-  await d.forceButton().click()
-  await expect(d.dialog.getByRole('heading', { name: 'Deployment wiped' })).toBeVisible()
+  await forceTheWipe(d)
   const wipes = requests.filter((r) => r.url().includes('/wipe'))
   expect(wipes.map((r) => new URL(r.url()).search)).toEqual(['', '?force=true'])
   expect(wipes.some((r) => r.url().includes(TOKEN))).toBe(false)
   await d.done().click()
   await expect(page).toHaveURL('/deployments')
   await expect(new DeploymentsPage(page).row(fqdn)).toHaveCount(0)
+})
+
+test('a stuck install (Flux not reconciling) is wiped from the list: record-only explained as blocked, no force needed past 30 minutes', async ({
+  page,
+}) => {
+  const requests = recordRequests(page)
+  const list = new DeploymentsPage(page)
+  await list.goto()
+  const { id, fqdn } = ESTATE.fluxStuck
+  const d = new DeleteDialog(await list.openDelete(fqdn), fqdn)
+  await expect(d.recordMode()).toBeDisabled()
+  await expect(d.dialog).toContainText("Can't delete while installing")
+  await expect(d.dialog).toContainText('the API refuses to delete the record of a running deployment')
+  await expect(d.wipeMode()).toBeChecked()
+  await d.token().fill(TOKEN)
+  await d.confirmInput().fill(fqdn)
+  await d.wipeButton().click()
+  await expect(d.dialog.getByRole('heading', { name: 'Deployment wiped' })).toBeVisible()
+  const wipes = requests.filter((r) => r.url().includes('/wipe'))
+  expect(wipes.map((r) => new URL(r.url()).pathname + new URL(r.url()).search)).toEqual([
+    `/api/v1/deployments/${id}/wipe`,
+  ])
+  await d.done().click()
+  await expect(list.row(fqdn)).toHaveCount(0)
+})
+
+test('a young install wiped from the list hits the age guard and needs an explicit force', async ({
+  page,
+}) => {
+  const requests = recordRequests(page)
+  const list = new DeploymentsPage(page)
+  await list.goto()
+  const { fqdn } = ESTATE.live
+  const d = new DeleteDialog(await list.openDelete(fqdn), fqdn)
+  await expect(d.wipeMode()).toBeChecked()
+  await d.token().fill(TOKEN)
+  await d.confirmInput().fill(fqdn)
+  await d.wipeButton().click()
+  await expect(d.alert()).toContainText('younger than 30 minutes')
+  await forceTheWipe(d)
+  expect(requests.filter((r) => r.url().includes('/wipe')).map((r) => new URL(r.url()).search)).toEqual([
+    '',
+    '?force=true',
+  ])
 })

@@ -155,7 +155,13 @@ test('every step validates before Next', async ({ page }) => {
   await wizard.ownDomain().fill('not a domain')
   await wizard.next().click()
   await expect(wizard.form).toContainText('Enter a lowercase domain name')
-  await wizard.ownDomain().fill('cloud.acme.example')
+  await wizard.ownDomain().fill('cloud.acme-corp.io')
+  await wizard.next().click()
+  // An own domain also needs its registrar to accept the credentials (issue 16 item 5).
+  await expect(wizard.form).toContainText('Validate cloud.acme-corp.io with its registrar')
+  await page.getByLabel('Registrar API token').fill('cfREGISTRARtoken0123456789')
+  await page.getByRole('button', { name: 'Validate with registrar' }).click()
+  await expect(page.getByText(/✓ cloud\.acme-corp\.io is in the cloudflare account/)).toBeVisible()
   await wizard.next().click()
 
   await expect(wizard.stepHeading('Topology')).toBeVisible()

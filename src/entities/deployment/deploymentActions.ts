@@ -77,11 +77,15 @@ export function generateSshKey(fqdn: string) {
   return apiFetch('/v1/sshkey/generate', SshKeyPair, { method: 'POST', body: { fqdn } })
 }
 
-/** `POST /registrar/{registrar}/validate` (BYO domain): the registrar token goes in the body only. */
+/**
+ * `POST /registrar/{registrar}/validate` (BYO domain): the registrar token goes in the body only. Its 401
+ * (`invalid-token`) is the registrar refusing the credentials, not our session ending: handled by the caller.
+ */
 export function validateRegistrar(registrar: Registrar, domain: string, token: string) {
   return apiFetch(`/v1/registrar/${encodeURIComponent(registrar)}/validate`, RegistrarValidateResponse, {
     method: 'POST',
     body: { domain, token },
+    on401: 'throw',
   })
 }
 

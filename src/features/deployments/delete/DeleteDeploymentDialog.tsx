@@ -9,10 +9,9 @@ import { errorMessage, isApiError } from '../../../lib/http.ts'
 import { deleteDeploymentRecord, wipeDeployment } from '../../../entities/deployment/deploymentActions.ts'
 import {
   MIN_TOKEN_LENGTH,
-  deleteBlockReason,
   explainDeleteFailure,
   humanSeconds,
-  wipeBlockReason,
+  modeAvailability,
   wipePreview,
   type DeleteMode,
   type FailureExplanation,
@@ -103,11 +102,8 @@ function DeleteBody({
   onClose: () => void
 }) {
   const queryClient = useQueryClient()
-  const recordBlocked = deleteBlockReason(target.status)
-  const wipeBlocked = wipeBlockReason(target.status)
-  const [mode, setMode] = useState<DeleteMode>(
-    initialMode ?? (recordBlocked && !wipeBlocked ? 'wipe' : 'record'),
-  )
+  const { record: recordBlocked, wipe: wipeBlocked, preferred } = modeAvailability(target.status)
+  const [mode, setMode] = useState<DeleteMode>(initialMode ?? preferred)
   const [typed, setTyped] = useState('')
   const [tokenLength, setTokenLength] = useState(0)
   const tokenRef = useRef<HTMLInputElement>(null)

@@ -4,6 +4,8 @@ import {
   deleteBlockReason,
   explainDeleteFailure,
   humanSeconds,
+  listDeleteOffer,
+  modeAvailability,
   wipeBlockReason,
   wipePreview,
 } from './deleteRules.ts'
@@ -185,5 +187,54 @@ describe('wipePreview', () => {
     expect(p.nothingCreated).toBe(true)
     expect(p.dnsRecords).toEqual([])
     expect(p.regions[0]).toMatchObject({ key: 'hel1', servers: 0 })
+  })
+})
+
+describe('listDeleteOffer (what a list row offers)', () => {
+  it('offers a wipe-only Delete for phase1-watching (the backend allows a wipe there, behind its age guard)', () => {
+    expect(listDeleteOffer('phase1-watching')).toEqual({
+      offered: true,
+      wipeOnly: true,
+      note: 'Installing: wipe only',
+    })
+  })
+
+  it.each([
+    ['pending', "Can't delete while pending"],
+    ['provisioning', "Can't delete while provisioning"],
+    ['tofu-applying', "Can't delete while applying infrastructure"],
+    ['flux-bootstrapping', "Can't delete while bootstrapping Flux"],
+    ['wiping', "Can't delete while being wiped"],
+    ['reticulating', "Can't delete in state “reticulating”"],
+  ])('keeps %s blocked with the reason', (status, reason) => {
+    expect(listDeleteOffer(status)).toEqual({ offered: false, reason })
+  })
+
+  it.each(['ready', 'failed', 'partial-failure', 'wiped', 'adopted'])(
+    'offers both modes for %s',
+    (status) => {
+      expect(listDeleteOffer(status)).toEqual({ offered: true, wipeOnly: false, note: undefined })
+    },
+  )
+})
+
+describe("modeAvailability (the dialog's two modes)", () => {
+  it('phase1-watching: record-only refused with the reason, wipe allowed and preselected', () => {
+    expect(modeAvailability('phase1-watching')).toEqual({
+      record: "Can't delete while installing",
+      wipe: undefined,
+      preferred: 'wipe',
+    })
+  })
+
+  it('ready: both allowed, record-only preselected (the less destructive one)', () => {
+    expect(modeAvailability('ready')).toEqual({ record: undefined, wipe: undefined, preferred: 'record' })
+  })
+
+  it('wiping: both refused, record-only shown (nothing to choose)', () => {
+    const m = modeAvailability('wiping')
+    expect(m.record).toMatch(/being wiped/)
+    expect(m.wipe).toMatch(/already running/)
+    expect(m.preferred).toBe('record')
   })
 })

@@ -31,6 +31,38 @@ export function wipeBlockReason(status: string): string | undefined {
   return undefined
 }
 
+/** Which of the two modes the dialog may offer for a deployment in `status`, and which it opens in. */
+export interface ModeAvailability {
+  /** Why record-only is refused now; undefined when allowed. */
+  record: string | undefined
+  /** Why a wipe is refused now; undefined when allowed. */
+  wipe: string | undefined
+  preferred: DeleteMode
+}
+
+export function modeAvailability(status: string): ModeAvailability {
+  const record = deleteBlockReason(status)
+  const wipe = wipeBlockReason(status)
+  return { record, wipe, preferred: record && !wipe ? 'wipe' : 'record' }
+}
+
+/**
+ * What the deployments list offers in a row's Delete. Settled rows: both modes. `phase1-watching`: the
+ * backend refuses record-only (409) but allows a wipe, behind its 30-minute age guard (`?force=true` past
+ * it) — exactly what a stuck install (Flux not reconciling) needs, so Delete opens wipe-only. Every other
+ * in-flight state (the cloud is still being created) stays blocked with the reason; its overview still has
+ * "Cancel and wipe…".
+ */
+export type ListDeleteOffer =
+  { offered: true; wipeOnly: boolean; note: string | undefined } | { offered: false; reason: string }
+
+export function listDeleteOffer(status: string): ListDeleteOffer {
+  if (status === 'phase1-watching' && !wipeBlockReason(status))
+    return { offered: true, wipeOnly: true, note: 'Installing: wipe only' }
+  const reason = deleteBlockReason(status)
+  return reason ? { offered: false, reason } : { offered: true, wipeOnly: false, note: undefined }
+}
+
 /** The parts of an API error the explanation needs (structurally an `ApiError`). */
 export interface FailureLike {
   status: number

@@ -11,7 +11,7 @@ import { VirtualTable } from '../../../components/VirtualTable.tsx'
 import type { DeploymentSummary } from '../../../contracts/deployments.ts'
 import { deploymentsQueryOptions } from '../../../entities/deployment/deploymentQueries.ts'
 import { DeleteDeploymentDialog, type DeleteTarget } from '../delete/DeleteDeploymentDialog.tsx'
-import { deleteBlockReason } from '../delete/deleteRules.ts'
+import { listDeleteOffer } from '../delete/deleteRules.ts'
 import { deploymentsSearch, type DeploymentsSearch } from './deploymentsSearch.ts'
 import { filterDeployments, statusOptions } from './filterDeployments.ts'
 import { hiddenAfterWipe } from './recentlyWiped.ts'
@@ -160,7 +160,8 @@ export function DeploymentsScreen() {
         meta: { width: '20%' },
         cell: ({ row }) => {
           const d = row.original
-          const reason = deleteBlockReason(d.status)
+          const offer = listDeleteOffer(d.status)
+          const reason = offer.offered ? offer.note : offer.reason
           const reasonId = `delete-reason-${d.id}`
           return (
             <span className={styles.actions}>
@@ -168,7 +169,7 @@ export function DeploymentsScreen() {
                 type="button"
                 className="btn btn-sm"
                 aria-label={`Delete ${fqdnOf(d)}`}
-                disabled={!!reason}
+                disabled={!offer.offered}
                 aria-describedby={reason ? reasonId : undefined}
                 onClick={() => setTarget({ id: d.id, fqdn: fqdnOf(d), status: d.status })}
               >
@@ -178,7 +179,11 @@ export function DeploymentsScreen() {
                 <span
                   id={reasonId}
                   className={styles.reason}
-                  title={`${reason}. Wait for it to finish, or cancel and wipe it from its overview.`}
+                  title={
+                    offer.offered
+                      ? 'Record-only delete is refused while installing; a wipe is allowed (forced if younger than 30 minutes).'
+                      : `${reason}. Wait for it to finish, or cancel and wipe it from its overview.`
+                  }
                 >
                   {reason}
                 </span>

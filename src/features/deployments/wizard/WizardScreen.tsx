@@ -1,63 +1,33 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useNavigate } from '@tanstack/react-router'
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { PageHeader } from '../../../components/PageHeader.tsx'
-import { deploymentKeys, wizardKeys } from '../../../entities/deployment/deploymentKeys.ts'
+import { wizardKeys } from '../../../entities/deployment/deploymentKeys.ts'
 import { whoamiQueryOptions } from '../../../entities/session/whoamiQueries.ts'
-import { errorMessage, isApiError } from '../../../lib/http.ts'
-import { useLinks } from '../../../lib/modeContext.tsx'
+import { errorMessage } from '../../../lib/http.ts'
+import { checkSubdomain, validateCredentials } from '../../../entities/deployment/deploymentActions.ts'
 import {
-  checkSubdomain,
-  createDeployment,
-  validateCredentials,
-} from '../../../entities/deployment/deploymentActions.ts'
-import {
-  HETZNER_REGIONS,
-  HETZNER_SKUS,
-  MAX_REGIONS,
-  MAX_WORKERS,
-  MIN_WORKERS,
-  POOL_DOMAINS,
   STEP_TITLES,
   SUBDOMAIN,
   WIZARD_STEPS,
-  buildDeploymentRequest,
-  defaultDraft,
-  defaultRegion,
-  fqdnOf,
   normaliseSubdomain,
-  parseDraft,
-  regionKeys,
-  serialiseDraft,
-  subdomainReasonText,
   tokenVerdictText,
   validateStep,
-  type RegionDraft,
+  type ObjectStorageKeys,
   type StepErrors,
   type WizardDraft,
   type WizardStep,
 } from './wizardModel.ts'
-import { SshKeyField } from './SshKeyField.tsx'
+import { loadDraft, saveDraft } from './wizardDraftStore.ts'
+import { OrganisationStep } from './OrganisationStep.tsx'
+import { DomainStep } from './DomainStep.tsx'
+import { TopologyStep } from './TopologyStep.tsx'
+import { CredentialsStep, type TokenState } from './CredentialsStep.tsx'
+import { ReviewStep } from './ReviewStep.tsx'
+import { InFlightNotice } from './InFlightNotice.tsx'
 import { useQueryCacheProbe } from '../useQueryCacheProbe.ts'
 import styles from './WizardScreen.module.css'
 
-export const WIZARD_DRAFT_KEY = 'catalyst:wizard-draft:v1'
-
-function loadDraft(): WizardDraft {
-  try {
-    return parseDraft(window.localStorage.getItem(WIZARD_DRAFT_KEY))
-  } catch {
-    return defaultDraft()
-  }
-}
-
-function saveDraft(d: WizardDraft): void {
-  try {
-    window.localStorage.setItem(WIZARD_DRAFT_KEY, serialiseDraft(d))
-  } catch {
-    // storage unavailable: the wizard still works, it just will not survive a reload
-  }
-}
+export { WIZARD_DRAFT_KEY } from './wizardDraftStore.ts'
 
 const SUBDOMAIN_SYNTAX = SUBDOMAIN
 
@@ -78,6 +48,8 @@ export function WizardScreen() {
 
   // The provider token: held in memory for the one launch request, never rendered, never stored.
   const tokenRef = useRef('')
+  const objectStorageRef = useRef<ObjectStorageKeys>({ accessKey: '', secretKey: '' })
+  const [keysHeld, setKeysHeld] = useState(false)
   const [tokenState, setTokenState] = useState<TokenState>({ kind: 'none' })
 
   useEffect(() => saveDraft(draft), [draft])
@@ -108,7 +80,14 @@ export function WizardScreen() {
         }
       : undefined
 
-  const ctx = { email, subdomainCheck, tokenValidated: tokenState.kind === 'valid' }
+  // Only "this FQDN's registrar credentials were accepted": the registrar token itself is never kept.
+  const [registrarValidatedFor, setRegistrarValidatedFor] = useState<string | undefined>()
+  const ctx = {
+    email,
+    subdomainCheck,
+    tokenValidated: tokenState.kind === 'valid',
+    registrarValidatedFor,
+  }
   const step = draft.step
   const stepIndex = WIZARD_STEPS.indexOf(step)
   const errors: StepErrors = validateStep(step, draft, ctx)
@@ -170,6 +149,7 @@ export function WizardScreen() {
   useEffect(
     () => () => {
       tokenRef.current = ''
+      objectStorageRef.current = { accessKey: '', secretKey: '' }
     },
     [],
   )
@@ -177,6 +157,7 @@ export function WizardScreen() {
   return (
     <>
       <PageHeader title="New deployment" description="Provision a new Sovereign in a few steps." />
+      <InFlightNotice email={email} />
       <div className={styles.layout}>
         <nav aria-label="Wizard steps" className={styles.stepsNav}>
           <ol>
@@ -214,6 +195,9 @@ export function WizardScreen() {
               checkError={availability.error}
               check={subdomainCheck}
               syntaxOk={SUBDOMAIN_SYNTAX.test(sub)}
+              byoOk={!errors.byoDomain}
+              registrarValidatedFor={registrarValidatedFor}
+              onRegistrarValidated={setRegistrarValidatedFor}
             />
           ) : step === 'topology' ? (
             <TopologyStep draft={draft} errors={visibleErrors} update={update} />
@@ -226,6 +210,9 @@ export function WizardScreen() {
               state={tokenState}
               onValidate={() => void runValidation()}
               onForget={forgetToken}
+              objectStorageRef={objectStorageRef}
+              keysHeld={keysHeld}
+              onKeysHeld={setKeysHeld}
             />
           ) : (
             <ReviewStep
@@ -235,6 +222,8 @@ export function WizardScreen() {
               tokenValid={tokenState.kind === 'valid'}
               goTo={goTo}
               tokenRef={tokenRef}
+              objectStorageRef={objectStorageRef}
+              keysHeld={keysHeld}
             />
           )}
           {step !== 'review' ? (
@@ -260,554 +249,5 @@ export function WizardScreen() {
         </form>
       </div>
     </>
-  )
-}
-
-function Field({
-  label,
-  error,
-  hint,
-  children,
-  id,
-}: {
-  label: string
-  error?: string | undefined
-  hint?: ReactNode
-  children: (p: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode
-  id?: string
-}) {
-  const auto = useId()
-  const fieldId = id ?? auto
-  const hintId = `${fieldId}-hint`
-  const errId = `${fieldId}-error`
-  const describedBy = [hint ? hintId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined
-  return (
-    <div className="field">
-      <label htmlFor={fieldId}>{label}</label>
-      {children({ id: fieldId, 'aria-invalid': !!error, 'aria-describedby': describedBy })}
-      {hint ? (
-        <span id={hintId} className="field-hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={errId} className="field-error">
-          {error}
-        </span>
-      ) : null}
-    </div>
-  )
-}
-
-const BCP_OPTIONS = [
-  { id: 'active-hotstandby', label: 'Active / hot standby' },
-  { id: 'active-active', label: 'Active / active' },
-] as const
-
-/** A labelled `<select>` over a fixed option list (regions, SKUs, pool domains). */
-function SelectField({
-  label,
-  error,
-  value,
-  options,
-  onChange,
-}: {
-  label: string
-  error?: string | undefined
-  value: string
-  options: readonly { id: string; label: string }[]
-  onChange: (value: string) => void
-}) {
-  return (
-    <Field label={label} error={error}>
-      {(p) => (
-        <select {...p} className="select" value={value} onChange={(e) => onChange(e.target.value)}>
-          {options.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  )
-}
-
-function OrganisationStep({
-  draft,
-  email,
-  errors,
-  update,
-}: {
-  draft: WizardDraft
-  email: string | undefined
-  errors: StepErrors
-  update: (p: Partial<WizardDraft>) => void
-}) {
-  return (
-    <div className={styles.fields}>
-      <Field label="Organisation name" error={errors.orgName} hint="The customer this Sovereign is for.">
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            value={draft.orgName}
-            autoComplete="organization"
-            onChange={(e) => update({ orgName: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field
-        label="Owner email"
-        error={errors.orgEmail}
-        hint="Your signed-in email. It becomes the Sovereign's owner account and receives the handover."
-      >
-        {(p) => <input {...p} className="input" value={email ?? ''} readOnly />}
-      </Field>
-    </div>
-  )
-}
-
-function DomainStep({
-  draft,
-  errors,
-  update,
-  checking,
-  checkError,
-  check,
-  syntaxOk,
-}: {
-  draft: WizardDraft
-  errors: StepErrors
-  update: (p: Partial<WizardDraft>) => void
-  checking: boolean
-  checkError: unknown
-  check: { fqdn: string; available: boolean; reason?: string | undefined } | undefined
-  syntaxOk: boolean
-}) {
-  const name = useId()
-  const fqdn = fqdnOf(draft)
-  return (
-    <div className={styles.fields}>
-      <fieldset className={styles.choice}>
-        <legend className="field-label">Domain</legend>
-        <label>
-          <input
-            type="radio"
-            name={name}
-            checked={draft.domainMode === 'pool'}
-            onChange={() => update({ domainMode: 'pool' })}
-          />{' '}
-          Pool subdomain
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={name}
-            checked={draft.domainMode === 'byo'}
-            onChange={() => update({ domainMode: 'byo' })}
-          />{' '}
-          Your own domain
-        </label>
-      </fieldset>
-      {draft.domainMode === 'pool' ? (
-        <>
-          <div className={styles.row}>
-            <Field
-              label="Subdomain"
-              error={errors.subdomain === 'Checking availability…' ? undefined : errors.subdomain}
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  className="input mono"
-                  value={draft.subdomain}
-                  autoComplete="off"
-                  spellCheck={false}
-                  onChange={(e) => update({ subdomain: e.target.value })}
-                />
-              )}
-            </Field>
-            <SelectField
-              label="Pool domain"
-              value={draft.poolDomain}
-              options={POOL_DOMAINS.map((d) => ({ id: d, label: d }))}
-              onChange={(v) => update({ poolDomain: v as WizardDraft['poolDomain'] })}
-            />
-          </div>
-          <p role="status" aria-label="Availability" className={styles.availability}>
-            {!draft.subdomain.trim() || !syntaxOk ? (
-              <span className="muted">Type a subdomain to check its availability.</span>
-            ) : checkError ? (
-              <span className="field-error">Could not check availability: {errorMessage(checkError)}</span>
-            ) : checking || !check || check.fqdn !== fqdn ? (
-              <span className="muted">Checking {fqdn}…</span>
-            ) : check.available ? (
-              <span className={styles.ok}>✓ {fqdn} is available</span>
-            ) : (
-              <span className="field-error">✕ {subdomainReasonText(check.reason, fqdn)}</span>
-            )}
-          </p>
-        </>
-      ) : (
-        <Field
-          label="Your domain"
-          error={errors.byoDomain}
-          hint="You will delegate its NS records to the Sovereign's PowerDNS after launch."
-        >
-          {(p) => (
-            <input
-              {...p}
-              className="input mono"
-              value={draft.byoDomain}
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="sovereign.example.com"
-              onChange={(e) => update({ byoDomain: e.target.value })}
-            />
-          )}
-        </Field>
-      )}
-    </div>
-  )
-}
-
-function TopologyStep({
-  draft,
-  errors,
-  update,
-}: {
-  draft: WizardDraft
-  errors: StepErrors
-  update: (p: Partial<WizardDraft>) => void
-}) {
-  const keys = regionKeys(draft.regions)
-  const setRegion = (i: number, patch: Partial<RegionDraft>) =>
-    update({ regions: draft.regions.map((r, j) => (j === i ? { ...r, ...patch } : r)) })
-  const unused = HETZNER_REGIONS.find((h) => !draft.regions.some((r) => r.cloudRegion === h.id))?.id ?? 'fsn1'
-  return (
-    <div className={styles.fields}>
-      <p className="muted">
-        The first region is the primary (control plane of the Sovereign&rsquo;s console); the others are
-        secondaries. Region keys name each region in jobs, logs and dashboards.
-      </p>
-      {draft.regions.map((r, i) => (
-        <fieldset key={i} className={styles.region}>
-          <legend>
-            Region {i + 1} ({i === 0 ? 'primary' : 'secondary'})
-          </legend>
-          <p className={styles.regionKey}>
-            Region key: <output className="mono">{keys[i]}</output>
-          </p>
-          <div className={styles.regionGrid}>
-            <SelectField
-              label="Provider region"
-              error={errors[`regions.${i}.cloudRegion`]}
-              value={r.cloudRegion}
-              options={HETZNER_REGIONS}
-              onChange={(v) => setRegion(i, { cloudRegion: v })}
-            />
-            <SelectField
-              label="Control-plane server"
-              error={errors[`regions.${i}.controlPlaneSize`]}
-              value={r.controlPlaneSize}
-              options={HETZNER_SKUS}
-              onChange={(v) => setRegion(i, { controlPlaneSize: v })}
-            />
-            <SelectField
-              label="Worker server"
-              error={errors[`regions.${i}.workerSize`]}
-              value={r.workerSize}
-              options={HETZNER_SKUS}
-              onChange={(v) => setRegion(i, { workerSize: v })}
-            />
-            <Field label="Workers" error={errors[`regions.${i}.workerCount`]}>
-              {(p) => (
-                <input
-                  {...p}
-                  className="input"
-                  type="number"
-                  inputMode="numeric"
-                  min={MIN_WORKERS}
-                  max={MAX_WORKERS}
-                  value={Number.isFinite(r.workerCount) ? r.workerCount : ''}
-                  onChange={(e) =>
-                    setRegion(i, { workerCount: e.target.value === '' ? NaN : Number(e.target.value) })
-                  }
-                />
-              )}
-            </Field>
-          </div>
-          {i > 0 ? (
-            <button
-              type="button"
-              className="btn btn-sm btn-ghost"
-              onClick={() => update({ regions: draft.regions.filter((_, j) => j !== i) })}
-            >
-              Remove region {i + 1}
-            </button>
-          ) : null}
-        </fieldset>
-      ))}
-      {errors.regions ? <p className="field-error">{errors.regions}</p> : null}
-      <div className={styles.row}>
-        <button
-          type="button"
-          className="btn"
-          disabled={draft.regions.length >= MAX_REGIONS}
-          onClick={() =>
-            update({ regions: [...draft.regions, { ...defaultRegion(unused), workerCount: 2 }] })
-          }
-        >
-          Add region
-        </button>
-        {draft.regions.length > 1 ? (
-          <SelectField
-            label="Business continuity"
-            value={draft.bcp}
-            options={BCP_OPTIONS}
-            onChange={(v) => update({ bcp: v as WizardDraft['bcp'] })}
-          />
-        ) : (
-          <span className="muted">One region: single-region (no failover).</span>
-        )}
-      </div>
-    </div>
-  )
-}
-
-/** `ssh-ed25519 AAAA…kKX catalyst@x` → the algorithm, the key's last characters and the comment. */
-function sshKeySummary(key: string): string {
-  const [alg, body, ...comment] = key.trim().split(/\s+/)
-  if (!alg || !body) return 'Missing'
-  return [alg, `…${body.slice(-8)}`, comment.join(' ')].filter(Boolean).join(' ')
-}
-
-type TokenState =
-  { kind: 'none' } | { kind: 'checking' } | { kind: 'valid' } | { kind: 'invalid'; reason: string }
-
-function CredentialsStep({
-  draft,
-  update,
-  errors,
-  fieldRef,
-  state,
-  onValidate,
-  onForget,
-}: {
-  draft: WizardDraft
-  update: (p: Partial<WizardDraft>) => void
-  errors: StepErrors
-  fieldRef: React.RefObject<HTMLInputElement | null>
-  state: TokenState
-  onValidate: () => void
-  onForget: () => void
-}) {
-  return (
-    <div className={styles.fields}>
-      <p className="muted">
-        Provider: Hetzner Cloud. The token needs read-write access to the target project.
-      </p>
-      <Field
-        label="Hetzner project ID"
-        error={errors.hetznerProjectID}
-        hint="The number in the Hetzner Console address of the project (…/projects/1234567/…)."
-      >
-        {(p) => (
-          <input
-            {...p}
-            className="input mono"
-            value={draft.hetznerProjectID}
-            autoComplete="off"
-            spellCheck={false}
-            inputMode="numeric"
-            onChange={(e) => update({ hetznerProjectID: e.target.value })}
-          />
-        )}
-      </Field>
-      {state.kind === 'valid' ? (
-        <div className={styles.fields}>
-          <p role="status" className={styles.ok}>
-            ✓ {tokenVerdictText({ valid: true, status: 200 })}
-          </p>
-          <p className="muted">
-            It is held in memory for this launch only: never shown again, never stored, forgotten when you
-            leave this page.
-          </p>
-          <div>
-            <button type="button" className="btn btn-sm" onClick={onForget}>
-              Replace token
-            </button>
-          </div>
-        </div>
-      ) : (
-        <>
-          <Field
-            label="Hetzner API token"
-            error={state.kind === 'invalid' ? state.reason : errors.token}
-            hint="64 letters and digits. Validated with the provider, used once for the launch, never stored."
-          >
-            {(p) => (
-              <input
-                {...p}
-                ref={fieldRef}
-                className="input mono"
-                type="password"
-                autoComplete="off"
-                spellCheck={false}
-                disabled={state.kind === 'checking'}
-              />
-            )}
-          </Field>
-          <div>
-            <button type="button" className="btn" onClick={onValidate} disabled={state.kind === 'checking'}>
-              {state.kind === 'checking' ? 'Validating…' : 'Validate token'}
-            </button>
-          </div>
-        </>
-      )}
-      <SshKeyField
-        value={draft.sshPublicKey}
-        onChange={(sshPublicKey) => update({ sshPublicKey })}
-        fqdn={fqdnOf(draft)}
-        error={errors.sshPublicKey}
-      />
-    </div>
-  )
-}
-
-function ReviewStep({
-  draft,
-  email,
-  errors,
-  tokenValid,
-  goTo,
-  tokenRef,
-}: {
-  draft: WizardDraft
-  email: string | undefined
-  errors: StepErrors
-  tokenValid: boolean
-  goTo: (s: WizardStep) => void
-  tokenRef: React.RefObject<string>
-}) {
-  const navigate = useNavigate()
-  const links = useLinks()
-  const queryClient = useQueryClient()
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string | undefined>()
-  const keys = regionKeys(draft.regions)
-  const problems = Object.entries(errors) as [WizardStep, string][]
-  const launch = async () => {
-    if (busy || problems.length > 0 || !email) return
-    setBusy(true)
-    setFailure(undefined)
-    try {
-      const res = await createDeployment(buildDeploymentRequest(draft, email, tokenRef.current))
-      tokenRef.current = ''
-      window.localStorage.removeItem(WIZARD_DRAFT_KEY)
-      void queryClient.invalidateQueries({ queryKey: deploymentKeys.list() })
-      await navigate({ to: links.to({ page: 'overview', deploymentId: res.id }) })
-    } catch (e) {
-      setFailure(
-        isApiError(e) && e.code === 'subdomain-conflict'
-          ? `${fqdnOf(draft)} was taken meanwhile. Choose another subdomain.`
-          : isApiError(e) && e.status === 403
-            ? 'The owner email must be your signed-in email. Sign in again and retry.'
-            : `The launch failed: ${errorMessage(e)}`,
-      )
-      setBusy(false)
-    }
-  }
-  return (
-    <div className={styles.fields}>
-      {problems.length > 0 ? (
-        <div role="alert" className={styles.problems}>
-          <strong>Before launching:</strong>
-          <ul>
-            {problems.map(([s, msg]) => (
-              <li key={s}>
-                {s === 'credentials' && !tokenValid
-                  ? 'Enter and validate the provider token again (it is never stored).'
-                  : msg}{' '}
-                <button type="button" className="btn btn-sm" onClick={() => goTo(s)}>
-                  Go to {STEP_TITLES[s]}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <dl className={styles.summary}>
-        <dt>Organisation</dt>
-        <dd>{draft.orgName}</dd>
-        <dt>Owner</dt>
-        <dd>{email}</dd>
-        <dt>FQDN</dt>
-        <dd className="mono">
-          {fqdnOf(draft)}{' '}
-          <span className="muted">
-            ({draft.domainMode === 'pool' ? 'pool subdomain' : 'your own domain'})
-          </span>
-        </dd>
-        <dt>Topology</dt>
-        <dd>
-          {draft.regions.length === 1
-            ? 'Single region'
-            : `${draft.regions.length} regions, ${draft.bcp === 'active-active' ? 'active / active' : 'active / hot standby'}`}
-        </dd>
-        <dt>Credentials</dt>
-        <dd>
-          {tokenValid
-            ? `Hetzner token validated for project ${draft.hetznerProjectID.trim() || '—'} — held in memory, not shown`
-            : 'Missing'}
-        </dd>
-        <dt>SSH key</dt>
-        <dd className="mono">{sshKeySummary(draft.sshPublicKey)}</dd>
-      </dl>
-      <table className={styles.table} aria-label="Regions to create">
-        <thead>
-          <tr>
-            <th scope="col">Region key</th>
-            <th scope="col">Provider region</th>
-            <th scope="col">Control plane</th>
-            <th scope="col">Workers</th>
-          </tr>
-        </thead>
-        <tbody>
-          {draft.regions.map((r, i) => (
-            <tr key={i}>
-              <th scope="row" className="mono">
-                {keys[i]}
-              </th>
-              <td>{r.cloudRegion}</td>
-              <td>{r.controlPlaneSize}</td>
-              <td>
-                {r.workerCount} × {r.workerSize}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {failure ? (
-        <p role="alert" className="field-error">
-          {failure}
-        </p>
-      ) : null}
-      <div className={styles.footer}>
-        <button type="button" className="btn" onClick={() => goTo('credentials')} disabled={busy}>
-          Back
-        </button>
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={busy || problems.length > 0 || !email}
-          aria-busy={busy}
-          onClick={() => void launch()}
-        >
-          {busy ? 'Launching…' : 'Launch deployment'}
-        </button>
-      </div>
-    </div>
   )
 }

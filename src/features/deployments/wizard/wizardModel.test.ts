@@ -9,6 +9,7 @@ import {
   fqdnOf,
   parseDraft,
   regionKeys,
+  registrarVerdictText,
   serialiseDraft,
   subdomainReasonText,
   tokenVerdictText,
@@ -133,10 +134,15 @@ describe('validateStep', () => {
     expect(validateStep('review', draft(over), { ...ctx, ...ctxOver })[step]).toBeTruthy()
   })
 
-  it('accepts an own domain', () => {
+  it('accepts an own domain once its registrar credentials were validated for that very FQDN', () => {
+    const byo = draft({ domainMode: 'byo', byoDomain: 'Cloud.Example.COM.' })
+    expect(validateStep('domain', byo, ctx).registrarToken).toMatch(
+      /Validate cloud\.example\.com with its registrar/,
+    )
     expect(
-      validateStep('domain', draft({ domainMode: 'byo', byoDomain: 'Cloud.Example.COM.' }), ctx),
-    ).toEqual({})
+      validateStep('domain', byo, { ...ctx, registrarValidatedFor: 'other.example.com' }).registrarToken,
+    ).toBeTruthy()
+    expect(validateStep('domain', byo, { ...ctx, registrarValidatedFor: 'cloud.example.com' })).toEqual({})
     expect(fqdnOf(draft({ domainMode: 'byo', byoDomain: 'Cloud.Example.COM.' }))).toBe('cloud.example.com')
   })
 })
@@ -193,6 +199,50 @@ describe('buildDeploymentRequest', () => {
       sovereignFQDN: 'cloud.example.com',
     })
     expect(body).not.toHaveProperty('sovereignSubdomain')
+  })
+
+  it('sends the marketplace choice and the object-storage region; keys only when both are given', () => {
+    const d = draft({ marketplaceEnabled: false, objectStorageRegion: 'hel1' })
+    const without = buildDeploymentRequest(d, 'a@b.io', 'T'.repeat(64))
+    expect(without).toMatchObject({ marketplaceEnabled: false, objectStorageRegion: 'hel1' })
+    expect(without).not.toHaveProperty('objectStorageAccessKey')
+    const half = buildDeploymentRequest(d, 'a@b.io', 'T'.repeat(64), { accessKey: 'AK', secretKey: ' ' })
+    expect(half).not.toHaveProperty('objectStorageAccessKey')
+    const both = buildDeploymentRequest(d, 'a@b.io', 'T'.repeat(64), { accessKey: ' AK1 ', secretKey: 'SK1' })
+    expect(both).toMatchObject({ objectStorageAccessKey: 'AK1', objectStorageSecretKey: 'SK1' })
+    expect(DeploymentRequest.safeParse(both).success).toBe(true)
+  })
+})
+
+describe('new draft fields', () => {
+  it('default to marketplace on, fsn1 storage and cloudflare, and fall back on junk from old drafts', () => {
+    expect(defaultDraft()).toMatchObject({
+      marketplaceEnabled: true,
+      objectStorageRegion: 'fsn1',
+      registrar: 'cloudflare',
+    })
+    const old = JSON.stringify({ ...defaultDraft(), marketplaceEnabled: 'yes', objectStorageRegion: 'mars' })
+    expect(parseDraft(old)).toMatchObject({ marketplaceEnabled: true, objectStorageRegion: 'fsn1' })
+  })
+
+  it('never stores object-storage keys or a registrar token in the draft', () => {
+    const stored = serialiseDraft({
+      ...defaultDraft(),
+      objectStorageAccessKey: 'AKSECRET',
+      registrarToken: 'RTSECRET',
+    } as WizardDraft)
+    expect(stored).not.toContain('AKSECRET')
+    expect(stored).not.toContain('RTSECRET')
+  })
+})
+
+describe('registrarVerdictText', () => {
+  it('words each registrar code, and an unknown one without pretending', () => {
+    expect(registrarVerdictText('invalid-token', 'cloudflare', 'x.example.com')).toMatch(/rejected/)
+    expect(registrarVerdictText('domain-not-in-account', 'ovh', 'a.b.io')).toBe(
+      'a.b.io is not in the ovh account of this token. Check the domain or use the right account.',
+    )
+    expect(registrarVerdictText('weird', 'ovh', 'a.b.io')).toMatch(/failed \(weird\)/)
   })
 })
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import type { DeploymentRequest } from '../../../contracts/deployments.ts'
+import { REGISTRARS } from '../../../contracts/wizard.ts'
 
 export const WIZARD_STEPS = ['organisation', 'domain', 'topology', 'credentials', 'review'] as const
 export type WizardStep = (typeof WIZARD_STEPS)[number]
@@ -35,6 +36,9 @@ export const HETZNER_SKUS: readonly { id: string; label: string }[] = [
   { id: 'ccx33', label: 'CCX33 — 8 dedicated vCPU, 32 GB' },
   { id: 'ccx43', label: 'CCX43 — 16 dedicated vCPU, 64 GB' },
 ]
+
+/** Hetzner Object Storage locations (contract: `objectStorageRegion`). */
+export const OBJECT_STORAGE_REGIONS = ['fsn1', 'nbg1', 'hel1'] as const
 
 export const POOL_DOMAINS = ['omani.works', 'openova.cloud'] as const
 export const MAX_REGIONS = 5
@@ -83,6 +87,12 @@ export const WizardDraft = z.object({
   hetznerProjectID: z.string().max(100).catch(''),
   /** The public half only; a generated private key never enters the draft. */
   sshPublicKey: z.string().max(16_000).catch(''),
+  /** The BYO domain's registrar (its API token is a secret: memory only, never here). */
+  registrar: z.enum(REGISTRARS).catch('cloudflare'),
+  /** Offer the Sovereign's marketplace (the backend's default is on). */
+  marketplaceEnabled: z.boolean().catch(true),
+  /** Where the Sovereign's bucket lives; its access keys are secrets and never enter the draft. */
+  objectStorageRegion: z.enum(OBJECT_STORAGE_REGIONS).catch('fsn1'),
 })
 export type WizardDraft = z.infer<typeof WizardDraft>
 
@@ -99,6 +109,9 @@ export function defaultDraft(): WizardDraft {
     bcp: 'active-hotstandby',
     hetznerProjectID: '',
     sshPublicKey: '',
+    registrar: 'cloudflare',
+    marketplaceEnabled: true,
+    objectStorageRegion: 'fsn1',
   }
 }
 
@@ -183,6 +196,8 @@ export interface StepContext {
   subdomainCheck: SubdomainCheck | undefined
   /** The provider token was accepted by `POST /credentials/validate` (and is still held in memory). */
   tokenValidated: boolean
+  /** The FQDN whose registrar credentials `POST /registrar/{r}/validate` accepted (BYO only). */
+  registrarValidatedFor?: string | undefined
 }
 
 export type StepErrors = Partial<Record<string, string>>
@@ -214,6 +229,8 @@ export function validateStep(step: WizardStep, draft: WizardDraft, ctx: StepCont
         if (!d) errors.byoDomain = 'Enter your domain.'
         else if (!HOSTNAME.test(d))
           errors.byoDomain = 'Enter a lowercase domain name such as sovereign.example.com.'
+        else if (ctx.registrarValidatedFor !== d)
+          errors.registrarToken = `Validate ${d} with its registrar (the token is checked, never stored).`
       }
       break
     }
@@ -258,12 +275,21 @@ export function firstInvalidStep(draft: WizardDraft, ctx: StepContext): WizardSt
   return WIZARD_STEPS.slice(0, -1).find((s) => Object.keys(validateStep(s, draft, ctx)).length > 0)
 }
 
+/** Object-storage keys, held in memory for the launch only. */
+export interface ObjectStorageKeys {
+  accessKey: string
+  secretKey: string
+}
+
 /** The one `POST /deployments` body (the token only ever lives here, for the single request). */
 export function buildDeploymentRequest(
   draft: WizardDraft,
   email: string,
   hetznerToken: string,
+  objectStorage: ObjectStorageKeys = { accessKey: '', secretKey: '' },
 ): z.input<typeof DeploymentRequest> {
+  const accessKey = objectStorage.accessKey.trim()
+  const secretKey = objectStorage.secretKey.trim()
   const fqdn = fqdnOf(draft)
   const [primary] = draft.regions
   if (!primary) throw new Error('a deployment needs at least one region')
@@ -295,6 +321,27 @@ export function buildDeploymentRequest(
       workerCount: r.workerCount,
       storageClass: 'hcloud-volumes',
     })),
-    marketplaceEnabled: true,
+    marketplaceEnabled: draft.marketplaceEnabled,
+    objectStorageRegion: draft.objectStorageRegion,
+    // Keys only when both are given (else the backend uses the operator-level defaults).
+    ...(accessKey && secretKey
+      ? { objectStorageAccessKey: accessKey, objectStorageSecretKey: secretKey }
+      : {}),
+  }
+}
+
+/** The console's words for a registrar check (`POST /registrar/{r}/validate`): codes, never raw text. */
+export function registrarVerdictText(code: string | undefined, registrar: string, domain: string): string {
+  switch (code) {
+    case 'invalid-token':
+      return `${registrar} rejected these credentials. Use an API token with DNS edit rights.`
+    case 'domain-not-in-account':
+      return `${domain} is not in the ${registrar} account of this token. Check the domain or use the right account.`
+    case 'unsupported-registrar':
+      return `${registrar} is not supported. Choose a listed registrar.`
+    case 'missing-token':
+      return 'Enter the registrar API token first.'
+    default:
+      return `The registrar check failed${code ? ` (${code})` : ''}. Try again in a moment.`
   }
 }
