@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FlowNodeData, FlowState } from './flowState.ts'
 import { prepareReplay, replayAt } from './replayAt.ts'
-import { flowStateAsOf, jobsAsOf } from './replayViews.ts'
+import { executionsAsOf, flowStateAsOf, jobsAsOf } from './replayViews.ts'
 import type { RunData, RunJob } from './runData.ts'
 import { DEP, T0, iso } from './testing/runFixtures.ts'
 
@@ -104,5 +104,28 @@ describe('flowStateAsOf', () => {
     expect([...then.nodes.keys()]).toEqual([...state.nodes.keys()])
     expect(then.rels).toBe(state.rels)
     expect(state.nodes.get(`${DEP}:install-harbor`)!.status).toBe('succeeded')
+  })
+})
+
+describe('executionsAsOf', () => {
+  const ex = (id: string, start: number, end?: number) => ({
+    id,
+    jobId: `${DEP}:install-harbor`,
+    status: end === undefined ? 'running' : 'failed',
+    startedAt: iso(at(start)),
+    finishedAt: end === undefined ? undefined : iso(at(end)),
+    lineCount: 7,
+  })
+  const newestFirst = [ex('e2', 100, 160), ex('e1', 10, 60)]
+
+  it('keeps those started by t, running if they ended after it', () => {
+    expect(executionsAsOf(newestFirst, at(5))).toEqual([])
+    expect(executionsAsOf(newestFirst, at(30))).toEqual([
+      { ...newestFirst[1], status: 'running', finishedAt: undefined },
+    ])
+    expect(executionsAsOf(newestFirst, at(70))).toEqual([newestFirst[1]])
+    const later = executionsAsOf(newestFirst, at(200))
+    expect(later).toEqual(newestFirst)
+    expect(later[0]).toBe(newestFirst[0])
   })
 })

@@ -5,7 +5,7 @@
  */
 import type { FlowNodeData, FlowState } from './flowState.ts'
 import type { ReplaySnapshot } from './replayAt.ts'
-import type { RunJob } from './runData.ts'
+import { parseTime, type RunExecution, type RunJob } from './runData.ts'
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString())
 
@@ -54,4 +54,19 @@ export function flowStateAsOf(state: FlowState, snap: ReplaySnapshot): FlowState
     })
   }
   return { ...state, nodes }
+}
+
+/**
+ * A job's executions (newest first, as the API lists them) as they stood at `atMs`: those started by then,
+ * an execution that finished later reads running with no finish yet.
+ */
+export function executionsAsOf<E extends RunExecution>(executions: readonly E[], atMs: number): E[] {
+  const out: E[] = []
+  for (const e of executions) {
+    const start = parseTime(e.startedAt)
+    if (start === undefined || start > atMs) continue
+    const end = parseTime(e.finishedAt)
+    out.push(end !== undefined && end > atMs ? { ...e, status: 'running', finishedAt: undefined } : e)
+  }
+  return out
 }

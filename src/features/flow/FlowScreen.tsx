@@ -2,6 +2,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { splitHref } from '../../components/AppLink.tsx'
 import { Dialog } from '../../components/Dialog.tsx'
+import { useReplay } from '../../components/replay/useReplay.ts'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
 import { statusLabel } from '../../components/StatusBadge.tsx'
 import { applyHighlight, buildDrawScene } from '../../canvas/drawScene.ts'
@@ -18,6 +19,7 @@ import {
   unfoldFailures,
 } from '../../graph/foldState.ts'
 import type { FlowModel } from '../../graph/model.ts'
+import { flowStateAsOf } from '../../graph/replayViews.ts'
 import { visibleFor, type Depth, type FoldView } from '../../graph/visibility.ts'
 import { isApiError } from '../../lib/http.ts'
 import { bareJobName, type LinkTarget } from '../../lib/links.ts'
@@ -42,6 +44,7 @@ interface FlowSearch {
   folded?: string | undefined
   focus?: string | undefined
   selected?: string | undefined
+  at?: string | undefined
 }
 
 export interface FlowNodeSelection {
@@ -96,7 +99,13 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
   const navigate = useNavigate()
   const links = useLinks()
   const flow = useFlowStream(deploymentId)
-  const { model, stale: modelStale } = useFlowModel(flow.state)
+  // `?at=`: the same graph with every job's status as it was then (the bar is the jobs page's).
+  const replayed = useReplay(deploymentId).snapshot
+  const flowState = useMemo(
+    () => (replayed && flow.state ? flowStateAsOf(flow.state, replayed) : flow.state),
+    [flow.state, replayed],
+  )
+  const { model, stale: modelStale } = useFlowModel(flowState)
   const layout = useForceLayout(model)
   const theme = useFlowTheme()
   const canvas = useRef<FlowCanvasHandle>(null)
@@ -220,9 +229,9 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
       page: 'job',
       deploymentId,
       jobId: id,
-      search: { depth: search.depth, folded: search.folded },
+      search: { depth: search.depth, folded: search.folded, at: search.at },
     }),
-    [deploymentId, search.depth, search.folded],
+    [deploymentId, search.depth, search.folded, search.at],
   )
 
   const openJob = useCallback(

@@ -4,15 +4,19 @@ import { useMemo, useRef } from 'react'
 import { AppLink } from '../../components/AppLink.tsx'
 import { LiveDuration } from '../../components/LiveDuration.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import { ReplayBar, ReplayButton } from '../../components/replay/ReplayBar.tsx'
+import { useReplay } from '../../components/replay/useReplay.ts'
 import { RelativeTime } from '../../components/RelativeTime.tsx'
 import { ErrorState, Skeleton } from '../../components/States.tsx'
 import { StatusBadge } from '../../components/StatusBadge.tsx'
 import { splitJobId, type Job } from '../../contracts/jobs.ts'
+import { executionsAsOf, jobsAsOf } from '../../graph/replayViews.ts'
 import { deploymentQueryOptions } from '../../lib/api/deploymentQueryOptions.ts'
 import { jobDetailQueryOptions, jobsQueryOptions } from '../../lib/api/jobsQueryOptions.ts'
 import { errorMessage, isApiError } from '../../lib/http.ts'
 import { bareJobName, type LinkTarget, type Search } from '../../lib/links.ts'
 import { notify } from '../../lib/notifications.ts'
+import { ReplayNowContext } from '../../lib/replayNow.ts'
 import { useRetryJob } from './api/useRetryJob.ts'
 import { NO_REGION, PRIMARY, phaseLabelOf, phaseOf, readableLabel, regionOf } from './jobRows.ts'
 import type { JobDetailSearch } from './jobsSearch.ts'
@@ -37,12 +41,17 @@ export function JobDetailScreen({
   const detail = useQuery(jobDetailQueryOptions(deploymentId, jobName))
   const jobs = useQuery(jobsQueryOptions(deploymentId))
   const deployment = useQuery(deploymentQueryOptions(deploymentId))
-  const keep: Search = compactSearch({ depth: search.depth, folded: search.folded })
+  const replay = useReplay(deploymentId)
+  const keep: Search = compactSearch({ depth: search.depth, folded: search.folded, at: search.at })
   const fromGraph = !!(search.depth || search.folded)
   const backTarget: LinkTarget = {
     page: 'jobs',
     deploymentId,
-    ...(fromGraph ? { search: { view: 'graph', ...keep, focus: `${deploymentId}:${jobName}` } } : {}),
+    ...(fromGraph
+      ? { search: { view: 'graph', ...keep, focus: `${deploymentId}:${jobName}` } }
+      : search.at
+        ? { search: { at: search.at } }
+        : {}),
   }
   const back = (
     <AppLink to={backTarget} className={styles.back}>
@@ -90,17 +99,30 @@ export function JobDetailScreen({
     )
   }
 
-  const { job, executions } = detail.data
-  const allJobs = jobs.data ?? []
+  // Replaying (`?at=`): the job, its neighbours and its executions as they were then.
+  const snap = replay.snapshot
+  const job = snap ? jobsAsOf([detail.data.job], snap)[0]! : detail.data.job
+  const allJobs = snap ? jobsAsOf(jobs.data ?? [], snap) : (jobs.data ?? [])
+  const executions = snap ? executionsAsOf(detail.data.executions, snap.atMs) : detail.data.executions
   const primaryKey =
     deployment.data?.regions.find((r) => r.primary)?.region ?? deployment.data?.region ?? undefined
   return (
-    <div className={styles.page}>
-      {back}
-      <JobHeader job={job} deploymentId={deploymentId} jobs={allJobs} primaryKey={primaryKey} keep={keep} />
-      <Relations job={job} allJobs={allJobs} deploymentId={deploymentId} keep={keep} />
-      <LogSection job={job} executions={executions} search={search} deploymentId={deploymentId} />
-    </div>
+    <ReplayNowContext.Provider value={replay.atMs}>
+      <div className={styles.page}>
+        {back}
+        <ReplayBar replay={replay} />
+        <JobHeader job={job} deploymentId={deploymentId} jobs={allJobs} primaryKey={primaryKey} keep={keep} />
+        <ReplayButton replay={replay} />
+        <Relations job={job} allJobs={allJobs} deploymentId={deploymentId} keep={keep} />
+        <LogSection
+          job={job}
+          executions={executions}
+          search={search}
+          deploymentId={deploymentId}
+          replayMs={replay.committedMs}
+        />
+      </div>
+    </ReplayNowContext.Provider>
   )
 }
 

@@ -9,7 +9,12 @@ import { formatRelative, parseTime } from '../../lib/time.ts'
 import { useNow } from '../../lib/useNow.ts'
 import type { JobDetailSearch } from './jobsSearch.ts'
 import { LogViewer } from './log/LogViewer.tsx'
-import { useExecutionLog, useGlobalLog } from './log/useLogSource.ts'
+import {
+  useExecutionLog,
+  useGlobalLog,
+  useReplayExecutionLog,
+  useReplayGlobalLog,
+} from './log/useLogSource.ts'
 import { compactSearch, useReplaceSearch } from './useReplaceSearch.ts'
 import styles from './JobDetailScreen.module.css'
 
@@ -79,11 +84,14 @@ export function LogSection({
   executions,
   search,
   deploymentId,
+  replayMs,
 }: {
   job: Job
   executions: readonly Execution[]
   search: JobDetailSearch
   deploymentId: string
+  /** Replaying: logs show only the lines written by this instant. */
+  replayMs?: number | undefined
 }) {
   const global = search.log === 'global'
   const hash = useRouterState({ select: (s) => s.location.hash })
@@ -126,7 +134,7 @@ export function LogSection({
         ) : null}
       </div>
       {global ? (
-        <GlobalLog deploymentId={deploymentId} deepLink={deepLink} />
+        <GlobalLog deploymentId={deploymentId} deepLink={deepLink} replayMs={replayMs} />
       ) : job.type === 'group' ? (
         <p className={styles.noExecution}>
           A phase group has no log of its own. Open one of its jobs, or switch to the global log.
@@ -138,10 +146,12 @@ export function LogSection({
           latest={selected === executions[0]}
           jobName={job.jobName}
           deepLink={deepLink}
+          replayMs={replayMs}
         />
       ) : (
         <p className={styles.noExecution} role="status">
-          No execution yet — this job is {job.status}
+          No execution {replayMs !== undefined ? 'at this instant' : 'yet'} — this job{' '}
+          {replayMs !== undefined ? 'was' : 'is'} {job.status}
           {job.dependsOn.length ? ' and waits for its dependencies' : ''}. Its log appears here as soon as it
           starts.
         </p>
@@ -155,13 +165,18 @@ function ExecutionLog({
   latest,
   jobName,
   deepLink,
+  replayMs,
 }: {
   execution: Execution
   latest: boolean
   jobName: string
   deepLink: { line: number | undefined; setLine: (n: number) => void }
+  replayMs: number | undefined
 }) {
-  const source = useExecutionLog(execution.id, execution.lineCount)
+  const replaying = replayMs !== undefined
+  const live = useExecutionLog(replaying ? undefined : execution.id, execution.lineCount)
+  const past = useReplayExecutionLog(execution.id, replayMs)
+  const source = replaying ? past : live
   return (
     <LogViewer
       source={source}
@@ -175,11 +190,16 @@ function ExecutionLog({
 function GlobalLog({
   deploymentId,
   deepLink,
+  replayMs,
 }: {
   deploymentId: string
   deepLink: { line: number | undefined; setLine: (n: number) => void }
+  replayMs: number | undefined
 }) {
-  const source = useGlobalLog(deploymentId)
+  const replaying = replayMs !== undefined
+  const live = useGlobalLog(replaying ? undefined : deploymentId)
+  const past = useReplayGlobalLog(deploymentId, replayMs)
+  const source = replaying ? past : live
   return (
     <LogViewer
       source={source}

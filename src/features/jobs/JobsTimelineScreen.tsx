@@ -9,11 +9,15 @@ import {
 } from 'react'
 import { AppLink } from '../../components/AppLink.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import { ReplayBar, ReplayButton } from '../../components/replay/ReplayBar.tsx'
+import { useReplay } from '../../components/replay/useReplay.ts'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
 import { StatusBadge } from '../../components/StatusBadge.tsx'
 import { splitJobId } from '../../contracts/jobs.ts'
+import { jobsAsOf } from '../../graph/replayViews.ts'
 import { jobsQueryOptions } from '../../lib/api/jobsQueryOptions.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
+import { formatAtParam } from '../../lib/replayTime.ts'
 import { formatAbsolute, formatDuration } from '../../lib/time.ts'
 import { useNow } from '../../lib/useNow.ts'
 import { NO_REGION, PRIMARY, deriveRows } from './jobRows.ts'
@@ -55,11 +59,23 @@ export function JobsTimelineScreen() {
       ),
     [jobs.data],
   )
-  const model = useMemo(() => timelineRows(rows, now, phaseDeps), [rows, now, phaseDeps])
-  const extent = useMemo(() => timeExtent(model.rows), [model.rows])
+  const liveModel = useMemo(() => timelineRows(rows, now, phaseDeps), [rows, now, phaseDeps])
+  // The axis always spans the whole run (scrubbing must not re-fit it); while replaying, the bars are the
+  // jobs as they were at `?at=` and a cursor marks the instant.
+  const extent = useMemo(() => timeExtent(liveModel.rows), [liveModel.rows])
+  const replay = useReplay(deploymentId)
+  const snap = replay.snapshot
+  const model = useMemo(
+    () =>
+      snap && jobs.data
+        ? timelineRows(deriveRows(jobsAsOf(jobs.data, snap)), snap.atMs, phaseDeps)
+        : liveModel,
+    [snap, jobs.data, phaseDeps, liveModel],
+  )
+  const atSearch = replay.param.kind === 'at' ? { search: { at: formatAtParam(replay.param.ms) } } : {}
 
   const back = (
-    <AppLink to={{ page: 'jobs', deploymentId }} className={styles.back}>
+    <AppLink to={{ page: 'jobs', deploymentId, ...atSearch }} className={styles.back}>
       ← Back to jobs
     </AppLink>
   )
@@ -69,8 +85,14 @@ export function JobsTimelineScreen() {
       <PageHeader
         title="Jobs timeline"
         description="When each job ran. The critical path — the chain of dependencies that decided how long the run takes — is outlined."
-        actions={actions}
+        actions={
+          <>
+            {actions}
+            <ReplayButton replay={replay} />
+          </>
+        }
       />
+      <ReplayBar replay={replay} />
     </>
   )
   if (jobs.isPending)
@@ -94,7 +116,16 @@ export function JobsTimelineScreen() {
         <EmptyState title="Nothing has run yet">Bars appear here as soon as the first job starts.</EmptyState>
       </>
     )
-  return <Timeline deploymentId={deploymentId} model={model} extent={extent} header={header} />
+  return (
+    <Timeline
+      deploymentId={deploymentId}
+      model={model}
+      extent={extent}
+      header={header}
+      cursorMs={snap?.atMs}
+      listSearch={atSearch}
+    />
+  )
 }
 
 function Timeline({
@@ -102,11 +133,16 @@ function Timeline({
   model,
   extent,
   header,
+  cursorMs,
+  listSearch,
 }: {
   deploymentId: string
   model: ReturnType<typeof timelineRows>
   extent: [number, number]
   header: (actions: ReactNode) => ReactNode
+  /** The replayed instant (a vertical line), when replaying. */
+  cursorMs: number | undefined
+  listSearch: { search?: { at: string } }
 }) {
   const chartRef = useRef<HTMLDivElement>(null)
   const [width, setWidth] = useState(0)
@@ -188,7 +224,7 @@ function Timeline({
               Fit
             </button>
           </div>
-          <AppLink to={{ page: 'jobs', deploymentId }} className="btn btn-sm">
+          <AppLink to={{ page: 'jobs', deploymentId, ...listSearch }} className="btn btn-sm">
             List
           </AppLink>
         </>,
@@ -242,6 +278,13 @@ function Timeline({
                 />
               ),
             )}
+            {cursorMs !== undefined ? (
+              <span
+                className={styles.cursor}
+                style={{ left: x(cursorMs), height: model.rows.length * ROW_PX }}
+                aria-hidden="true"
+              />
+            ) : null}
             <div style={{ height: model.rows.length * ROW_PX }} />
           </div>
         </div>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react'
 import { ExecutionLogSource, GlobalLogSource, type LogSource } from './logSource.ts'
+import { ReplayLogSource, executionLinesUpTo, globalLinesUpTo } from './replayLogSource.ts'
 
 /**
  * One source per key, running while the component is mounted. Sources are restartable, so StrictMode's
@@ -27,5 +28,35 @@ export function useExecutionLog(executionId: string | undefined, hintTotal: numb
 /** The merged log of every job of a deployment (its event stream). */
 export function useGlobalLog(deploymentId: string | undefined): LogSource | undefined {
   const source = useMemo(() => (deploymentId ? new GlobalLogSource(deploymentId) : undefined), [deploymentId])
+  return useSource(source)
+}
+
+/** One execution's log as it stood at `atMs` (replay); undefined when not replaying. */
+export function useReplayExecutionLog(
+  executionId: string | undefined,
+  atMs: number | undefined,
+): LogSource | undefined {
+  const source = useMemo(
+    () =>
+      executionId && atMs !== undefined
+        ? new ReplayLogSource(atMs, executionLinesUpTo(executionId))
+        : undefined,
+    [executionId, atMs],
+  )
+  return useSource(source)
+}
+
+/** The global log as it stood at `atMs` (replay); undefined when not replaying. */
+export function useReplayGlobalLog(
+  deploymentId: string | undefined,
+  atMs: number | undefined,
+): LogSource | undefined {
+  const source = useMemo(
+    () =>
+      deploymentId && atMs !== undefined
+        ? new ReplayLogSource(atMs, globalLinesUpTo(deploymentId))
+        : undefined,
+    [deploymentId, atMs],
+  )
   return useSource(source)
 }
