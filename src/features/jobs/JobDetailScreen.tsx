@@ -107,7 +107,7 @@ export function JobDetailScreen({
   const primaryKey =
     deployment.data?.regions.find((r) => r.primary)?.region ?? deployment.data?.region ?? undefined
   return (
-    <ReplayNowContext.Provider value={replay.atMs}>
+    <ReplayNowContext.Provider value={replay.snapshot?.atMs}>
       <div className={styles.page}>
         {back}
         <ReplayBar replay={replay} />

@@ -47,7 +47,7 @@ export function JobsScreen({ deploymentId, graphView }: { deploymentId: string; 
   // `?at=` replays the run (list, graph and timeline alike); the bar says so and leads back to live.
   const replay = useReplay(deploymentId)
   return (
-    <ReplayNowContext.Provider value={replay.atMs}>
+    <ReplayNowContext.Provider value={replay.snapshot?.atMs}>
       <PageHeader
         title="Jobs"
         description="Every job of this deployment, live: what it waits for, how long it took, its logs."

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import {
+  memo,
   useEffect,
   useMemo,
   useRef,
@@ -268,7 +269,15 @@ function Timeline({
             ))}
             {model.rows.map((r, i) =>
               r.kind === 'job' ? (
-                <Bar key={r.row.id} r={r} top={i * ROW_PX} x={x} deploymentId={deploymentId} />
+                <Bar
+                  key={r.row.id}
+                  r={r}
+                  top={i * ROW_PX}
+                  left={r.startMs === undefined ? 0 : x(r.startMs)}
+                  right={r.startMs === undefined ? 0 : x(r.endMs ?? r.startMs)}
+                  deploymentId={deploymentId}
+                  linkSearch={listSearch.search}
+                />
               ) : (
                 <div
                   key={rowKey(r)}
@@ -335,17 +344,32 @@ function rowKey(r: TimelineRow): string {
   return r.kind === 'job' ? r.row.id : `${r.kind}:${r.key}`
 }
 
-function Bar({
-  r,
-  top,
-  x,
-  deploymentId,
-}: {
+interface BarProps {
   r: Extract<TimelineRow, { kind: 'job' }>
   top: number
-  x: (ms: number) => number
+  /** Pixel x of the start and of the end (or now / the replayed instant while running). */
+  left: number
+  right: number
   deploymentId: string
-}) {
+  /** `?at=` while replaying: the bar opens its job at the same instant. */
+  linkSearch: { at: string } | undefined
+}
+
+// Scrubbing a replay re-derives every row each frame; only the bars whose look changed re-render.
+const sameBar = (a: BarProps, b: BarProps) =>
+  a.top === b.top &&
+  a.left === b.left &&
+  a.right === b.right &&
+  a.deploymentId === b.deploymentId &&
+  a.linkSearch?.at === b.linkSearch?.at &&
+  a.r.row.id === b.r.row.id &&
+  a.r.row.jobName === b.r.row.jobName &&
+  a.r.row.status === b.r.row.status &&
+  a.r.critical === b.r.critical &&
+  a.r.startMs === b.r.startMs &&
+  a.r.endMs === b.r.endMs
+
+const Bar = memo(function Bar({ r, top, left, right, deploymentId, linkSearch }: BarProps) {
   const name = r.row.jobName
   if (r.startMs === undefined) {
     return (
@@ -354,15 +378,14 @@ function Bar({
       </span>
     )
   }
-  const left = x(r.startMs)
-  const width = Math.max(3, x(r.endMs ?? r.startMs) - left)
+  const width = Math.max(3, right - left)
   const took = formatDuration((r.endMs ?? r.startMs) - r.startMs)
   const label = `${name}: ${r.row.status}, started ${clock(r.startMs, true)}, ${
     r.row.status === 'running' ? `running for ${took}` : `took ${took}`
   }${r.critical ? ', on the critical path' : ''}`
   return (
     <AppLink
-      to={{ page: 'job', deploymentId, jobId: r.row.id }}
+      to={{ page: 'job', deploymentId, jobId: r.row.id, search: linkSearch }}
       className={`${styles.bar} ${styles[r.row.status]} ${r.critical ? styles.critical : ''}`}
       style={{ top: top + 4, left, width, height: ROW_PX - 8 }}
       aria-label={label}
@@ -372,4 +395,4 @@ function Bar({
       {null}
     </AppLink>
   )
-}
+}, sameBar)
