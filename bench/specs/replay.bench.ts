@@ -112,33 +112,23 @@ test('replay: scrubbing a 10-region run (graph, table, timeline) vs the same pag
     }),
   )
 
-  // ── table ──────────────────────────────────────────────────────────────────────────────────────────
-  await openAtStart(page, base, start, async () => {
-    await expect(page.getByRole('table', { name: 'Jobs' })).toBeVisible()
-  })
-  const table: number[] = []
-  for (let r = 0; r < RUNS; r++) table.push(...(await scrub(page, FRAMES)).intervals)
-  metrics.push(
-    summarise(scenario, 'jobs table: frame time while scrubbing', 'ms', table, {
-      ...target,
-      met: percentile(table, 95) <= TARGET_MS,
-      baseline,
-    }),
-  )
-
-  // ── timeline ───────────────────────────────────────────────────────────────────────────────────────
-  await openAtStart(page, `${base}/timeline`, start, async () => {
-    await expect(page.getByRole('group', { name: 'Job bars' })).toBeVisible()
-  })
-  const timeline: number[] = []
-  for (let r = 0; r < RUNS; r++) timeline.push(...(await scrub(page, FRAMES)).intervals)
-  metrics.push(
-    summarise(scenario, 'timeline: frame time while scrubbing', 'ms', timeline, {
-      ...target,
-      met: percentile(timeline, 95) <= TARGET_MS,
-      baseline,
-    }),
-  )
+  // ── table and timeline ─────────────────────────────────────────────────────────────────────────────
+  const views = [
+    { metric: 'jobs table', path: base, ready: page.getByRole('table', { name: 'Jobs' }) },
+    { metric: 'timeline', path: `${base}/timeline`, ready: page.getByRole('group', { name: 'Job bars' }) },
+  ]
+  for (const v of views) {
+    await openAtStart(page, v.path, start, () => expect(v.ready).toBeVisible())
+    const intervals: number[] = []
+    for (let r = 0; r < RUNS; r++) intervals.push(...(await scrub(page, FRAMES)).intervals)
+    metrics.push(
+      summarise(scenario, `${v.metric}: frame time while scrubbing`, 'ms', intervals, {
+        ...target,
+        met: percentile(intervals, 95) <= TARGET_MS,
+        baseline,
+      }),
+    )
+  }
 
   if (process.env.BENCH_DEBUG) console.log(JSON.stringify(metrics, null, 1))
   await record(testInfo, ...metrics)

@@ -9,12 +9,7 @@ import { formatRelative, parseTime } from '../../lib/time.ts'
 import { useNow } from '../../lib/useNow.ts'
 import type { JobDetailSearch } from './jobsSearch.ts'
 import { LogViewer } from './log/LogViewer.tsx'
-import {
-  useExecutionLog,
-  useGlobalLog,
-  useReplayExecutionLog,
-  useReplayGlobalLog,
-} from './log/useLogSource.ts'
+import { useExecutionLog, useGlobalLog, useReplayLog } from './log/useLogSource.ts'
 import { compactSearch, useReplaceSearch } from './useReplaceSearch.ts'
 import styles from './JobDetailScreen.module.css'
 
@@ -175,7 +170,7 @@ function ExecutionLog({
 }) {
   const replaying = replayMs !== undefined
   const live = useExecutionLog(replaying ? undefined : execution.id, execution.lineCount)
-  const past = useReplayExecutionLog(execution.id, replayMs)
+  const past = useReplayLog({ executionId: execution.id }, replayMs)
   const source = replaying ? past : live
   return (
     <LogViewer
@@ -198,7 +193,7 @@ function GlobalLog({
 }) {
   const replaying = replayMs !== undefined
   const live = useGlobalLog(replaying ? undefined : deploymentId)
-  const past = useReplayGlobalLog(deploymentId, replayMs)
+  const past = useReplayLog({ deploymentId }, replayMs)
   const source = replaying ? past : live
   return (
     <LogViewer

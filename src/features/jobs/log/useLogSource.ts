@@ -31,32 +31,19 @@ export function useGlobalLog(deploymentId: string | undefined): LogSource | unde
   return useSource(source)
 }
 
-/** One execution's log as it stood at `atMs` (replay); undefined when not replaying. */
-export function useReplayExecutionLog(
-  executionId: string | undefined,
+/**
+ * A log as it stood at `atMs` (replay) — one execution's (`{ executionId }`) or the deployment's global log
+ * (`{ deploymentId }`); undefined when not replaying (`atMs` undefined).
+ */
+export function useReplayLog(
+  of: { executionId: string } | { deploymentId: string },
   atMs: number | undefined,
 ): LogSource | undefined {
-  const source = useMemo(
-    () =>
-      executionId && atMs !== undefined
-        ? new ReplayLogSource(atMs, executionLinesUpTo(executionId))
-        : undefined,
-    [executionId, atMs],
-  )
-  return useSource(source)
-}
-
-/** The global log as it stood at `atMs` (replay); undefined when not replaying. */
-export function useReplayGlobalLog(
-  deploymentId: string | undefined,
-  atMs: number | undefined,
-): LogSource | undefined {
-  const source = useMemo(
-    () =>
-      deploymentId && atMs !== undefined
-        ? new ReplayLogSource(atMs, globalLinesUpTo(deploymentId))
-        : undefined,
-    [deploymentId, atMs],
-  )
+  const key = 'executionId' in of ? `e:${of.executionId}` : `d:${of.deploymentId}`
+  const source = useMemo(() => {
+    if (atMs === undefined) return undefined
+    const id = key.slice(2)
+    return new ReplayLogSource(atMs, key.startsWith('e:') ? executionLinesUpTo(id) : globalLinesUpTo(id))
+  }, [key, atMs])
   return useSource(source)
 }
