@@ -10,19 +10,20 @@ import { RelativeTime } from '../../components/RelativeTime.tsx'
 import { ErrorState, Skeleton } from '../../components/States.tsx'
 import { StatusBadge } from '../../components/StatusBadge.tsx'
 import { splitJobId, type Job } from '../../contracts/jobs.ts'
+import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
+import { jobDetailQueryOptions, jobsQueryOptions } from '../../entities/job/jobQueries.ts'
+import { useRetryJob } from '../../entities/job/useRetryJob.ts'
 import { executionsAsOf, jobsAsOf } from '../../graph/replayViews.ts'
-import { deploymentQueryOptions } from '../../lib/api/deploymentQueryOptions.ts'
-import { jobDetailQueryOptions, jobsQueryOptions } from '../../lib/api/jobsQueryOptions.ts'
 import { errorMessage, isApiError } from '../../lib/http.ts'
 import { bareJobName, type LinkTarget, type Search } from '../../lib/links.ts'
 import { notify } from '../../lib/notifications.ts'
 import { ReplayNowContext } from '../../lib/replayNow.ts'
-import { useRetryJob } from './api/useRetryJob.ts'
 import { NO_REGION, PRIMARY, phaseLabelOf, phaseOf, readableLabel, regionOf } from './jobRows.ts'
 import type { JobDetailSearch } from './jobsSearch.ts'
 import { LogSection, useReplaceJobSearch } from './JobLogSection.tsx'
 import { compactSearch } from './useReplaceSearch.ts'
 import styles from './JobDetailScreen.module.css'
+import { RootCausePanel } from './rootCause/RootCausePanel.tsx'
 
 /**
  * `/…/jobs/$jobId`: one job — header facts, executions (retry for failed jobs), dependencies and
@@ -113,6 +114,7 @@ export function JobDetailScreen({
         <ReplayBar replay={replay} />
         <JobHeader job={job} deploymentId={deploymentId} jobs={allJobs} primaryKey={primaryKey} keep={keep} />
         <ReplayButton replay={replay} />
+        <RootCausePanel deploymentId={deploymentId} />
         <Relations job={job} allJobs={allJobs} deploymentId={deploymentId} keep={keep} />
         <LogSection
           job={job}

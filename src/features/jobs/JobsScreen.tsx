@@ -7,10 +7,10 @@ import { ReplayBar, ReplayButton } from '../../components/replay/ReplayBar.tsx'
 import { useReplay } from '../../components/replay/useReplay.ts'
 import { ErrorState, Skeleton } from '../../components/States.tsx'
 import { JOB_STATUSES } from '../../contracts/jobs.ts'
+import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
+import { jobsQueryOptions } from '../../entities/job/jobQueries.ts'
 import type { ReplaySnapshot } from '../../graph/replayAt.ts'
 import { jobsAsOf } from '../../graph/replayViews.ts'
-import { deploymentQueryOptions } from '../../lib/api/deploymentQueryOptions.ts'
-import { jobsQueryOptions } from '../../lib/api/jobsQueryOptions.ts'
 import type { LinkTarget } from '../../lib/links.ts'
 import { ReplayNowContext } from '../../lib/replayNow.ts'
 import { JobsTable } from './components/JobsTable.tsx'
@@ -32,6 +32,7 @@ import {
   type SortColumn,
 } from './jobRows.ts'
 import type { JobsSearch } from './jobsSearch.ts'
+import { RootCausePanel } from './rootCause/RootCausePanel.tsx'
 import { compactSearch, useReplaceSearch } from './useReplaceSearch.ts'
 import styles from './JobsScreen.module.css'
 
@@ -80,6 +81,7 @@ export function JobsScreen({ deploymentId, graphView }: { deploymentId: string; 
         }
       />
       <ReplayBar replay={replay} />
+      <RootCausePanel deploymentId={deploymentId} />
       {graph && graphView ? (
         graphView
       ) : (

@@ -3,11 +3,11 @@
  * events come in time order (contract §3.4, §3.6), so reading stops at the first page that passes the
  * instant — a replay near the start of a long log fetches one page, not the whole log.
  */
-import { DeploymentEvents } from '../../../contracts/deployments.ts'
 import { LOG_PAGE_MAX } from '../../../contracts/jobs.ts'
 import { linesUpTo } from '../../../graph/replayAt.ts'
-import { apiFetch, errorMessage } from '../../../lib/http.ts'
-import { fetchLogPage } from '../api/fetchLogPage.ts'
+import { fetchDeploymentEvents } from '../../../entities/deployment/eventsQueries.ts'
+import { fetchLogPage } from '../../../entities/execution-log/fetchLogPage.ts'
+import { errorMessage } from '../../../lib/http.ts'
 import { eventLine } from './eventLog.ts'
 import { LogBuffer, type IncomingLine } from './logBuffer.ts'
 import type { LogSource, SourceStatus } from './logSource.ts'
@@ -94,11 +94,7 @@ export function executionLinesUpTo(executionId: string): LoadUpTo {
 /** The deployment-wide log (its event history, `GET /events`) up to the instant. */
 export function globalLinesUpTo(deploymentId: string): LoadUpTo {
   return async (atMs, signal) => {
-    const res = await apiFetch(
-      `/v1/deployments/${encodeURIComponent(deploymentId)}/events`,
-      DeploymentEvents,
-      { signal },
-    )
+    const res = await fetchDeploymentEvents(deploymentId, signal)
     return linesUpTo(res.events, atMs).map((e, i) => eventLine(e, i + 1))
   }
 }
