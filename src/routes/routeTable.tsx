@@ -24,7 +24,7 @@ import { handoverErrorSearch, loginSearch, verifySearch } from '../features/auth
 import { cloudSearch } from '../features/cloud/cloudSearch.ts'
 import { treemapSearch } from '../features/dashboard/treemapSearch.ts'
 import { deploymentsSearch } from '../features/deployments/list/deploymentsSearch.ts'
-import { jobDetailSearch, jobsSearch } from '../features/jobs/jobsSearch.ts'
+import { jobDetailSearch, jobsSearch, jobsTimelineSearch } from '../features/jobs/jobsSearch.ts'
 import { notificationsSearch } from '../features/notifications/notificationsSearch.ts'
 import { AppShell } from '../features/shell/AppShell.tsx'
 import {
@@ -179,6 +179,7 @@ function deploymentPages(
     createRoute({
       getParentRoute: () => parent,
       path: 'jobs/timeline',
+      validateSearch: parse(jobsTimelineSearch),
       component: screens.jobsTimeline,
       staticData: { title: 'Jobs timeline' },
     }),

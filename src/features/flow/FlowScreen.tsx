@@ -1,48 +1,39 @@
-import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { splitHref } from '../../components/AppLink.tsx'
 import { Dialog } from '../../components/Dialog.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
 import { statusLabel } from '../../components/StatusBadge.tsx'
 import { applyHighlight, buildDrawScene } from '../../canvas/drawScene.ts'
-import { buildFlowTheme, FLOW_THEME_TOKENS, type FlowTheme } from '../../canvas/flowTheme.ts'
 import {
   depthParam,
   effectiveFolded,
   expandAllUnder,
   foldSubtree,
-  parseDepth,
   reveal,
   setFolded,
   toggleFold,
   unfoldFailures,
 } from '../../graph/foldState.ts'
 import type { FlowModel } from '../../graph/model.ts'
-import { visibleFor, type Depth, type FoldView } from '../../graph/visibility.ts'
+import { visibleFor, type FoldView } from '../../graph/visibility.ts'
 import { isApiError } from '../../lib/http.ts'
-import { bareJobName, type LinkTarget } from '../../lib/links.ts'
+import { bareJobName } from '../../lib/links.ts'
 import { useLinks } from '../../lib/modeContext.tsx'
-import { readThemeTokens, subscribeTheme } from '../../lib/theme.ts'
 import { FlowCanvas, type FlowCanvasHandle } from './FlowCanvas.tsx'
 import { FlowContextMenu, type FlowMenuActions, type FlowMenuTarget } from './FlowContextMenu.tsx'
 import { FlowLegend } from './FlowLegend.tsx'
 import { FlowNodePanel } from './FlowNodePanel.tsx'
 import { FlowOutline } from './FlowOutline.tsx'
+import { summaryOf } from './flowSummary.ts'
 import { FlowToolbar } from './FlowToolbar.tsx'
 import { useFlowTestHook } from './useFlowTestHook.ts'
+import { useFlowTheme } from './useFlowTheme.ts'
+import { useFlowUrlView } from './useFlowUrlView.ts'
 import { useFlowModel, useFlowScene } from './useFlowModel.ts'
 import { useFlowStream } from './useFlowStream.ts'
 import { useForceLayout } from './useForceLayout.ts'
+import { useReplayedFlowState } from './useReplayedFlowState.ts'
 import styles from './FlowScreen.module.css'
-
-/** The jobs page's URL keys this screen reads and writes (the schema lives with the jobs page). */
-interface FlowSearch {
-  view?: string | undefined
-  depth?: string | undefined
-  folded?: string | undefined
-  focus?: string | undefined
-  selected?: string | undefined
-}
 
 export interface FlowNodeSelection {
   deploymentId: string
@@ -58,45 +49,18 @@ export interface FlowScreenProps {
   renderNodePanel?: (sel: FlowNodeSelection) => ReactNode
 }
 
-function useFlowTheme(): FlowTheme {
-  const [theme, setTheme] = useState(() => buildFlowTheme(readThemeTokens(FLOW_THEME_TOKENS)))
-  useEffect(() => {
-    const off = subscribeTheme(() => setTheme(buildFlowTheme(readThemeTokens(FLOW_THEME_TOKENS))))
-    return () => {
-      off()
-    }
-  }, [])
-  return theme
-}
-
-function summaryOf(model: FlowModel): string {
-  const c = model.counts
-  const parts = (
-    [
-      ['succeeded', c.succeeded],
-      ['running', c.running],
-      ['failed', c.failed],
-      ['pending', c.pending],
-    ] as const
-  )
-    .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${n} ${k}`)
-  const jobs = `${model.leafCount} ${model.leafCount === 1 ? 'job' : 'jobs'}`
-  const regions = model.regions.length > 1 ? ` across ${model.regions.length} regions` : ''
-  return `${jobs}${regions}${parts.length ? `: ${parts.join(', ')}` : ''}`
-}
-
 /**
  * The provisioning graph of one deployment: phases left to right, one lane per region, every job a node
  * coloured by status, groups folding into rolled-up bubbles, dependencies as arrows — live from the flow
- * stream. URL state (`?depth`, `?folded`, `?selected`, `?focus`) is shared with the jobs page.
+ * stream. URL state (`?depth`, `?folded`, `?selected`, `?focus`, `?at`) is shared with the jobs page.
  */
 export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
-  const search = useSearch({ strict: false }) as FlowSearch
-  const navigate = useNavigate()
   const links = useLinks()
   const flow = useFlowStream(deploymentId)
-  const { model, stale: modelStale } = useFlowModel(flow.state)
+  const { model, stale: modelStale } = useFlowModel(useReplayedFlowState(deploymentId, flow.state))
+  const url = useFlowUrlView(deploymentId, model)
+  const { search, navigate, tokenOf, idOf, depth, folded, view, selectedId } = url
+  const { updateSearch, foldedParam, applyView, select, jobTarget } = url
   const layout = useForceLayout(model)
   const theme = useFlowTheme()
   const canvas = useRef<FlowCanvasHandle>(null)
@@ -120,33 +84,6 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
       milestones.current.layout = performance.now()
   }, [layout.positions])
 
-  // URL ↔ ids: the deployment prefix is implied in the URL (`?folded=fsn1:bootstrap-kit`); both spellings
-  // are accepted, and ids of other shapes (the chroot emitter's `<region>:bp-x`) pass through.
-  const tokenOf = useCallback((id: string) => bareJobName(deploymentId, id), [deploymentId])
-  const idOf = useCallback(
-    (token: string) => {
-      if (token.startsWith(`${deploymentId}:`)) return token
-      const full = `${deploymentId}:${token}`
-      if (model?.nodes.has(full) || !model?.nodes.has(token)) return full
-      return token
-    },
-    [deploymentId, model],
-  )
-
-  const depth: Depth = parseDepth(search.depth)
-  const foldedRaw = search.folded ?? ''
-  const folded = useMemo(
-    () =>
-      new Set(
-        foldedRaw
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean)
-          .map(idOf),
-      ),
-    [foldedRaw, idOf],
-  )
-  const view = useMemo<FoldView>(() => ({ depth, folded }), [depth, folded])
   const { scene, outline, stale: sceneStale } = useFlowScene(model, view)
   // The model or scene of the latest data/view is still being built (each in a task of its own).
   const derivedPending = modelStale || sceneStale
@@ -158,11 +95,6 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
     [scene, layout.positions, layout.geometry],
   )
 
-  const selectedId = useMemo(() => {
-    if (!search.selected || !model) return undefined
-    const id = idOf(search.selected)
-    return model.nodes.has(id) ? id : undefined
-  }, [search.selected, model, idOf])
   const selectedVisible = scene && selectedId ? visibleFor(scene, selectedId) : undefined
 
   const q = query.trim().toLowerCase()
@@ -187,43 +119,6 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
     applyHighlight(ds, { selected: sel, matches: drawn, searching: q.length > 0 })
     return {}
   }, [ds, scene, selectedVisible, matches, q])
-
-  const updateSearch = useCallback(
-    (patch: Partial<FlowSearch>) => {
-      void navigate({
-        to: '.',
-        search: (prev: Record<string, unknown>) => ({ ...prev, ...patch }),
-        replace: true,
-      } as never)
-    },
-    [navigate],
-  )
-
-  const foldedParam = useCallback(
-    (v: FoldView) => [...v.folded].map(tokenOf).sort().join(',') || undefined,
-    [tokenOf],
-  )
-
-  const applyView = useCallback(
-    (v: FoldView, extra: Partial<FlowSearch> = {}) =>
-      updateSearch({ depth: depthParam(v.depth), folded: foldedParam(v), ...extra }),
-    [updateSearch, foldedParam],
-  )
-
-  const select = useCallback(
-    (id: string | undefined) => updateSearch({ selected: id ? tokenOf(id) : undefined }),
-    [updateSearch, tokenOf],
-  )
-
-  const jobTarget = useCallback(
-    (id: string): LinkTarget => ({
-      page: 'job',
-      deploymentId,
-      jobId: id,
-      search: { depth: search.depth, folded: search.folded },
-    }),
-    [deploymentId, search.depth, search.folded],
-  )
 
   const openJob = useCallback(
     (id: string) => {

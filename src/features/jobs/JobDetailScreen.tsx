@@ -1,33 +1,28 @@
 import { useQuery } from '@tanstack/react-query'
-import { useRouterState, useSearch } from '@tanstack/react-router'
-import { useCallback, useMemo } from 'react'
+import { useSearch } from '@tanstack/react-router'
+import { useMemo } from 'react'
 import { AppLink } from '../../components/AppLink.tsx'
 import { LiveDuration } from '../../components/LiveDuration.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import { ReplayBar, ReplayButton } from '../../components/replay/ReplayBar.tsx'
+import { useReplay } from '../../components/replay/useReplay.ts'
 import { RelativeTime } from '../../components/RelativeTime.tsx'
 import { ErrorState, Skeleton } from '../../components/States.tsx'
 import { StatusBadge } from '../../components/StatusBadge.tsx'
-import { splitJobId, type Execution, type Job } from '../../contracts/jobs.ts'
+import { splitJobId, type Job } from '../../contracts/jobs.ts'
 import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
 import { jobDetailQueryOptions, jobsQueryOptions } from '../../entities/job/jobQueries.ts'
+import { useRetryJob } from '../../entities/job/useRetryJob.ts'
+import { executionsAsOf, jobsAsOf } from '../../graph/replayViews.ts'
 import { errorMessage, isApiError } from '../../lib/http.ts'
 import { bareJobName, type LinkTarget, type Search } from '../../lib/links.ts'
-import { formatRelative, parseTime } from '../../lib/time.ts'
-import { useNow } from '../../lib/useNow.ts'
-import { useRetryJob } from '../../entities/job/useRetryJob.ts'
+import { ReplayNowContext } from '../../lib/replayNow.ts'
 import { NO_REGION, PRIMARY, phaseLabelOf, phaseOf, readableLabel, regionOf } from './jobRows.ts'
 import type { JobDetailSearch } from './jobsSearch.ts'
-import { LogViewer } from './log/LogViewer.tsx'
-import { useExecutionLog, useGlobalLog } from './log/useLogSource.ts'
-import { compactSearch, useReplaceSearch } from './useReplaceSearch.ts'
+import { LogSection, useReplaceJobSearch } from './JobLogSection.tsx'
+import { compactSearch } from './useReplaceSearch.ts'
 import styles from './JobDetailScreen.module.css'
 import { RootCausePanel } from './rootCause/RootCausePanel.tsx'
-
-/** `#L120` → 120. */
-export function parseLineHash(hash: string | undefined): number | undefined {
-  const m = /^#?L(\d{1,9})$/.exec(hash ?? '')
-  return m ? Number(m[1]) : undefined
-}
 
 /**
  * `/…/jobs/$jobId`: one job — header facts, executions (retry for failed jobs), dependencies and
@@ -46,12 +41,17 @@ export function JobDetailScreen({
   const detail = useQuery(jobDetailQueryOptions(deploymentId, jobName))
   const jobs = useQuery(jobsQueryOptions(deploymentId))
   const deployment = useQuery(deploymentQueryOptions(deploymentId))
-  const keep: Search = compactSearch({ depth: search.depth, folded: search.folded })
+  const replay = useReplay(deploymentId)
+  const keep: Search = compactSearch({ depth: search.depth, folded: search.folded, at: search.at })
   const fromGraph = !!(search.depth || search.folded)
   const backTarget: LinkTarget = {
     page: 'jobs',
     deploymentId,
-    ...(fromGraph ? { search: { view: 'graph', ...keep, focus: `${deploymentId}:${jobName}` } } : {}),
+    ...(fromGraph
+      ? { search: { view: 'graph', ...keep, focus: `${deploymentId}:${jobName}` } }
+      : search.at
+        ? { search: { at: search.at } }
+        : {}),
   }
   const back = (
     <AppLink to={backTarget} className={styles.back}>
@@ -99,18 +99,31 @@ export function JobDetailScreen({
     )
   }
 
-  const { job, executions } = detail.data
-  const allJobs = jobs.data ?? []
+  // Replaying (`?at=`): the job, its neighbours and its executions as they were then.
+  const snap = replay.snapshot
+  const job = snap ? jobsAsOf([detail.data.job], snap)[0]! : detail.data.job
+  const allJobs = snap ? jobsAsOf(jobs.data ?? [], snap) : (jobs.data ?? [])
+  const executions = snap ? executionsAsOf(detail.data.executions, snap.atMs) : detail.data.executions
   const primaryKey =
     deployment.data?.regions.find((r) => r.primary)?.region ?? deployment.data?.region ?? undefined
   return (
-    <div className={styles.page}>
-      {back}
-      <JobHeader job={job} deploymentId={deploymentId} jobs={allJobs} primaryKey={primaryKey} keep={keep} />
-      <RootCausePanel deploymentId={deploymentId} />
-      <Relations job={job} allJobs={allJobs} deploymentId={deploymentId} keep={keep} />
-      <LogSection job={job} executions={executions} search={search} deploymentId={deploymentId} />
-    </div>
+    <ReplayNowContext.Provider value={replay.snapshot?.atMs}>
+      <div className={styles.page}>
+        {back}
+        <ReplayBar replay={replay} />
+        <JobHeader job={job} deploymentId={deploymentId} jobs={allJobs} primaryKey={primaryKey} keep={keep} />
+        <ReplayButton replay={replay} />
+        <RootCausePanel deploymentId={deploymentId} />
+        <Relations job={job} allJobs={allJobs} deploymentId={deploymentId} keep={keep} />
+        <LogSection
+          job={job}
+          executions={executions}
+          search={search}
+          deploymentId={deploymentId}
+          replayMs={replay.committedMs}
+        />
+      </div>
+    </ReplayNowContext.Provider>
   )
 }
 
@@ -216,60 +229,6 @@ function JobHeader({
   )
 }
 
-function executionLabel(e: Execution, index: number, count: number, now: number): string {
-  const started = parseTime(e.startedAt)
-  return `Execution ${count - index}${index === 0 ? ' (latest)' : ''} · ${e.status}${
-    started !== undefined ? ` · started ${formatRelative(started, now)}` : ''
-  }`
-}
-
-function Executions({
-  job,
-  executions,
-  search,
-  deploymentId,
-}: {
-  job: Job
-  executions: readonly Execution[]
-  search: JobDetailSearch
-  deploymentId: string
-}) {
-  const replace = useReplaceJobSearch(deploymentId, job.id)
-  const now = useNow(15_000)
-  if (job.type === 'group') return null
-  if (executions.length === 0) return null
-  const selected = executions.find((e) => e.id === search.exec) ?? executions[0]!
-  return (
-    <div className={styles.executionRow} role="group" aria-label="Executions">
-      <label className={styles.field}>
-        <span className="sr-only">Execution</span>
-        <select
-          className="select"
-          aria-label="Execution"
-          value={selected.id}
-          onChange={(e) =>
-            replace({ ...search, exec: e.target.value === executions[0]!.id ? undefined : e.target.value })
-          }
-        >
-          {executions.map((e, i) => (
-            <option key={e.id} value={e.id}>
-              {executionLabel(e, i, executions.length, now)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <StatusBadge status={selected.status} size="sm" />
-      <span className="muted">
-        {selected.lineCount.toLocaleString('en-US')} lines ·{' '}
-        <LiveDuration start={selected.startedAt} end={selected.finishedAt} />
-      </span>
-      {search.exec && search.exec !== selected.id ? (
-        <span className={styles.error}>The execution in the link no longer exists; showing the latest.</span>
-      ) : null}
-    </div>
-  )
-}
-
 function Relations({
   job,
   allJobs,
@@ -318,138 +277,5 @@ function Relations({
         'Nothing waits for this job.',
       )}
     </div>
-  )
-}
-
-function LogSection({
-  job,
-  executions,
-  search,
-  deploymentId,
-}: {
-  job: Job
-  executions: readonly Execution[]
-  search: JobDetailSearch
-  deploymentId: string
-}) {
-  const global = search.log === 'global'
-  const hash = useRouterState({ select: (s) => s.location.hash })
-  const line = parseLineHash(hash)
-  const replace = useReplaceJobSearch(deploymentId, job.id)
-  const deepLink = { line, setLine: (n: number) => replace(search, `L${n}`) }
-  const selected = executions.find((e) => e.id === search.exec) ?? executions[0]
-  return (
-    <section className={styles.logs} aria-labelledby="logs-heading">
-      <div className={styles.logsHeader}>
-        <h2 id="logs-heading">Logs</h2>
-        <nav className={styles.tabs} aria-label="Log source">
-          <AppLink
-            to={{
-              page: 'job',
-              deploymentId,
-              jobId: job.id,
-              search: compactSearch({ ...search, log: undefined }),
-            }}
-            aria-current={!global ? 'page' : undefined}
-            className={`btn btn-sm ${!global ? styles.active : ''}`}
-          >
-            This job
-          </AppLink>
-          <AppLink
-            to={{
-              page: 'job',
-              deploymentId,
-              jobId: job.id,
-              search: compactSearch({ ...search, log: 'global' }),
-            }}
-            aria-current={global ? 'page' : undefined}
-            className={`btn btn-sm ${global ? styles.active : ''}`}
-          >
-            All jobs (global log)
-          </AppLink>
-        </nav>
-        {!global ? (
-          <Executions job={job} executions={executions} search={search} deploymentId={deploymentId} />
-        ) : null}
-      </div>
-      {global ? (
-        <GlobalLog deploymentId={deploymentId} deepLink={deepLink} />
-      ) : job.type === 'group' ? (
-        <p className={styles.noExecution}>
-          A phase group has no log of its own. Open one of its jobs, or switch to the global log.
-        </p>
-      ) : selected ? (
-        <ExecutionLog
-          key={selected.id}
-          execution={selected}
-          latest={selected === executions[0]}
-          jobName={job.jobName}
-          deepLink={deepLink}
-        />
-      ) : (
-        <p className={styles.noExecution} role="status">
-          No execution yet — this job is {job.status}
-          {job.dependsOn.length ? ' and waits for its dependencies' : ''}. Its log appears here as soon as it
-          starts.
-        </p>
-      )}
-    </section>
-  )
-}
-
-function ExecutionLog({
-  execution,
-  latest,
-  jobName,
-  deepLink,
-}: {
-  execution: Execution
-  latest: boolean
-  jobName: string
-  deepLink: { line: number | undefined; setLine: (n: number) => void }
-}) {
-  const source = useExecutionLog(execution.id, execution.lineCount)
-  return (
-    <LogViewer
-      source={source}
-      label="Job logs"
-      downloadName={latest ? `${jobName}.log` : `${jobName}.${execution.id.slice(0, 8)}.log`}
-      deepLink={deepLink}
-    />
-  )
-}
-
-function GlobalLog({
-  deploymentId,
-  deepLink,
-}: {
-  deploymentId: string
-  deepLink: { line: number | undefined; setLine: (n: number) => void }
-}) {
-  const source = useGlobalLog(deploymentId)
-  return (
-    <LogViewer
-      source={source}
-      label="Job logs"
-      downloadName={`${deploymentId}-global.log`}
-      deepLink={deepLink}
-      emptyFinishedText="This deployment has not logged anything yet."
-    />
-  )
-}
-
-/** Replaces this job page's search (and optionally its `#L…` hash) in place, keeping the job's URL. */
-function useReplaceJobSearch(deploymentId: string, jobId: string) {
-  return useReplaceSearch<JobDetailSearch>(
-    useCallback(
-      (s: JobDetailSearch, h?: string): LinkTarget => ({
-        page: 'job',
-        deploymentId,
-        jobId,
-        search: compactSearch(s),
-        ...(h ? { hash: h } : {}),
-      }),
-      [deploymentId, jobId],
-    ),
   )
 }

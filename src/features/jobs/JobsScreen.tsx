@@ -4,11 +4,16 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import { AppLink } from '../../components/AppLink.tsx'
 import { DeploymentHandoverPrompt } from '../../components/DeploymentHandoverPrompt.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import { ReplayBar, ReplayButton } from '../../components/replay/ReplayBar.tsx'
+import { useReplay } from '../../components/replay/useReplay.ts'
 import { ErrorState, Skeleton } from '../../components/States.tsx'
 import { JOB_STATUSES } from '../../contracts/jobs.ts'
 import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
 import { jobsQueryOptions } from '../../entities/job/jobQueries.ts'
+import type { ReplaySnapshot } from '../../graph/replayAt.ts'
+import { jobsAsOf } from '../../graph/replayViews.ts'
 import type { LinkTarget } from '../../lib/links.ts'
+import { ReplayNowContext } from '../../lib/replayNow.ts'
 import { JobsTable } from './components/JobsTable.tsx'
 import {
   NO_REGION,
@@ -41,8 +46,10 @@ export function JobsScreen({ deploymentId, graphView }: { deploymentId: string; 
   const graph = search.view === 'graph'
   // Switching keeps every other parameter (filters and graph state survive a round trip).
   const { view: _view, ...rest } = search
+  // `?at=` replays the run (list, graph and timeline alike); the bar says so and leads back to live.
+  const replay = useReplay(deploymentId)
   return (
-    <>
+    <ReplayNowContext.Provider value={replay.snapshot?.atMs}>
       <PageHeader
         title="Jobs"
         description="Every job of this deployment, live: what it waits for, how long it took, its logs."
@@ -64,16 +71,25 @@ export function JobsScreen({ deploymentId, graphView }: { deploymentId: string; 
                 Graph
               </AppLink>
             </nav>
-            <AppLink to={{ page: 'jobsTimeline', deploymentId }} className="btn btn-sm">
+            <AppLink
+              to={{ page: 'jobsTimeline', deploymentId, search: compactSearch({ at: search.at }) }}
+              className="btn btn-sm"
+            >
               Timeline
             </AppLink>
+            <ReplayButton replay={replay} />
           </>
         }
       />
       <DeploymentHandoverPrompt deploymentId={deploymentId} />
+      <ReplayBar replay={replay} />
       <RootCausePanel deploymentId={deploymentId} />
-      {graph && graphView ? graphView : <JobsList deploymentId={deploymentId} search={search} />}
-    </>
+      {graph && graphView ? (
+        graphView
+      ) : (
+        <JobsList deploymentId={deploymentId} search={search} replayed={replay.snapshot} />
+      )}
+    </ReplayNowContext.Provider>
   )
 }
 
@@ -87,7 +103,16 @@ function readSelected(dep: string): string | undefined {
   }
 }
 
-function JobsList({ deploymentId, search }: { deploymentId: string; search: JobsSearch }) {
+function JobsList({
+  deploymentId,
+  search,
+  replayed,
+}: {
+  deploymentId: string
+  search: JobsSearch
+  /** The run at the replayed instant, when replaying. */
+  replayed: ReplaySnapshot | undefined
+}) {
   const jobs = useQuery(jobsQueryOptions(deploymentId))
   const deployment = useQuery(deploymentQueryOptions(deploymentId))
   const [selected, setSelectedState] = useState<string | undefined>(() => readSelected(deploymentId))
@@ -109,7 +134,11 @@ function JobsList({ deploymentId, search }: { deploymentId: string; search: Jobs
   const replace = useReplaceSearch<JobsSearch>(target)
   const update = (patch: Partial<JobsSearch>) => replace({ ...search, ...patch })
 
-  const rows = useMemo(() => deriveRows(jobs.data ?? []), [jobs.data])
+  const linkSearch = useMemo(() => (search.at ? { at: search.at } : undefined), [search.at])
+  const rows = useMemo(
+    () => deriveRows(replayed && jobs.data ? jobsAsOf(jobs.data, replayed) : (jobs.data ?? [])),
+    [jobs.data, replayed],
+  )
   const regions = deployment.data?.regions ?? []
   const primaryKey = regions.find((r) => r.primary)?.region ?? deployment.data?.region
   const multiRegion = isMultiRegion(rows, regions.length)
@@ -273,6 +302,7 @@ function JobsList({ deploymentId, search }: { deploymentId: string; search: Jobs
         onToggleGroup={toggleGroup}
         selectedId={selected}
         onSelect={setSelected}
+        linkSearch={linkSearch}
         empty={
           rows.length === 0 ? (
             'No jobs yet — they appear as soon as provisioning starts.'

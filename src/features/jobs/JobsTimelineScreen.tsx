@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import {
+  memo,
   useEffect,
   useMemo,
   useRef,
@@ -9,11 +10,15 @@ import {
 } from 'react'
 import { AppLink } from '../../components/AppLink.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import { ReplayBar, ReplayButton } from '../../components/replay/ReplayBar.tsx'
+import { useReplay } from '../../components/replay/useReplay.ts'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
 import { StatusBadge } from '../../components/StatusBadge.tsx'
 import { splitJobId } from '../../contracts/jobs.ts'
 import { jobsQueryOptions } from '../../entities/job/jobQueries.ts'
+import { jobsAsOf } from '../../graph/replayViews.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
+import { formatAtParam } from '../../lib/replayTime.ts'
 import { formatAbsolute, formatDuration } from '../../lib/time.ts'
 import { useNow } from '../../lib/useNow.ts'
 import { NO_REGION, PRIMARY, deriveRows } from './jobRows.ts'
@@ -55,11 +60,23 @@ export function JobsTimelineScreen() {
       ),
     [jobs.data],
   )
-  const model = useMemo(() => timelineRows(rows, now, phaseDeps), [rows, now, phaseDeps])
-  const extent = useMemo(() => timeExtent(model.rows), [model.rows])
+  const liveModel = useMemo(() => timelineRows(rows, now, phaseDeps), [rows, now, phaseDeps])
+  // The axis always spans the whole run (scrubbing must not re-fit it); while replaying, the bars are the
+  // jobs as they were at `?at=` and a cursor marks the instant.
+  const extent = useMemo(() => timeExtent(liveModel.rows), [liveModel.rows])
+  const replay = useReplay(deploymentId)
+  const snap = replay.snapshot
+  const model = useMemo(
+    () =>
+      snap && jobs.data
+        ? timelineRows(deriveRows(jobsAsOf(jobs.data, snap)), snap.atMs, phaseDeps)
+        : liveModel,
+    [snap, jobs.data, phaseDeps, liveModel],
+  )
+  const atSearch = replay.param.kind === 'at' ? { search: { at: formatAtParam(replay.param.ms) } } : {}
 
   const back = (
-    <AppLink to={{ page: 'jobs', deploymentId }} className={styles.back}>
+    <AppLink to={{ page: 'jobs', deploymentId, ...atSearch }} className={styles.back}>
       ← Back to jobs
     </AppLink>
   )
@@ -69,8 +86,14 @@ export function JobsTimelineScreen() {
       <PageHeader
         title="Jobs timeline"
         description="When each job ran. The critical path — the chain of dependencies that decided how long the run takes — is outlined."
-        actions={actions}
+        actions={
+          <>
+            {actions}
+            <ReplayButton replay={replay} />
+          </>
+        }
       />
+      <ReplayBar replay={replay} />
     </>
   )
   if (jobs.isPending)
@@ -94,7 +117,16 @@ export function JobsTimelineScreen() {
         <EmptyState title="Nothing has run yet">Bars appear here as soon as the first job starts.</EmptyState>
       </>
     )
-  return <Timeline deploymentId={deploymentId} model={model} extent={extent} header={header} />
+  return (
+    <Timeline
+      deploymentId={deploymentId}
+      model={model}
+      extent={extent}
+      header={header}
+      cursorMs={snap?.atMs}
+      listSearch={atSearch}
+    />
+  )
 }
 
 function Timeline({
@@ -102,11 +134,16 @@ function Timeline({
   model,
   extent,
   header,
+  cursorMs,
+  listSearch,
 }: {
   deploymentId: string
   model: ReturnType<typeof timelineRows>
   extent: [number, number]
   header: (actions: ReactNode) => ReactNode
+  /** The replayed instant (a vertical line), when replaying. */
+  cursorMs: number | undefined
+  listSearch: { search?: { at: string } }
 }) {
   const chartRef = useRef<HTMLDivElement>(null)
   const [width, setWidth] = useState(0)
@@ -188,7 +225,7 @@ function Timeline({
               Fit
             </button>
           </div>
-          <AppLink to={{ page: 'jobs', deploymentId }} className="btn btn-sm">
+          <AppLink to={{ page: 'jobs', deploymentId, ...listSearch }} className="btn btn-sm">
             List
           </AppLink>
         </>,
@@ -232,7 +269,15 @@ function Timeline({
             ))}
             {model.rows.map((r, i) =>
               r.kind === 'job' ? (
-                <Bar key={r.row.id} r={r} top={i * ROW_PX} x={x} deploymentId={deploymentId} />
+                <Bar
+                  key={r.row.id}
+                  r={r}
+                  top={i * ROW_PX}
+                  left={r.startMs === undefined ? 0 : x(r.startMs)}
+                  right={r.startMs === undefined ? 0 : x(r.endMs ?? r.startMs)}
+                  deploymentId={deploymentId}
+                  linkSearch={listSearch.search}
+                />
               ) : (
                 <div
                   key={rowKey(r)}
@@ -242,6 +287,13 @@ function Timeline({
                 />
               ),
             )}
+            {cursorMs !== undefined ? (
+              <span
+                className={styles.cursor}
+                style={{ left: x(cursorMs), height: model.rows.length * ROW_PX }}
+                aria-hidden="true"
+              />
+            ) : null}
             <div style={{ height: model.rows.length * ROW_PX }} />
           </div>
         </div>
@@ -292,17 +344,32 @@ function rowKey(r: TimelineRow): string {
   return r.kind === 'job' ? r.row.id : `${r.kind}:${r.key}`
 }
 
-function Bar({
-  r,
-  top,
-  x,
-  deploymentId,
-}: {
+interface BarProps {
   r: Extract<TimelineRow, { kind: 'job' }>
   top: number
-  x: (ms: number) => number
+  /** Pixel x of the start and of the end (or now / the replayed instant while running). */
+  left: number
+  right: number
   deploymentId: string
-}) {
+  /** `?at=` while replaying: the bar opens its job at the same instant. */
+  linkSearch: { at: string } | undefined
+}
+
+// Scrubbing a replay re-derives every row each frame; only the bars whose look changed re-render.
+const sameBar = (a: BarProps, b: BarProps) =>
+  a.top === b.top &&
+  a.left === b.left &&
+  a.right === b.right &&
+  a.deploymentId === b.deploymentId &&
+  a.linkSearch?.at === b.linkSearch?.at &&
+  a.r.row.id === b.r.row.id &&
+  a.r.row.jobName === b.r.row.jobName &&
+  a.r.row.status === b.r.row.status &&
+  a.r.critical === b.r.critical &&
+  a.r.startMs === b.r.startMs &&
+  a.r.endMs === b.r.endMs
+
+const Bar = memo(function Bar({ r, top, left, right, deploymentId, linkSearch }: BarProps) {
   const name = r.row.jobName
   if (r.startMs === undefined) {
     return (
@@ -311,15 +378,14 @@ function Bar({
       </span>
     )
   }
-  const left = x(r.startMs)
-  const width = Math.max(3, x(r.endMs ?? r.startMs) - left)
+  const width = Math.max(3, right - left)
   const took = formatDuration((r.endMs ?? r.startMs) - r.startMs)
   const label = `${name}: ${r.row.status}, started ${clock(r.startMs, true)}, ${
     r.row.status === 'running' ? `running for ${took}` : `took ${took}`
   }${r.critical ? ', on the critical path' : ''}`
   return (
     <AppLink
-      to={{ page: 'job', deploymentId, jobId: r.row.id }}
+      to={{ page: 'job', deploymentId, jobId: r.row.id, search: linkSearch }}
       className={`${styles.bar} ${styles[r.row.status]} ${r.critical ? styles.critical : ''}`}
       style={{ top: top + 4, left, width, height: ROW_PX - 8 }}
       aria-label={label}
@@ -329,4 +395,4 @@ function Bar({
       {null}
     </AppLink>
   )
-}
+}, sameBar)

@@ -17,6 +17,8 @@ export const jobsSearch = z.object({
   folded: text(20_000),
   focus: text(1000),
   selected: text(1000),
+  /** Replay: the RFC 3339 instant the page shows (absent = live). */
+  at: text(64),
 })
 export type JobsSearch = z.infer<typeof jobsSearch>
 
@@ -25,5 +27,10 @@ export const jobDetailSearch = z.object({
   exec: text(64),
   depth: text(8),
   folded: text(20_000),
+  at: text(64),
 })
 export type JobDetailSearch = z.infer<typeof jobDetailSearch>
+
+/** The timeline's URL state: only the replayed instant. */
+export const jobsTimelineSearch = z.object({ at: text(64) })
+export type JobsTimelineSearch = z.infer<typeof jobsTimelineSearch>

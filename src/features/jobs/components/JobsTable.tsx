@@ -6,6 +6,7 @@ import { RelativeTime } from '../../../components/RelativeTime.tsx'
 import { StatusBadge } from '../../../components/StatusBadge.tsx'
 import { VirtualTable, type ColumnMeta, type SortState } from '../../../components/VirtualTable.tsx'
 import { NO_REGION, PRIMARY, summariseCounts, type JobRow, type TableItem } from '../jobRows.ts'
+import type { Search } from '../../../lib/links.ts'
 import styles from './JobsTable.module.css'
 
 export interface JobsTableProps {
@@ -19,12 +20,22 @@ export interface JobsTableProps {
   selectedId: string | undefined
   onSelect: (id: string) => void
   empty: ReactNode
+  /** Search the job links carry (`?at=` while replaying, so a job opens at the same instant). */
+  linkSearch?: Search | undefined
 }
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString())
 
 /** Readable dependency links (`cnpg`, `Terraform Plan`), three at most, the rest counted. */
-const Deps = memo(function Deps({ deploymentId, row }: { deploymentId: string; row: JobRow }) {
+const Deps = memo(function Deps({
+  deploymentId,
+  row,
+  linkSearch,
+}: {
+  deploymentId: string
+  row: JobRow
+  linkSearch: Search | undefined
+}) {
   if (!row.deps.length) return <span className="faint">—</span>
   const shown = row.deps.slice(0, 3)
   return (
@@ -32,7 +43,7 @@ const Deps = memo(function Deps({ deploymentId, row }: { deploymentId: string; r
       {shown.map((d, i) => (
         <span key={d.id}>
           {i > 0 ? ', ' : null}
-          <AppLink to={{ page: 'job', deploymentId, jobId: d.id }} title={d.jobName}>
+          <AppLink to={{ page: 'job', deploymentId, jobId: d.id, search: linkSearch }} title={d.jobName}>
             {d.label}
           </AppLink>
         </span>
@@ -57,6 +68,7 @@ export function JobsTable(props: JobsTableProps) {
     selectedId,
     onSelect,
     empty,
+    linkSearch,
   } = props
   const columns = useMemo<ColumnDef<TableItem, unknown>[]>(() => {
     const job = (item: TableItem) => (item.kind === 'job' ? item.row : undefined)
@@ -70,7 +82,7 @@ export function JobsTable(props: JobsTableProps) {
           return (
             <span className={styles.name}>
               <AppLink
-                to={{ page: 'job', deploymentId, jobId: r.id }}
+                to={{ page: 'job', deploymentId, jobId: r.id, search: linkSearch }}
                 className={styles.nameLink}
                 onFocus={() => onSelect(r.id)}
                 onClick={() => onSelect(r.id)}
@@ -109,7 +121,9 @@ export function JobsTable(props: JobsTableProps) {
         id: 'deps',
         header: 'Depends on',
         meta: { width: multiRegion ? '20%' : '24%' },
-        cell: ({ row }) => <Deps deploymentId={deploymentId} row={job(row.original)!} />,
+        cell: ({ row }) => (
+          <Deps deploymentId={deploymentId} row={job(row.original)!} linkSearch={linkSearch} />
+        ),
       },
       {
         id: 'status',
@@ -134,7 +148,7 @@ export function JobsTable(props: JobsTableProps) {
       },
     )
     return cols
-  }, [deploymentId, multiRegion, primaryKey, onSelect])
+  }, [deploymentId, multiRegion, primaryKey, onSelect, linkSearch])
 
   return (
     <VirtualTable<TableItem>

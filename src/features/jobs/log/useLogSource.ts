@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react'
 import { ExecutionLogSource, GlobalLogSource, type LogSource } from './logSource.ts'
+import { ReplayLogSource, executionLinesUpTo, globalLinesUpTo } from './replayLogSource.ts'
 
 /**
  * One source per key, running while the component is mounted. Sources are restartable, so StrictMode's
@@ -27,5 +28,22 @@ export function useExecutionLog(executionId: string | undefined, hintTotal: numb
 /** The merged log of every job of a deployment (its event stream). */
 export function useGlobalLog(deploymentId: string | undefined): LogSource | undefined {
   const source = useMemo(() => (deploymentId ? new GlobalLogSource(deploymentId) : undefined), [deploymentId])
+  return useSource(source)
+}
+
+/**
+ * A log as it stood at `atMs` (replay) — one execution's (`{ executionId }`) or the deployment's global log
+ * (`{ deploymentId }`); undefined when not replaying (`atMs` undefined).
+ */
+export function useReplayLog(
+  of: { executionId: string } | { deploymentId: string },
+  atMs: number | undefined,
+): LogSource | undefined {
+  const key = 'executionId' in of ? `e:${of.executionId}` : `d:${of.deploymentId}`
+  const source = useMemo(() => {
+    if (atMs === undefined) return undefined
+    const id = key.slice(2)
+    return new ReplayLogSource(atMs, key.startsWith('e:') ? executionLinesUpTo(id) : globalLinesUpTo(id))
+  }, [key, atMs])
   return useSource(source)
 }
