@@ -9,6 +9,7 @@ export const deploymentKeys = {
   scope: (id: string) => ['deployments', id] as const,
   detail: (id: string) => ['deployments', id, 'state'] as const,
   componentsState: (id: string) => ['deployments', id, 'components-state'] as const,
+  events: (id: string) => ['deployments', id, 'events'] as const,
 }
 
 /** Calls the wizard makes before a deployment exists. */

@@ -12,6 +12,7 @@ import type { DeploymentSummary } from '../../../contracts/deployments.ts'
 import { deploymentsQueryOptions } from '../../../entities/deployment/deploymentQueries.ts'
 import { DeleteDeploymentDialog, type DeleteTarget } from '../delete/DeleteDeploymentDialog.tsx'
 import { deleteBlockReason } from '../delete/deleteRules.ts'
+import { CompareButton, compareSelectColumn, useCompareSelection } from './CompareSelection.tsx'
 import { deploymentsSearch, type DeploymentsSearch } from './deploymentsSearch.ts'
 import { filterDeployments, statusOptions } from './filterDeployments.ts'
 import { hiddenAfterWipe } from './recentlyWiped.ts'
@@ -83,9 +84,11 @@ export function DeploymentsScreen() {
   )
   const filtering = !!q.trim() || !!search.status
   const statuses = useMemo(() => statusOptions(all, search.status), [all, search.status])
+  const selection = useCompareSelection(all)
 
   const columns = useMemo<ColumnDef<DeploymentSummary, unknown>[]>(
     () => [
+      compareSelectColumn(selection, fqdnOf),
       {
         id: 'fqdn',
         header: 'FQDN',
@@ -188,7 +191,7 @@ export function DeploymentsScreen() {
         },
       },
     ],
-    [setTarget],
+    [setTarget, selection],
   )
 
   return (
@@ -258,6 +261,7 @@ export function DeploymentsScreen() {
                 Clear filters
               </button>
             ) : null}
+            <CompareButton selection={selection} />
             <span className={styles.count} aria-live="polite">
               {filtering
                 ? `Showing ${rows.length} of ${all.length} deployments`
