@@ -6,7 +6,7 @@ import { formatDelta, regionLabel } from './compareRows.ts'
 import type { RunLoad } from './useRun.ts'
 import styles from './CompareScreen.module.css'
 
-const LISTED = 8
+const LISTED = 5
 
 /** Wall time, what happened in one run only, and each run's critical path. */
 export function CompareSummary({ comparison, a, b }: { comparison: RunComparison; a: RunLoad; b: RunLoad }) {
