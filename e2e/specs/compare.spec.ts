@@ -162,6 +162,23 @@ test.describe('compare two runs (issue 18 item 2)', () => {
     await expect(table(page)).toContainText('not started')
   })
 
+  test('different region sets: regions of one run only are rows of that run only', async ({
+    page,
+    signIn,
+  }) => {
+    await signIn()
+    // acme has three regions, solo only its primary.
+    await page.goto(`/compare?a=${A.id}&b=${ESTATE.solo.id}`)
+    const region = page.getByRole('combobox', { name: 'Region' })
+    await expect(region.getByRole('option', { name: 'nbg1-1 (run A only)' })).toBeAttached()
+    await region.selectOption({ label: 'hel1-2 (run A only)' })
+    await expect(page).toHaveURL(/[?&]region=hel1-2/)
+    const harbor = row(page, 'harbor', 'hel1-2')
+    await expect(cells(harbor).nth(3)).toHaveText('not in run B')
+    await expect(cells(harbor).nth(5)).toHaveText('only in A')
+    await expect(cells(row(page, 'harbor', 'primary'))).toHaveCount(0)
+  })
+
   test('not on a Sovereign: /compare lands on the dashboard', async ({ page, signIn, baseURL }) => {
     const origin = sovereignOrigin(baseURL!, ESTATE.adopted.fqdn)
     await signIn({ origin })
