@@ -47,6 +47,11 @@ const PAGES: Array<{
     sovereign: '/dashboard',
   },
   {
+    target: { page: 'compare', search: { a: DEP, b: 'b2c4d6e8f0a1b3c5', sort: 'delta', dir: 'desc' } },
+    mothership: `/compare?a=${DEP}&b=b2c4d6e8f0a1b3c5&sort=delta&dir=desc`,
+    sovereign: `/dashboard?a=${DEP}&b=b2c4d6e8f0a1b3c5&sort=delta&dir=desc`,
+  },
+  {
     target: { page: 'overview', deploymentId: DEP },
     mothership: `/provision/${DEP}`,
     sovereign: '/dashboard',
@@ -111,6 +116,7 @@ describe('linkTo', () => {
       'wizard',
       'deployments',
       'fleet',
+      'compare',
       'overview',
       'jobs',
       'jobsTimeline',

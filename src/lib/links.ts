@@ -22,6 +22,7 @@ export type LinkTarget =
   | { page: 'wizard' }
   | { page: 'deployments'; search?: Search }
   | { page: 'fleet' }
+  | { page: 'compare'; search?: Search }
   | { page: 'overview'; deploymentId: string }
   | { page: 'jobs'; deploymentId: string; search?: Search }
   | { page: 'jobsTimeline'; deploymentId: string; search?: Search }
@@ -92,6 +93,9 @@ function pathOf(mode: ConsoleMode, t: LinkTarget): string {
       return sov ? '/dashboard' : '/deployments'
     case 'fleet':
       return sov ? '/dashboard' : '/app/dashboard'
+    case 'compare':
+      // Comparing runs is a mothership page: a Sovereign has one run, its own.
+      return sov ? '/dashboard' : '/compare'
     case 'overview':
       return sov ? '/dashboard' : dep
     case 'jobs':

@@ -7,6 +7,7 @@
  *   mothership                               sovereign
  *   /wizard /deployments /app/dashboard      /dashboard /apps /app/$componentId
  *   /provision/$deploymentId[/…pages]        /jobs[/timeline|/$jobId] /cloud /users[/new|/$name]
+ *   /compare?a=&b=                           (none: /compare → /dashboard)
  */
 import type { QueryClient } from '@tanstack/react-query'
 import {
@@ -22,6 +23,7 @@ import { isWellFormedDeploymentId } from '../contracts/common.ts'
 import { appsSearch } from '../features/apps/appsSearch.ts'
 import { handoverErrorSearch, loginSearch, verifySearch } from '../features/auth/loginSearch.ts'
 import { cloudSearch } from '../features/cloud/cloudSearch.ts'
+import { compareSearch } from '../features/compare/compareSearch.ts'
 import { treemapSearch } from '../features/dashboard/treemapSearch.ts'
 import { deploymentsSearch } from '../features/deployments/list/deploymentsSearch.ts'
 import { jobDetailSearch, jobsSearch, jobsTimelineSearch } from '../features/jobs/jobsSearch.ts'
@@ -55,6 +57,7 @@ const screens = {
   handoverError: lazy(() => import('../features/auth/HandoverErrorScreen.tsx'), 'HandoverErrorScreen'),
   deployments: lazy(() => import('../features/deployments/list/DeploymentsScreen.tsx'), 'DeploymentsScreen'),
   wizard: lazy(() => import('../features/deployments/wizard/WizardScreen.tsx'), 'WizardScreen'),
+  compare: lazy(() => import('../features/compare/CompareScreen.tsx'), 'CompareScreen'),
   overview: lazy(() => import('./OverviewPage.tsx'), 'OverviewPage'),
   fleet: lazy(() => import('./FleetPage.tsx'), 'FleetPage'),
   jobs: lazy(() => import('./JobsPage.tsx'), 'JobsPage'),
@@ -389,6 +392,13 @@ function mothershipTree(authed: AnyRoute): AnyRoute[] {
     }),
     createRoute({
       getParentRoute: () => authed,
+      path: 'compare',
+      validateSearch: parse(compareSearch),
+      component: screens.compare,
+      staticData: { title: 'Compare runs' },
+    }),
+    createRoute({
+      getParentRoute: () => authed,
       path: 'app',
       beforeLoad: () => {
         throw redirect({ to: '/app/dashboard', replace: true })
@@ -447,6 +457,8 @@ function sovereignTree(authed: AnyRoute): AnyRoute[] {
       toDashboard('deployments'),
       toDashboard('wizard'),
       toDashboard('provision'),
+      // Comparing runs is a mothership page: a Sovereign has one run, its own.
+      toDashboard('compare'),
       // `/app/install`, `/app/sre/...`: mothership surfaces → the dashboard (a bare `/app/<word>` is caught by
       // the app route's guard). No `app/$componentId/$` splat: it would match `/app/x` itself and loop.
       ...Object.entries(SOVEREIGN_APP_RESERVED).map(([word, to]) =>

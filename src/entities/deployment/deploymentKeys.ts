@@ -9,7 +9,7 @@ export const deploymentKeys = {
   scope: (id: string) => ['deployments', id] as const,
   detail: (id: string) => ['deployments', id, 'state'] as const,
   componentsState: (id: string) => ['deployments', id, 'components-state'] as const,
-  /** The record plus its event history (`GET /events`), read by replay. */
+  /** The record plus its event history (`GET /events`), read by replay and compare. */
   events: (id: string) => ['deployments', id, 'events'] as const,
 }
 

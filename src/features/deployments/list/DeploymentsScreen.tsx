@@ -12,6 +12,7 @@ import type { DeploymentSummary } from '../../../contracts/deployments.ts'
 import { deploymentsQueryOptions } from '../../../entities/deployment/deploymentQueries.ts'
 import { DeleteDeploymentDialog, type DeleteTarget } from '../delete/DeleteDeploymentDialog.tsx'
 import { listDeleteOffer } from '../delete/deleteRules.ts'
+import { CompareButton, compareSelectColumn, useCompareSelection } from './CompareSelection.tsx'
 import { deploymentsSearch, type DeploymentsSearch } from './deploymentsSearch.ts'
 import { filterDeployments, statusOptions } from './filterDeployments.ts'
 import { hiddenAfterWipe } from './recentlyWiped.ts'
@@ -83,9 +84,11 @@ export function DeploymentsScreen() {
   )
   const filtering = !!q.trim() || !!search.status
   const statuses = useMemo(() => statusOptions(all, search.status), [all, search.status])
+  const selection = useCompareSelection(all)
 
   const columns = useMemo<ColumnDef<DeploymentSummary, unknown>[]>(
     () => [
+      compareSelectColumn(selection, fqdnOf),
       {
         id: 'fqdn',
         header: 'FQDN',
@@ -193,7 +196,7 @@ export function DeploymentsScreen() {
         },
       },
     ],
-    [setTarget],
+    [setTarget, selection],
   )
 
   return (
@@ -263,6 +266,7 @@ export function DeploymentsScreen() {
                 Clear filters
               </button>
             ) : null}
+            <CompareButton selection={selection} />
             <span className={styles.count} aria-live="polite">
               {filtering
                 ? `Showing ${rows.length} of ${all.length} deployments`
