@@ -8,7 +8,18 @@ import pluginQuery from '@tanstack/eslint-plugin-query'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const features = ['shell', 'auth', 'deployments', 'jobs', 'flow', 'dashboard', 'cloud', 'apps', 'users']
+const features = [
+  'shell',
+  'auth',
+  'deployments',
+  'jobs',
+  'flow',
+  'dashboard',
+  'cloud',
+  'apps',
+  'users',
+  'palette',
+]
 
 /** One-way import zones; test files may also use src/testing (test doubles). */
 function zones(forTests) {

@@ -25,7 +25,6 @@ import { cloudSearch } from '../features/cloud/cloudSearch.ts'
 import { treemapSearch } from '../features/dashboard/treemapSearch.ts'
 import { deploymentsSearch } from '../features/deployments/list/deploymentsSearch.ts'
 import { jobDetailSearch, jobsSearch } from '../features/jobs/jobsSearch.ts'
-import { AppShell } from '../features/shell/AppShell.tsx'
 import {
   DeploymentNotFound,
   NotASovereignError,
@@ -39,6 +38,7 @@ import { ensureLoaded } from '../lib/ensureLoaded.ts'
 import { isApiError } from '../lib/http.ts'
 import type { ModeInfo } from '../lib/mode.ts'
 import { RootLayout } from './RootLayout.tsx'
+import { SignedInFrame } from './SignedInFrame.tsx'
 
 export interface RouterContext {
   queryClient: QueryClient
@@ -302,7 +302,7 @@ export function buildRouteTree(mode: ModeInfo) {
         throw e
       }
     },
-    component: AppShell,
+    component: SignedInFrame,
   })
 
   const children: AnyRoute[] = mode.mode === 'sovereign' ? sovereignTree(authed) : mothershipTree(authed)
