@@ -20,6 +20,8 @@ const features = [
   'users',
   'settings',
   'notifications',
+  'compare',
+  'palette',
 ]
 
 /** One-way import zones; test files may also use src/testing (test doubles). */

@@ -11,6 +11,11 @@ export interface DialogProps {
   /** While busy the dialog cannot be closed (Escape, outside click and the close button are ignored). */
   busy?: boolean
   width?: 'sm' | 'md' | 'lg'
+  /**
+   * Where focus goes on close. Radix returns it to a `Dialog.Trigger`; a dialog opened without one (a
+   * keyboard shortcut) calls `event.preventDefault()` here and focuses the element that opened it.
+   */
+  onCloseAutoFocus?: (event: Event) => void
 }
 
 /**
@@ -25,6 +30,7 @@ export function Dialog({
   children,
   busy = false,
   width = 'md',
+  onCloseAutoFocus,
 }: DialogProps) {
   const guard = (next: boolean) => {
     if (!next && busy) return
@@ -39,6 +45,7 @@ export function Dialog({
           onEscapeKeyDown={(e) => busy && e.preventDefault()}
           onPointerDownOutside={(e) => busy && e.preventDefault()}
           onInteractOutside={(e) => busy && e.preventDefault()}
+          onCloseAutoFocus={onCloseAutoFocus}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
           <div className={styles.header}>

@@ -28,7 +28,6 @@ import { treemapSearch } from '../features/dashboard/treemapSearch.ts'
 import { deploymentsSearch } from '../features/deployments/list/deploymentsSearch.ts'
 import { jobDetailSearch, jobsSearch, jobsTimelineSearch } from '../features/jobs/jobsSearch.ts'
 import { notificationsSearch } from '../features/notifications/notificationsSearch.ts'
-import { AppShell } from '../features/shell/AppShell.tsx'
 import {
   DeploymentNotFound,
   NotASovereignError,
@@ -42,6 +41,7 @@ import { ensureLoaded } from '../lib/ensureLoaded.ts'
 import { isApiError } from '../lib/http.ts'
 import type { ModeInfo } from '../lib/mode.ts'
 import { RootLayout } from './RootLayout.tsx'
+import { SignedInFrame } from './SignedInFrame.tsx'
 
 export interface RouterContext {
   queryClient: QueryClient
@@ -318,7 +318,7 @@ export function buildRouteTree(mode: ModeInfo) {
         throw e
       }
     },
-    component: AppShell,
+    component: SignedInFrame,
   })
 
   const children: AnyRoute[] = mode.mode === 'sovereign' ? sovereignTree(authed) : mothershipTree(authed)

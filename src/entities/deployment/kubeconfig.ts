@@ -1,7 +1,15 @@
 import { z } from 'zod'
-import { apiFetch } from '../../lib/http.ts'
+import { apiFetch, apiUrl } from '../../lib/http.ts'
 
 const path = (deploymentId: string) => `/v1/deployments/${encodeURIComponent(deploymentId)}/kubeconfig`
+
+/**
+ * The absolute URL of the primary region's kubeconfig download: a link to share or paste into `curl` with
+ * the session cookie. The link is not the secret — the API asks for the session on every download.
+ */
+export function kubeconfigLink(deploymentId: string, origin: string): string {
+  return new URL(apiUrl(path(deploymentId)), origin).href
+}
 
 /**
  * `GET /deployments/{id}/kubeconfig[?region=<key>]` (the primary has no key): the YAML as text. 409

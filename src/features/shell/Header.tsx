@@ -1,4 +1,5 @@
 import { AppLink } from '../../components/AppLink.tsx'
+import { openPalette } from '../../lib/commandPalette.ts'
 import { useMode } from '../../lib/modeContext.tsx'
 import { NotificationBell } from './NotificationBell.tsx'
 import { ProfileMenu } from './ProfileMenu.tsx'
@@ -6,7 +7,13 @@ import { ThemeToggle } from './ThemeToggle.tsx'
 import { useRouteTitle } from './usePageTitle.ts'
 import styles from './AppShell.module.css'
 
-/** Sticky header: which console this is, the page title, notifications, theme and the profile menu. */
+/** The palette's shortcut as the keyboard labels it. */
+const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent)
+
+/**
+ * Sticky header: which console this is, the page title, the command palette, notifications, theme and
+ * the profile menu.
+ */
 export function Header() {
   const mode = useMode()
   const title = useRouteTitle()
@@ -31,6 +38,17 @@ export function Header() {
         {title ? <span className={styles.pageTitle}>{title}</span> : null}
       </div>
       <div className={styles.headerActions}>
+        <button
+          type="button"
+          className={`btn btn-ghost ${styles.paletteButton}`}
+          aria-keyshortcuts="Control+K Meta+K"
+          onClick={openPalette}
+        >
+          Search / commands
+          <kbd className={styles.kbd} aria-hidden="true">
+            {MAC ? '⌘K' : 'Ctrl K'}
+          </kbd>
+        </button>
         <NotificationBell />
         <ThemeToggle />
         <ProfileMenu />

@@ -2,9 +2,8 @@ import * as Menu from '@radix-ui/react-dropdown-menu'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useRouter } from '@tanstack/react-router'
 import { useSyncExternalStore } from 'react'
-import { signOut } from '../../entities/session/signOut.ts'
+import { endSession } from '../../entities/session/signOut.ts'
 import { whoamiQueryOptions } from '../../entities/session/whoamiQueries.ts'
-import { clearNotifications } from '../../lib/notifications.ts'
 import { setThemePreference, subscribeTheme, themePreference, type ThemePreference } from '../../lib/theme.ts'
 import styles from './ProfileMenu.module.css'
 
@@ -24,13 +23,7 @@ export function ProfileMenu() {
   const initial = (email.trim()[0] ?? '?').toUpperCase()
 
   const logout = async () => {
-    try {
-      await signOut()
-    } catch {
-      // The server session may already be gone (401) or the API be down: sign out locally anyway.
-    }
-    queryClient.clear()
-    clearNotifications()
+    await endSession(queryClient)
     await router.navigate({ to: '/login', replace: true })
   }
 
