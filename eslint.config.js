@@ -39,6 +39,13 @@ function zones(forTests) {
       message: 'lib/ depends on contracts only',
     },
     {
+      // entities/: a resource's queries, keys, streams, status words and URL codecs, shared by features.
+      target: './src/entities',
+      from: './src',
+      except: ['./entities', './lib', './contracts', './graph', ...t],
+      message: 'entities/ import lib, contracts and graph only — never features or routes',
+    },
+    {
       target: './src/components',
       from: ['./src/features', './src/routes'],
       message: 'shared components never import features or routes',

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Ctx } from './context.ts'
+import { guardRequest } from './http/requestGuard.ts'
 import { sendJson, sendText } from './http/respond.ts'
 import { Router, decodeSegments } from './http/router.ts'
 import type { SseConnection } from './http/sse.ts'
@@ -37,12 +38,16 @@ export interface MockAppOptions {
 }
 
 const MAX_URL_LENGTH = 8192
+/** Cloud-init's kubeconfig postback: YAML with a bearer, the one mutation that is not JSON (contract §2.4). */
+const KUBECONFIG_PUT = /^\/api\/v1\/deployments\/[^/]+\/kubeconfig$/
 /** Stream ticks: how often open SSE connections look for news. */
 const STREAM_TICK_MS = 250
 
 export function createMockApp(sim: Simulator, options: MockAppOptions = {}): MockApp {
   const faults: Faults = { latencyMs: 0, errorRate: 0, dropStreamsEveryMs: 0, downUntil: 0 }
   const streams = new Map<SseConnection, () => void>()
+  /** The session each open stream belongs to (the 32-streams-per-session cap, contract §2.3.2). */
+  const streamOwners = new Map<SseConnection, string>()
   const closeAllStreams = () => {
     for (const conn of [...streams.keys()]) conn.close()
     streams.clear()
@@ -82,9 +87,18 @@ export function createMockApp(sim: Simulator, options: MockAppOptions = {}): Moc
   ticker.unref?.()
 
   const streamRegistry = {
-    add(conn: SseConnection, tick: () => void) {
+    add(conn: SseConnection, tick: () => void, owner?: string) {
       streams.set(conn, tick)
-      conn.onClose(() => streams.delete(conn))
+      if (owner) streamOwners.set(conn, owner)
+      conn.onClose(() => {
+        streams.delete(conn)
+        streamOwners.delete(conn)
+      })
+    },
+    count(owner: string) {
+      let n = 0
+      for (const [conn, o] of streamOwners) if (o === owner && !conn.closed) n++
+      return n
     },
   }
 
@@ -110,6 +124,15 @@ export function createMockApp(sim: Simulator, options: MockAppOptions = {}): Moc
 
     // The mothership calls /sovereign/api/... (Traefik strips /sovereign in production).
     const apiPath = path.startsWith('/sovereign/') ? path.slice('/sovereign'.length) : path
+    // One CSRF gate for every mutation, the control API and the dev sign-in included (contract §1.5).
+    const guard = guardRequest(req.method ?? 'GET', req.headers, {
+      encrypted: 'encrypted' in req.socket && req.socket.encrypted === true,
+      rawBodyAllowed: req.method === 'PUT' && KUBECONFIG_PUT.test(apiPath),
+    })
+    if (!guard.ok) {
+      // Refused before the body is read: nothing is drained (respond.ts closes the connection instead).
+      return sendJson(res, sim, guard.status, { error: guard.error, detail: guard.detail })
+    }
     if (apiPath.startsWith('/api/__mock/')) {
       const decoded = decodeSegments(apiPath.slice('/api/__mock/'.length))
       if (!decoded.ok) return sendJson(res, sim, 400, { error: 'bad-path', detail: decoded.detail })

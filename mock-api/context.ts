@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { z } from 'zod'
 import { parseCookies, readJsonBody } from './http/body.ts'
+import { servedOverHttps } from './http/requestGuard.ts'
 import { sendEmpty, sendJson, sendText } from './http/respond.ts'
 import type { Params } from './http/router.ts'
 import type { SseConnection } from './http/sse.ts'
@@ -26,9 +27,17 @@ export function isLocalHost(hostHeader: string | undefined): boolean {
   return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost')
 }
 
+/** The two SSE endpoints (deployment log, flow stream), with or without the mothership's prefix. */
+const SSE_ENDPOINT = /^(?:\/sovereign)?\/api\/v1\/(?:deployments\/[^/]+\/logs|flows\/[^/]+\/stream)$/
+
 export interface Streams {
-  add(conn: SseConnection, tick: () => void): void
+  add(conn: SseConnection, tick: () => void, owner?: string): void
+  /** Open streams of one session. */
+  count(owner: string): number
 }
+
+/** Concurrent SSE streams one session may hold; beyond, 429 with Retry-After (contract §2.3.2). */
+export const MAX_STREAMS_PER_SESSION = 32
 
 export class Ctx {
   params: Params = {}
@@ -50,7 +59,10 @@ export class Ctx {
     this.scope = this.host.mode === 'sovereign' ? this.host.rec.spec.id : 'mothership'
     const cookies = parseCookies(req.headers.cookie)
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]
-    const token = bearer ?? cookies[SESSION_COOKIE] ?? this.url.searchParams.get('access_token') ?? undefined
+    // `?access_token=` only where EventSource needs it: a token in any other URL ends up in logs and
+    // history, so it authenticates nothing there (contract §1.2).
+    const queryToken = SSE_ENDPOINT.test(this.url.pathname) ? this.url.searchParams.get('access_token') : null
+    const token = bearer ?? cookies[SESSION_COOKIE] ?? queryToken ?? undefined
     this.session = sim.auth.session(token, this.scope, sim.now())
   }
 
@@ -99,6 +111,28 @@ export class Ctx {
     return parsed.data
   }
 
+  /**
+   * Before opening an SSE stream: 429 `{"error":"too-many-streams"}` (with Retry-After) when this session
+   * already holds MAX_STREAMS_PER_SESSION — a tab that reconnects in a loop cannot exhaust the server.
+   */
+  admitStream(): boolean {
+    const owner = this.session?.token
+    if (owner && this.streams.count(owner) >= MAX_STREAMS_PER_SESSION) {
+      this.json(
+        429,
+        { error: 'too-many-streams', detail: `at most ${MAX_STREAMS_PER_SESSION} open streams per session` },
+        { 'retry-after': '5' },
+      )
+      return false
+    }
+    return true
+  }
+
+  /** Registers an open stream under this request's session. */
+  addStream(conn: SseConnection, tick: () => void): void {
+    this.streams.add(conn, tick, this.session?.token)
+  }
+
   /** 401 `{"error":"unauthenticated"}` unless a session for this console is present. */
   requireSession(): Session | undefined {
     if (!this.session) {
@@ -143,7 +177,16 @@ export class Ctx {
     return `https://console.${fqdn}`
   }
 
+  /** The console is served over https here (directly or behind a proxy that says so). */
+  get secure(): boolean {
+    return servedOverHttps(
+      this.req.headers,
+      'encrypted' in this.req.socket && this.req.socket.encrypted === true,
+    )
+  }
+
+  /** `Secure` whenever the console is served over https, so the cookie never travels in clear. */
   sessionCookie(token: string, maxAgeSec: number): string {
-    return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSec}`
+    return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSec}${this.secure ? '; Secure' : ''}`
   }
 }

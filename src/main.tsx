@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from '@tanstack/react-router'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { sessionKeys } from './entities/session/whoamiQueries.ts'
 import { isApiError, setUnauthenticatedHandler } from './lib/http.ts'
 import { canonicalPath, MODE } from './lib/mode.ts'
 import { ModeProvider } from './lib/modeContext.tsx'
@@ -24,7 +25,7 @@ const router = createAppRouter(queryClient, MODE)
 setUnauthenticatedHandler(() => {
   const here = router.state.location
   if (here.pathname.startsWith('/login')) return
-  queryClient.removeQueries({ queryKey: ['auth', 'whoami'] })
+  queryClient.removeQueries({ queryKey: sessionKeys.whoami() })
   void router.navigate({ to: '/login', search: { next: here.href, error: 'session-expired' }, replace: true })
 })
 

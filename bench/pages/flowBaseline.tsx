@@ -14,7 +14,7 @@ import { select } from 'd3-selection'
 import { zoom, zoomIdentity, type D3ZoomEvent } from 'd3-zoom'
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { createRoot } from 'react-dom/client'
-import { fetchFlowSnapshot } from '../../src/features/flow/api/flowQueryOptions.ts'
+import { fetchFlowSnapshot } from '../../src/entities/flow/flowQueries.ts'
 import { fitBounds, MAX_ZOOM, MIN_ZOOM, type Bounds, type Camera } from '../../src/graph/camera.ts'
 import {
   buildLayoutInput,

@@ -44,10 +44,10 @@ test('a forged or missing token lands on the error page with the reason', async 
   await page.goto(`${origin}/auth/handover`)
   await expect(page).toHaveURL(`${origin}/auth/handover-error?reason=missing%20token`)
   await expect(page.getByRole('alert')).toContainText('missing token')
-  // A hostile reason is shown as inert text.
+  // A reason the server never sends is not echoed (only known reasons are shown), let alone rendered.
   await page.goto(
     `${origin}/auth/handover-error?reason=${encodeURIComponent('<img src=x onerror=alert(1)>')}`,
   )
-  await expect(page.getByRole('alert')).toContainText('<img src=x onerror=alert(1)>')
+  await expect(page.getByRole('alert')).toHaveText('The handover link was rejected.')
   await expect(page.locator('img')).toHaveCount(0)
 })

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import { isJsonContentType } from './requestGuard.ts'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -11,28 +12,42 @@ export type BodyResult =
       detail: string
     }
 
+/**
+ * Reads at most `max` bytes. An oversized body (declared or streamed) is NOT drained: reading stops and
+ * the caller answers 413 with `Connection: close`, so the server never spends time on the rest.
+ */
+function readLimited(req: IncomingMessage, max: number): Promise<{ ok: true; raw: Buffer } | { ok: false }> {
+  const declared = Number(req.headers['content-length'] ?? '0')
+  if (declared > max) return Promise.resolve({ ok: false })
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size > max) {
+        req.off('data', onData)
+        req.off('end', onEnd)
+        req.pause()
+        resolve({ ok: false })
+      } else chunks.push(chunk)
+    }
+    const onEnd = () => resolve({ ok: true, raw: Buffer.concat(chunks) })
+    req.on('data', onData)
+    req.on('end', onEnd)
+    req.on('error', reject)
+  })
+}
+
 /** Reads the whole body (≤ 1 MiB) and parses JSON; an empty body parses as `{}`. */
 export async function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
-  const declared = Number(req.headers['content-length'] ?? '0')
-  if (declared > MAX_BODY_BYTES) {
-    req.resume()
+  const read = await readLimited(req, MAX_BODY_BYTES)
+  if (!read.ok)
     return { ok: false, status: 413, error: 'body-too-large', detail: `body exceeds ${MAX_BODY_BYTES} bytes` }
-  }
-  const chunks: Buffer[] = []
-  let size = 0
-  let tooLarge = false
-  for await (const chunk of req) {
-    const buf = chunk as Buffer
-    size += buf.length
-    if (size > MAX_BODY_BYTES) tooLarge = true
-    else chunks.push(buf)
-  }
-  if (tooLarge)
-    return { ok: false, status: 413, error: 'body-too-large', detail: `body exceeds ${MAX_BODY_BYTES} bytes` }
-  const raw = Buffer.concat(chunks).toString('utf8')
+  const raw = read.raw.toString('utf8')
   if (raw.trim() === '') return { ok: true, raw, json: {} }
   const type = String(req.headers['content-type'] ?? 'application/json')
-  if (!type.includes('json') && !type.startsWith('text/plain')) {
+  // The request guard already refused other types on mutations; this covers any other caller.
+  if (!isJsonContentType(type)) {
     return {
       ok: false,
       status: 415,
@@ -52,19 +67,8 @@ export async function readRawBody(
   req: IncomingMessage,
   max = MAX_BODY_BYTES,
 ): Promise<{ ok: true; raw: Buffer } | { ok: false; tooLarge: true }> {
-  const declared = Number(req.headers['content-length'] ?? '0')
-  if (declared > max) {
-    req.resume()
-    return { ok: false, tooLarge: true }
-  }
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    const buf = chunk as Buffer
-    size += buf.length
-    if (size <= max) chunks.push(buf)
-  }
-  return size > max ? { ok: false, tooLarge: true } : { ok: true, raw: Buffer.concat(chunks) }
+  const read = await readLimited(req, max)
+  return read.ok ? read : { ok: false, tooLarge: true }
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {

@@ -5,9 +5,22 @@ export interface ResponseClock {
   now(): number
 }
 
-function baseHeaders(clock: ResponseClock): Record<string, string> {
+function baseHeaders(clock: ResponseClock, res: ServerResponse): Record<string, string> {
   // `x-catalyst-mock` lets the console tell a developer where the sign-in PIN is.
-  return { date: new Date(clock.now()).toUTCString(), 'cache-control': 'no-store', 'x-catalyst-mock': '1' }
+  const base: Record<string, string> = {
+    date: new Date(clock.now()).toUTCString(),
+    'cache-control': 'no-store',
+    'x-catalyst-mock': '1',
+  }
+  // Answered before the request body was read (refused, too large): close rather than drain the rest.
+  if (unreadBody(res)) base.connection = 'close'
+  return base
+}
+
+function unreadBody(res: ServerResponse): boolean {
+  const req = res.req as ServerResponse['req'] | undefined
+  if (!req || req.complete) return false
+  return Number(req.headers['content-length'] ?? '0') > 0 || req.headers['transfer-encoding'] !== undefined
 }
 
 export function sendJson(
@@ -20,7 +33,7 @@ export function sendJson(
   if (res.headersSent) return
   const payload = JSON.stringify(body)
   res.writeHead(status, {
-    ...baseHeaders(clock),
+    ...baseHeaders(clock, res),
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(payload),
     ...headers,
@@ -39,7 +52,7 @@ export function sendText(
   if (res.headersSent) return
   const payload = `${body}\n`
   res.writeHead(status, {
-    ...baseHeaders(clock),
+    ...baseHeaders(clock, res),
     'content-type': 'text/plain; charset=utf-8',
     'x-content-type-options': 'nosniff',
     'content-length': Buffer.byteLength(payload),
@@ -55,6 +68,6 @@ export function sendEmpty(
   headers: Record<string, string | string[]> = {},
 ): void {
   if (res.headersSent) return
-  res.writeHead(status, { ...baseHeaders(clock), ...headers })
+  res.writeHead(status, { ...baseHeaders(clock, res), ...headers })
   res.end()
 }

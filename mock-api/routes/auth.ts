@@ -1,5 +1,5 @@
 import { PinIssueRequest, PinVerifyRequest } from '../../src/contracts/auth.ts'
-import { SESSION_COOKIE, SESSION_TTL_MS } from '../sim/authStore.ts'
+import { SESSION_TTL_MS } from '../sim/authStore.ts'
 import type { ApiRouter, Handler } from './types.ts'
 
 const TIERS = ['viewer', 'developer', 'operator', 'admin', 'owner']
@@ -56,10 +56,7 @@ export function authRoutes(r: ApiRouter): void {
       200,
       { ok: true },
       {
-        'set-cookie': [
-          `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`,
-          'catalyst_refresh=; Path=/; Max-Age=0',
-        ],
+        'set-cookie': [ctx.sessionCookie('', 0), 'catalyst_refresh=; Path=/; Max-Age=0'],
       },
     )
   }

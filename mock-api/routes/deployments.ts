@@ -130,7 +130,7 @@ export function deploymentRoutes(r: ApiRouter): void {
   r.add('GET', 'deployments/:id/logs', (ctx) => {
     if (!ctx.requireSession()) return
     const rec = ctx.deployment('text')
-    if (rec) streamDeploymentLog(ctx, rec)
+    if (rec && ctx.admitStream()) streamDeploymentLog(ctx, rec)
   })
 
   r.add('POST', 'deployments/:id/mint-handover-token', (ctx) => {
@@ -180,5 +180,5 @@ function streamDeploymentLog(ctx: Ctx, rec: DeploymentRecord): void {
     }
   }
   tick()
-  ctx.streams.add(conn, tick)
+  ctx.addStream(conn, tick)
 }

@@ -23,7 +23,7 @@ export function flowRoutes(r: ApiRouter): void {
   r.add('GET', 'flows/:id/stream', (ctx) => {
     if (!ctx.requireSession()) return
     const rec = ctx.deployment()
-    if (!rec) return
+    if (!rec || !ctx.admitStream()) return
     const { sim } = ctx
     const conn = new SseConnection(ctx.req, ctx.res, new Date(sim.now()).toUTCString())
     let seq = 0
@@ -67,6 +67,6 @@ export function flowRoutes(r: ApiRouter): void {
       }
     }
     sendSnapshot()
-    ctx.streams.add(conn, tick)
+    ctx.addStream(conn, tick)
   })
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import { PUBLIC_HOST_OF_CHART, type CatalogBlueprint, type SovereignApp } from '../../src/contracts/apps.ts'
 import { componentStatesAt } from './derive.ts'
 import { BOOTSTRAP_KIT, type Chart } from './kit.ts'
-import type { Mutations, Timeline } from './timeline.ts'
+import type { Mutations, Timeline } from './timeline/index.ts'
 
 type BlueprintWire = z.input<typeof CatalogBlueprint>
 type SovereignAppWire = z.input<typeof SovereignApp>

@@ -8,7 +8,7 @@
  */
 import type { InfrastructureWire } from '../../src/contracts/topology.ts'
 import { rfc3339Nano } from './goTime.ts'
-import type { Claim, Day2Mutation } from './timeline.ts'
+import type { Claim, Day2Mutation } from './timeline/index.ts'
 import { mutationJobName, xrcName } from './xrc.ts'
 
 type FieldType = 'string' | 'int' | 'bool' | '*int'

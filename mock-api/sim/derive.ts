@@ -22,7 +22,7 @@ import {
   type PlannedJob,
   type StatusChange,
   type Timeline,
-} from './timeline.ts'
+} from './timeline/index.ts'
 
 type Wire<T extends z.ZodType> = z.input<T>
 export type StateWire = Wire<typeof DeploymentState>

@@ -14,7 +14,7 @@ import {
   type Mutations,
   type Phase,
   type Timeline,
-} from './timeline.ts'
+} from './timeline/index.ts'
 
 type SnapshotWire = Extract<FlowMessageWire, { type: 'snapshot' }>
 export type FlowNodeWire = NonNullable<SnapshotWire['nodes']>[number]

@@ -12,7 +12,7 @@ import type {
 import { leafStates } from './derive.ts'
 import { BOOTSTRAP_KIT } from './kit.ts'
 import { hashString, keyedBetween, seededRandom } from './rng.ts'
-import type { Mutations, Timeline } from './timeline.ts'
+import type { Mutations, Timeline } from './timeline/index.ts'
 
 export interface Pod {
   name: string

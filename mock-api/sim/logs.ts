@@ -3,7 +3,7 @@
  * so the same deployment always prints the same lines at the same virtual instants.
  */
 import type { Chart } from './kit.ts'
-import type { Day2Mutation } from './timeline.ts'
+import type { Day2Mutation } from './timeline/index.ts'
 
 export type Level = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR'
 

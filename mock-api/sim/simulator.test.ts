@@ -8,7 +8,7 @@ import { composeFlowSnapshot } from './flowComposer.ts'
 import { BOOTSTRAP_KIT } from './kit.ts'
 import { VirtualClock } from './clock.ts'
 import { Simulator } from './simulator.ts'
-import { computeTimeline } from './timeline.ts'
+import { computeTimeline } from './timeline/index.ts'
 import { topologyAt } from './topology.ts'
 
 const HOUR = 3600_000

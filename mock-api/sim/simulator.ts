@@ -31,7 +31,7 @@ import {
   type Mutations,
   type PlannedJob,
   type Timeline,
-} from './timeline.ts'
+} from './timeline/index.ts'
 import { cascadeFor, submitDay2, type Day2Plan } from './day2.ts'
 import { topologyAt, wipeInventory } from './topology.ts'
 import { applyStatus, ownerRecord, seededTeam, type UserAccessWire } from './userAccess.ts'

@@ -8,7 +8,7 @@ import { leafStates, statusChangeAt } from './derive.ts'
 import { clusterName, vclusterFor } from './inventory.ts'
 import { hashString, keyedBetween } from './rng.ts'
 import { uid, xrcName } from './xrc.ts'
-import type { Mutations, Timeline } from './timeline.ts'
+import type { Mutations, Timeline } from './timeline/index.ts'
 
 type RegionWire = NonNullable<NonNullable<InfrastructureWire['topology']>['regions']>[number]
 type StorageWire = NonNullable<InfrastructureWire['storage']>

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { FakeEventSource } from '../testing/FakeEventSource.ts'
@@ -28,7 +29,7 @@ describe('openEventStream', () => {
     expect(invalid).toHaveLength(2)
   })
 
-  it('reconnects with exponential backoff and a visible state, resetting after a successful open', () => {
+  it('reconnects with exponential backoff (jitter pinned to its ceiling) and a visible state', () => {
     const statuses: StreamStatus[] = []
     const opens: boolean[] = []
     openEventStream('/v1/x', {
@@ -37,6 +38,7 @@ describe('openEventStream', () => {
       onStatus: (s) => statuses.push(s),
       onOpen: (reconnect) => opens.push(reconnect),
       backoff: { initialMs: 1000, maxMs: 8000 },
+      random: () => 1,
     })
     FakeEventSource.latest().open()
     FakeEventSource.latest().fail()
@@ -52,7 +54,71 @@ describe('openEventStream', () => {
     expect(FakeEventSource.instances).toHaveLength(3)
     FakeEventSource.latest().open()
     expect(opens).toEqual([false, true])
-    expect(statuses.at(-1)).toMatchObject({ state: 'open', attempt: 0 })
+    expect(statuses.at(-1)).toMatchObject({ state: 'open', attempt: 2 })
+  })
+
+  it('keeps backing off against a server that accepts and closes; resets only after a stable period', () => {
+    const statuses: StreamStatus[] = []
+    openEventStream('/v1/x', {
+      events: {},
+      onEvent: () => {},
+      onStatus: (s) => statuses.push(s),
+      backoff: { initialMs: 1000, maxMs: 30_000, stableMs: 10_000 },
+      random: () => 1,
+    })
+    const retries: (number | undefined)[] = []
+    for (let i = 0; i < 5; i++) {
+      FakeEventSource.latest().open()
+      FakeEventSource.latest().fail()
+      const s = statuses.at(-1)!
+      retries.push(s.retryAt! - Date.now())
+      vi.advanceTimersByTime(s.retryAt! - Date.now())
+    }
+    expect(retries).toEqual([1000, 2000, 4000, 8000, 16_000])
+    FakeEventSource.latest().open()
+    vi.advanceTimersByTime(10_000)
+    FakeEventSource.latest().fail()
+    expect(statuses.at(-1)!.retryAt! - Date.now()).toBe(1000)
+  })
+
+  it('spreads reconnects with full jitter', () => {
+    const statuses: StreamStatus[] = []
+    openEventStream('/v1/x', {
+      events: {},
+      onEvent: () => {},
+      onStatus: (s) => statuses.push(s),
+      backoff: { initialMs: 1000, maxMs: 30_000 },
+      random: () => 0.25,
+    })
+    FakeEventSource.latest().fail()
+    expect(statuses.at(-1)!.retryAt! - Date.now()).toBe(250)
+  })
+
+  it('holds no connection while the tab is hidden and reopens (with a refetch) when it is shown', () => {
+    const opens: boolean[] = []
+    let hidden = false
+    vi.spyOn(document, 'hidden', 'get').mockImplementation(() => hidden)
+    // Its own path: streams of earlier tests still listen to visibilitychange too.
+    const mine = () => FakeEventSource.instances.filter((es) => es.url === '/api/v1/hidden')
+    const handle = openEventStream('/v1/hidden', {
+      events: {},
+      onEvent: () => {},
+      onOpen: (reconnect) => opens.push(reconnect),
+    })
+    const first = mine()[0]!
+    first.open()
+    hidden = true
+    document.dispatchEvent(new Event('visibilitychange'))
+    expect(first.readyState).toBe(2)
+    vi.advanceTimersByTime(120_000)
+    expect(mine()).toHaveLength(1)
+    hidden = false
+    document.dispatchEvent(new Event('visibilitychange'))
+    expect(mine()).toHaveLength(2)
+    mine()[1]!.open()
+    expect(opens).toEqual([false, true])
+    handle.close()
+    vi.restoreAllMocks()
   })
 
   it('never reconnects after close (a stream the server ended on purpose stays ended)', () => {

@@ -3,7 +3,9 @@
  * that fails to parse goes to `onInvalid` and never reaches the UI.
  *
  * Reconnects are ours, not the browser's: on any error we close the EventSource and reopen after a
- * backoff (1 s, 2 s, 4 s … capped), because EventSource's own retry gives no visible state, keeps no
+ * jittered backoff (`reconnectPolicy.ts`: full jitter under 1 s, 2 s, 4 s … capped; the count resets only
+ * after a stable connection), and a hidden tab holds no stream at all (as Argo CD does): it closes on
+ * `visibilitychange` and reopens — with a snapshot refetch via `onOpen(true)` — when the tab is shown. That is because EventSource's own retry gives no visible state, keeps no
  * attempt count and would silently reconnect a stream the server ended on purpose (after `done`).
  * An optional watchdog reopens a stream that went silent longer than its heartbeat promises (half-open
  * TCP connections otherwise look "open" forever).
@@ -11,12 +13,13 @@
 import type { z } from 'zod'
 import { reportReachable } from './connectivity.ts'
 import { apiUrl } from './http.ts'
+import { attemptAfterClose, backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './reconnectPolicy.ts'
 
 export type StreamState = 'connecting' | 'open' | 'reconnecting' | 'closed'
 
 export interface StreamStatus {
   state: StreamState
-  /** Reconnect attempts since the last successful open. */
+  /** Reconnect attempts since the last stable connection (`reconnectPolicy.ts`). */
   attempt: number
   /** When the next reconnect is due (epoch ms), while reconnecting. */
   retryAt: number | undefined
@@ -37,7 +40,9 @@ export interface StreamOptions<E extends Record<string, z.ZodType>> {
   onRaw?: (name: keyof E & string, raw: string) => void
   /** Reopen when no frame arrived for this long (ms); 0 = no watchdog. */
   silenceTimeoutMs?: number
-  backoff?: { initialMs: number; maxMs: number }
+  backoff?: Partial<BackoffPolicy>
+  /** The jitter's randomness (tests pin it). */
+  random?: () => number
 }
 
 export interface StreamHandle {
@@ -51,7 +56,10 @@ export function openEventStream<E extends Record<string, z.ZodType>>(
   opts: StreamOptions<E>,
 ): StreamHandle {
   const url = apiUrl(path)
-  const backoff = opts.backoff ?? { initialMs: 1000, maxMs: 30_000 }
+  const backoff: BackoffPolicy = { ...DEFAULT_BACKOFF, ...opts.backoff }
+  const random = opts.random ?? Math.random
+  let openedAt = 0
+  let hiddenPause = false
   let es: EventSource | undefined
   let attempt = 0
   let opened = false
@@ -71,9 +79,12 @@ export function openEventStream<E extends Record<string, z.ZodType>>(
   }
 
   const scheduleReconnect = () => {
+    const wasOpen = opened
     teardown()
     if (stopped) return
-    const delay = Math.min(backoff.maxMs, backoff.initialMs * 2 ** attempt)
+    if (wasOpen) attempt = attemptAfterClose(attempt, Date.now() - openedAt, backoff)
+    opened = false
+    const delay = backoffDelay(attempt, backoff, random)
     attempt++
     status('reconnecting', Date.now() + delay)
     retryTimer = setTimeout(connect, delay)
@@ -89,10 +100,10 @@ export function openEventStream<E extends Record<string, z.ZodType>>(
     lastFrame = Date.now()
     source.onopen = () => {
       opened = true
+      openedAt = Date.now()
       reportReachable()
       opts.onOpen?.(everOpened)
       everOpened = true
-      attempt = 0
       status('open')
     }
     source.onerror = () => {
@@ -131,10 +142,32 @@ export function openEventStream<E extends Record<string, z.ZodType>>(
     }
   }
 
-  connect()
+  // A hidden tab holds no connection; showing it again reconnects at once (the backoff count is kept).
+  const doc = typeof document === 'undefined' ? undefined : document
+  const onVisibility = () => {
+    if (stopped || !doc) return
+    if (doc.hidden) {
+      if (hiddenPause) return
+      hiddenPause = true
+      if (retryTimer) clearTimeout(retryTimer)
+      retryTimer = undefined
+      if (opened) attempt = attemptAfterClose(attempt, Date.now() - openedAt, backoff)
+      opened = false
+      teardown()
+      status('reconnecting')
+    } else if (hiddenPause) {
+      hiddenPause = false
+      connect()
+    }
+  }
+  doc?.addEventListener('visibilitychange', onVisibility)
+
+  if (doc?.hidden) onVisibility()
+  else connect()
   return {
     close() {
       stopped = true
+      doc?.removeEventListener('visibilitychange', onVisibility)
       if (retryTimer) clearTimeout(retryTimer)
       teardown()
       status('closed')
@@ -144,7 +177,8 @@ export function openEventStream<E extends Record<string, z.ZodType>>(
       if (retryTimer) clearTimeout(retryTimer)
       teardown()
       attempt = 0
-      connect()
+      opened = false
+      if (!hiddenPause) connect()
     },
   }
 }

@@ -55,6 +55,18 @@ describe('apiFetch', () => {
     await expect(apiFetch('/v1/x', z.unknown())).rejects.toMatchObject({ kind: 'parse' })
   })
 
+  it('declares JSON on every mutation, even without a body (contract §1.5), and never on a GET', async () => {
+    const fetchMock = respond(200, '{}')
+    vi.stubGlobal('fetch', fetchMock)
+    await apiFetch('/v1/x', z.unknown(), { method: 'DELETE' })
+    await apiFetch('/v1/x', z.unknown(), { method: 'POST', body: { a: 1 } })
+    await apiFetch('/v1/x', z.unknown())
+    const types = fetchMock.mock.calls.map(
+      (c) => ((c as unknown as [string, RequestInit])[1].headers as Record<string, string>)['content-type'],
+    )
+    expect(types).toEqual(['application/json', 'application/json', undefined])
+  })
+
   it('sends 401s to the sign-in handler unless the caller handles them', async () => {
     const handler = vi.fn()
     setUnauthenticatedHandler(handler)

@@ -121,7 +121,11 @@ export async function apiFetch<S extends z.ZodType>(
       credentials: 'same-origin',
       headers: {
         accept: 'application/json',
-        ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        // Every mutation declares JSON, body or not: the API refuses other types (contract §1.5), and the
+        // header keeps a cross-origin copy of the request from being a "simple" one.
+        ...(req.body !== undefined || (req.method ?? 'GET') !== 'GET'
+          ? { 'content-type': 'application/json' }
+          : {}),
         ...(req.rawBody ? { 'content-type': req.rawBody.contentType } : {}),
         ...req.headers,
       },

@@ -32,9 +32,9 @@ import {
   NotFoundScreen,
   SovereignErrorScreen,
 } from '../features/shell/SystemScreens.tsx'
-import { deploymentQueryOptions } from '../lib/api/deploymentQueryOptions.ts'
-import { sovereignSelfQueryOptions } from '../lib/api/sovereignSelfQueryOptions.ts'
-import { whoamiQueryOptions } from '../lib/api/whoamiQueryOptions.ts'
+import { deploymentQueryOptions } from '../entities/deployment/deploymentQueries.ts'
+import { sovereignSelfQueryOptions } from '../entities/session/sovereignSelfQueries.ts'
+import { whoamiQueryOptions } from '../entities/session/whoamiQueries.ts'
 import { ensureLoaded } from '../lib/ensureLoaded.ts'
 import { isApiError } from '../lib/http.ts'
 import type { ModeInfo } from '../lib/mode.ts'
@@ -54,7 +54,7 @@ const screens = {
   handoverError: lazy(() => import('../features/auth/HandoverErrorScreen.tsx'), 'HandoverErrorScreen'),
   deployments: lazy(() => import('../features/deployments/list/DeploymentsScreen.tsx'), 'DeploymentsScreen'),
   wizard: lazy(() => import('../features/deployments/wizard/WizardScreen.tsx'), 'WizardScreen'),
-  overview: lazy(() => import('../features/deployments/overview/OverviewScreen.tsx'), 'OverviewScreen'),
+  overview: lazy(() => import('./OverviewPage.tsx'), 'OverviewPage'),
   fleet: lazy(() => import('./FleetPage.tsx'), 'FleetPage'),
   jobs: lazy(() => import('./JobsPage.tsx'), 'JobsPage'),
   jobsTimeline: lazy(() => import('../features/jobs/JobsTimelineScreen.tsx'), 'JobsTimelineScreen'),

@@ -2,7 +2,11 @@ import { useSearch } from '@tanstack/react-router'
 import { AppLink } from '../../components/AppLink.tsx'
 import { CenteredCard, cardStyles } from '../../components/CenteredCard.tsx'
 
-/** What each server reason means for the operator (the raw reason is shown too, for support). */
+/**
+ * What each server reason means for the operator. Only these known reasons are ever shown (quoted, for
+ * support): the query string is attacker-controlled — a link can carry any text ("call this number…") —
+ * so anything else gets the generic sentence and is never echoed.
+ */
 const EXPLANATIONS: Record<string, string> = {
   'token already used': 'This handover link was already used. Each link signs in once.',
   'token expired': 'This handover link has expired. Links are valid for 5 minutes.',
@@ -25,7 +29,7 @@ export function HandoverErrorScreen() {
     <CenteredCard title="The handover link did not work">
       <div role="alert" className={cardStyles.error}>
         <p>{explanation ?? (clean ? 'The handover link was rejected.' : 'The handover link was invalid.')}</p>
-        {clean ? (
+        {explanation ? (
           <p>
             Reason: <q>{clean}</q>
           </p>

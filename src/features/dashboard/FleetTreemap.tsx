@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
-import { fleetTreemapQueryOptions } from './api/treemapQueryOptions.ts'
+import { fleetTreemapQueryOptions } from '../../entities/treemap/treemapQueries.ts'
 import { TreemapLegend } from './components/TreemapLegend.tsx'
 import { TreemapView, type CellAction } from './components/TreemapView.tsx'
 import { usePalette } from './components/usePalette.ts'

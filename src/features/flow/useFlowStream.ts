@@ -10,8 +10,8 @@ import {
   type FlowState,
 } from '../../graph/flowState.ts'
 import { openEventStream, type StreamHandle, type StreamStatus } from '../../lib/eventStream.ts'
-import { fetchFlowSnapshot, flowKeys, flowQueryOptions } from './api/flowQueryOptions.ts'
-import { parseFlowMessageOffThread } from './flowParser.ts'
+import { fetchFlowSnapshot, flowKeys, flowQueryOptions } from '../../entities/flow/flowQueries.ts'
+import { parseFlowMessageOffThread } from '../../entities/flow/flowParser.ts'
 
 /** SSE frames are applied in batches: a burst of upserts costs one model rebuild, not one per frame. */
 export const FLOW_BATCH_MS = 200

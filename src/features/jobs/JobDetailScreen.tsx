@@ -8,20 +8,21 @@ import { RelativeTime } from '../../components/RelativeTime.tsx'
 import { ErrorState, Skeleton } from '../../components/States.tsx'
 import { StatusBadge } from '../../components/StatusBadge.tsx'
 import { splitJobId, type Execution, type Job } from '../../contracts/jobs.ts'
-import { deploymentQueryOptions } from '../../lib/api/deploymentQueryOptions.ts'
-import { jobDetailQueryOptions, jobsQueryOptions } from '../../lib/api/jobsQueryOptions.ts'
+import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
+import { jobDetailQueryOptions, jobsQueryOptions } from '../../entities/job/jobQueries.ts'
 import { errorMessage, isApiError } from '../../lib/http.ts'
 import { bareJobName, type LinkTarget, type Search } from '../../lib/links.ts'
 import { notify } from '../../lib/notifications.ts'
 import { formatRelative, parseTime } from '../../lib/time.ts'
 import { useNow } from '../../lib/useNow.ts'
-import { useRetryJob } from './api/useRetryJob.ts'
+import { useRetryJob } from '../../entities/job/useRetryJob.ts'
 import { NO_REGION, PRIMARY, phaseLabelOf, phaseOf, readableLabel, regionOf } from './jobRows.ts'
 import type { JobDetailSearch } from './jobsSearch.ts'
 import { LogViewer } from './log/LogViewer.tsx'
 import { useExecutionLog, useGlobalLog } from './log/useLogSource.ts'
 import { compactSearch, useReplaceSearch } from './useReplaceSearch.ts'
 import styles from './JobDetailScreen.module.css'
+import { RootCausePanel } from './rootCause/RootCausePanel.tsx'
 
 /** `#L120` → 120. */
 export function parseLineHash(hash: string | undefined): number | undefined {
@@ -107,6 +108,7 @@ export function JobDetailScreen({
     <div className={styles.page}>
       {back}
       <JobHeader job={job} deploymentId={deploymentId} jobs={allJobs} primaryKey={primaryKey} keep={keep} />
+      <RootCausePanel deploymentId={deploymentId} />
       <Relations job={job} allJobs={allJobs} deploymentId={deploymentId} keep={keep} />
       <LogSection job={job} executions={executions} search={search} deploymentId={deploymentId} />
     </div>

@@ -5,8 +5,8 @@ import { AppLink } from '../../components/AppLink.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { ErrorState, Skeleton } from '../../components/States.tsx'
 import { JOB_STATUSES } from '../../contracts/jobs.ts'
-import { deploymentQueryOptions } from '../../lib/api/deploymentQueryOptions.ts'
-import { jobsQueryOptions } from '../../lib/api/jobsQueryOptions.ts'
+import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
+import { jobsQueryOptions } from '../../entities/job/jobQueries.ts'
 import type { LinkTarget } from '../../lib/links.ts'
 import { JobsTable } from './components/JobsTable.tsx'
 import {
@@ -27,6 +27,7 @@ import {
   type SortColumn,
 } from './jobRows.ts'
 import type { JobsSearch } from './jobsSearch.ts'
+import { RootCausePanel } from './rootCause/RootCausePanel.tsx'
 import { compactSearch, useReplaceSearch } from './useReplaceSearch.ts'
 import styles from './JobsScreen.module.css'
 
@@ -68,6 +69,7 @@ export function JobsScreen({ deploymentId, graphView }: { deploymentId: string; 
           </>
         }
       />
+      <RootCausePanel deploymentId={deploymentId} />
       {graph && graphView ? graphView : <JobsList deploymentId={deploymentId} search={search} />}
     </>
   )

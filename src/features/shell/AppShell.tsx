@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { Outlet } from '@tanstack/react-router'
 import { lazy, Suspense, useEffect, type MouseEvent } from 'react'
-import { whoamiQueryOptions } from '../../lib/api/whoamiQueryOptions.ts'
+import { whoamiQueryOptions } from '../../entities/session/whoamiQueries.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
 import { isApiError, signalUnauthenticated } from '../../lib/http.ts'
 import { OnlyIn } from '../../lib/modeContext.tsx'

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense } from 'react'
-import { whoamiQueryOptions } from '../../lib/api/whoamiQueryOptions.ts'
+import { whoamiQueryOptions } from '../../entities/session/whoamiQueries.ts'
 import { useDeferredPopup } from '../../lib/useIdle.ts'
 import styles from './ProfileMenu.module.css'
 

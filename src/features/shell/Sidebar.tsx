@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useRouterState } from '@tanstack/react-router'
 import { AppLink } from '../../components/AppLink.tsx'
-import { deploymentQueryOptions } from '../../lib/api/deploymentQueryOptions.ts'
+import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
 import { linkTo, type LinkTarget } from '../../lib/links.ts'
 import type { ConsoleMode } from '../../lib/mode.ts'
 import { useMode } from '../../lib/modeContext.tsx'

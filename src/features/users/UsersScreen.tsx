@@ -7,11 +7,11 @@ import { RelativeTime } from '../../components/RelativeTime.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
 import { VirtualTable, type ColumnDef } from '../../components/VirtualTable.tsx'
 import type { UserAccess } from '../../contracts/users.ts'
-import { deploymentQueryOptions } from '../../lib/api/deploymentQueryOptions.ts'
+import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
 import { useLinks, useMode } from '../../lib/modeContext.tsx'
 import { useUrlText } from '../../lib/useUrlText.ts'
-import { userAccessQueryOptions } from './api/userAccessQueryOptions.ts'
+import { userAccessQueryOptions } from '../../entities/user-access/userAccessQueries.ts'
 import { DeleteUserAccessDialog } from './components/DeleteUserAccessDialog.tsx'
 import {
   filterUserAccess,

@@ -12,7 +12,6 @@ import {
   sortUserAccess,
   specFromDraft,
   splitList,
-  userAccessPath,
   validateDraft,
   type UserAccessDraft,
 } from './userAccessModel.ts'
@@ -67,14 +66,6 @@ describe('display', () => {
   it('parses a null items array as an empty list (regression 53)', () => {
     expect(UserAccessList.parse({ items: null }).items).toEqual([])
     expect(UserAccessList.parse({}).items).toEqual([])
-  })
-
-  it('builds the mode-aware API path', () => {
-    expect(userAccessPath('sovereign', 'a43364f11c10cde3')).toBe('/v1/admin/user-access')
-    expect(userAccessPath('mothership', 'a43364f11c10cde3', 'sre-oncall')).toBe(
-      '/v1/deployments/a43364f11c10cde3/admin/user-access/sre-oncall',
-    )
-    expect(userAccessPath('sovereign', '', 'a/b')).toBe('/v1/admin/user-access/a%2Fb')
   })
 })
 

@@ -9,7 +9,6 @@ import {
   type UserAccess,
   type UserAccessSpec,
 } from '../../contracts/users.ts'
-import type { ConsoleMode } from '../../lib/mode.ts'
 
 export type UserRole = (typeof USER_ROLES)[number]
 
@@ -33,15 +32,6 @@ export function formatGrantScope(g: Pick<AppGrant, 'namespaces' | 'vClusters'>):
 /** Who the record is for: the Keycloak subject, else the groups. */
 export function formatSubject(user: UserAccessSpec['user']): { subject: string; groups: string } {
   return { subject: user.keycloakSubject ?? '', groups: user.keycloakGroups.join(', ') }
-}
-
-/** The UserAccess collection on the wire: the Sovereign's own, or one deployment's via the mothership. */
-export function userAccessPath(mode: ConsoleMode, deploymentId: string, name?: string): string {
-  const base =
-    mode === 'sovereign'
-      ? '/v1/admin/user-access'
-      : `/v1/deployments/${encodeURIComponent(deploymentId)}/admin/user-access`
-  return name === undefined ? base : `${base}/${encodeURIComponent(name)}`
 }
 
 // ── the editable draft ───────────────────────────────────────────────────────────────────────────────

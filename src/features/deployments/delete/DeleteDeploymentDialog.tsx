@@ -3,10 +3,10 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { Dialog } from '../../../components/Dialog.tsx'
 import { Skeleton } from '../../../components/States.tsx'
 import type { DeleteResult, DeploymentSummary, WipeResult } from '../../../contracts/deployments.ts'
-import { deploymentKeys } from '../../../lib/api/deploymentQueryOptions.ts'
-import { topologyQueryOptions } from '../../../lib/api/topologyQueryOptions.ts'
+import { deploymentKeys } from '../../../entities/deployment/deploymentQueries.ts'
+import { topologyQueryOptions } from '../../../entities/topology/topologyQueries.ts'
 import { errorMessage, isApiError } from '../../../lib/http.ts'
-import { deleteDeploymentRecord, wipeDeployment } from '../api/deploymentActions.ts'
+import { deleteDeploymentRecord, wipeDeployment } from '../../../entities/deployment/deploymentActions.ts'
 import {
   MIN_TOKEN_LENGTH,
   deleteBlockReason,

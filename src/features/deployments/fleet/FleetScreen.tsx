@@ -6,7 +6,7 @@ import { RelativeTime } from '../../../components/RelativeTime.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../../components/States.tsx'
 import { StatusBadge } from '../../../components/StatusBadge.tsx'
 import type { FleetSovereign } from '../../../contracts/fleet.ts'
-import { fleetQueryOptions } from '../api/fleetQueryOptions.ts'
+import { fleetQueryOptions } from '../../../entities/fleet/fleetQueries.ts'
 import styles from './FleetScreen.module.css'
 
 type Health = 'healthy' | 'degraded' | 'progress' | 'failing' | 'unknown'

@@ -8,7 +8,7 @@ import { EmptyState, ErrorState, Skeleton } from '../../../components/States.tsx
 import { StatusBadge, statusLabel } from '../../../components/StatusBadge.tsx'
 import { VirtualTable, type ColumnDef } from '../../../components/VirtualTable.tsx'
 import type { DeploymentSummary } from '../../../contracts/deployments.ts'
-import { deploymentsQueryOptions } from '../../../lib/api/deploymentQueryOptions.ts'
+import { deploymentsQueryOptions } from '../../../entities/deployment/deploymentQueries.ts'
 import type { DeleteTarget } from '../delete/DeleteDeploymentDialog.tsx'
 import { deleteBlockReason } from '../delete/deleteRules.ts'
 import { deploymentsSearch, type DeploymentsSearch } from './deploymentsSearch.ts'

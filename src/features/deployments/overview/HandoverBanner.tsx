@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { httpUrlOrUndefined } from '../../../lib/links.ts'
-import { mintHandoverToken } from '../api/deploymentActions.ts'
+import { mintHandoverToken } from '../../../entities/deployment/deploymentActions.ts'
 import styles from './OverviewScreen.module.css'
 
 export const HANDOVER_REDIRECT_SECONDS = 5

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { AppLink } from '../../../components/AppLink.tsx'
 import { PageHeader } from '../../../components/PageHeader.tsx'
 import { RelativeTime } from '../../../components/RelativeTime.tsx'
 import { ErrorState, Skeleton } from '../../../components/States.tsx'
 import { StatusBadge } from '../../../components/StatusBadge.tsx'
 import { isInFlightStatus, type DeploymentState } from '../../../contracts/deployments.ts'
-import { deploymentQueryOptions } from '../../../lib/api/deploymentQueryOptions.ts'
+import { deploymentQueryOptions } from '../../../entities/deployment/deploymentQueries.ts'
 import { useDeploymentId } from '../../../lib/deploymentScope.ts'
 import { isApiError } from '../../../lib/http.ts'
 import { httpUrlOrUndefined, sovereignConsoleUrl } from '../../../lib/links.ts'
@@ -42,13 +42,13 @@ type DeleteRequest = { target: DeleteTarget; mode: 'record' | 'wipe' }
  * `/provision/$deploymentId` (mothership): live status of one deployment. The delete dialog lives outside
  * the content, so it keeps showing its report even when the record it deleted is gone.
  */
-export function OverviewScreen() {
+export function OverviewScreen({ insights }: { insights?: ReactNode }) {
   useQueryCacheProbe()
   const navigate = useNavigate()
   const [deleteRequest, setDeleteRequest] = useState<DeleteRequest | undefined>()
   return (
     <>
-      <OverviewContent onDelete={setDeleteRequest} />
+      <OverviewContent onDelete={setDeleteRequest} insights={insights} />
       <DeleteDeploymentDialog
         target={deleteRequest?.target}
         initialMode={deleteRequest?.mode}
@@ -59,7 +59,14 @@ export function OverviewScreen() {
   )
 }
 
-function OverviewContent({ onDelete }: { onDelete: (r: DeleteRequest) => void }) {
+function OverviewContent({
+  onDelete,
+  insights,
+}: {
+  onDelete: (r: DeleteRequest) => void
+  /** What the route composes in from other features (root cause, run notifications). */
+  insights: ReactNode
+}) {
   const id = useDeploymentId()
   const state = useQuery({
     ...deploymentQueryOptions(id),
@@ -192,6 +199,7 @@ function OverviewContent({ onDelete }: { onDelete: (r: DeleteRequest) => void })
           </AppLink>
         </div>
       ) : null}
+      {insights}
       <nav aria-label="Deployment pages" className={styles.links}>
         <AppLink to={{ page: 'jobs', deploymentId: data.id }} className="btn btn-sm">
           Jobs

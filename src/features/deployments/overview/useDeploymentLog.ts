@@ -6,7 +6,7 @@ import {
   DeploymentState,
   HandoverReady,
 } from '../../../contracts/deployments.ts'
-import { deploymentKeys } from '../../../lib/api/deploymentQueryOptions.ts'
+import { deploymentKeys } from '../../../entities/deployment/deploymentQueries.ts'
 import { openEventStream, type StreamStatus } from '../../../lib/eventStream.ts'
 import { apiFetch } from '../../../lib/http.ts'
 import { applyDeploymentEvents, beginReplay, emptyLog, type DeploymentLogState } from './deploymentLog.ts'

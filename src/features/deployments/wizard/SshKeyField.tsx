@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { errorMessage } from '../../../lib/http.ts'
-import { generateSshKey } from '../api/deploymentActions.ts'
+import { generateSshKey } from '../../../entities/deployment/deploymentActions.ts'
 import styles from './WizardScreen.module.css'
 
 /** How long the private key's object URL lives: long enough for the browser to start the download. */

@@ -2,11 +2,15 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { PageHeader } from '../../../components/PageHeader.tsx'
-import { deploymentKeys } from '../../../lib/api/deploymentQueryOptions.ts'
-import { whoamiQueryOptions } from '../../../lib/api/whoamiQueryOptions.ts'
+import { deploymentKeys, wizardKeys } from '../../../entities/deployment/deploymentKeys.ts'
+import { whoamiQueryOptions } from '../../../entities/session/whoamiQueries.ts'
 import { errorMessage, isApiError } from '../../../lib/http.ts'
 import { useLinks } from '../../../lib/modeContext.tsx'
-import { checkSubdomain, createDeployment, validateCredentials } from '../api/deploymentActions.ts'
+import {
+  checkSubdomain,
+  createDeployment,
+  validateCredentials,
+} from '../../../entities/deployment/deploymentActions.ts'
 import {
   HETZNER_REGIONS,
   HETZNER_SKUS,
@@ -90,7 +94,7 @@ export function WizardScreen() {
   }, [sub])
   const checkable = draft.domainMode === 'pool' && SUBDOMAIN_SYNTAX.test(debouncedSub) && debouncedSub === sub
   const availability = useQuery({
-    queryKey: ['wizard', 'subdomain-check', draft.poolDomain, debouncedSub],
+    queryKey: wizardKeys.subdomainCheck(draft.poolDomain, debouncedSub),
     queryFn: ({ signal }) => checkSubdomain(debouncedSub, draft.poolDomain, signal),
     enabled: checkable,
     staleTime: 10_000,

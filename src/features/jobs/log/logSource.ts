@@ -6,7 +6,7 @@
 import { DeploymentEvent, DeploymentEvents, DeploymentState } from '../../../contracts/deployments.ts'
 import { openEventStream, type StreamHandle } from '../../../lib/eventStream.ts'
 import { apiFetch, errorMessage } from '../../../lib/http.ts'
-import { fetchLogPage, isFatalLogError } from '../api/fetchLogPage.ts'
+import { fetchLogPage, isFatalLogError } from '../../../entities/execution-log/fetchLogPage.ts'
 import { EventDeduper, eventLine } from './eventLog.ts'
 import { LogBuffer, type IncomingLine } from './logBuffer.ts'
 import { LogTail, type TailStatus } from './logTail.ts'

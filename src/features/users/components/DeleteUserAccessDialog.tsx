@@ -2,7 +2,7 @@ import { useRef } from 'react'
 import { TypedConfirmDialog } from '../../../components/TypedConfirmDialog.tsx'
 import { isApiError, errorMessage } from '../../../lib/http.ts'
 import type { ConsoleMode } from '../../../lib/mode.ts'
-import { useDeleteUserAccess } from '../api/useDeleteUserAccess.ts'
+import { useDeleteUserAccess } from '../../../entities/user-access/useDeleteUserAccess.ts'
 import { describeRefusal } from '../userAccessModel.ts'
 
 /**

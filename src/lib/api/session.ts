@@ -1,7 +1,0 @@
-import { LogoutResponse } from '../../contracts/auth.ts'
-import { apiFetch } from '../http.ts'
-
-/** Ends the session (`DELETE /auth/session`); newer backends answer with a Keycloak logout URL to visit. */
-export function signOut() {
-  return apiFetch('/v1/auth/session', LogoutResponse, { method: 'DELETE', on401: 'throw' })
-}
