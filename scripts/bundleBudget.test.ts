@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { closure, firstRouteFiles, type BudgetChunk } from './bundleBudget.ts'
+import {
+  closure,
+  ENTRY_MAX_KB,
+  FIRST_ROUTE_MAX_KB,
+  firstRouteFiles,
+  overBudget,
+  type BudgetChunk,
+} from './bundleBudget.ts'
 
 const chunk = (fileName: string, imports: string[], extra: Partial<BudgetChunk> = {}): BudgetChunk => ({
   fileName,
@@ -34,5 +41,14 @@ describe('bundle budget', () => {
   })
   it('fails loudly when the first screen is no longer a chunk of its own', () => {
     expect(() => firstRouteFiles(chunks.filter((c) => c.fileName !== 'Deployments.js'))).toThrow(/lazy route/)
+  })
+  it('fails on either limit, and only past it', () => {
+    expect(overBudget(FIRST_ROUTE_MAX_KB, ENTRY_MAX_KB)).toEqual([])
+    expect(overBudget(FIRST_ROUTE_MAX_KB + 0.1, ENTRY_MAX_KB)).toEqual([
+      expect.stringMatching(/first route grew past/),
+    ])
+    expect(overBudget(FIRST_ROUTE_MAX_KB, ENTRY_MAX_KB + 0.1)).toEqual([
+      expect.stringMatching(/entry and its preloads grew past 125 kB/),
+    ])
   })
 })
