@@ -107,6 +107,7 @@ export default defineConfig(() => {
         'scripts/**/*.test.ts',
         'deploy/**/*.test.ts',
         'e2e/**/*.test.ts',
+        'bench/**/*.test.ts',
       ],
       environment: 'node',
       restoreMocks: true,
