@@ -238,14 +238,14 @@ test(`INP at ${RATE}× CPU slowdown: sort, filter, delete dialog, fold, treemap 
   }
 
   // ── Fold a group in the flow outline (10 regions) ───────────────────────────────────────────────────
-  await page.goto(`/provision/${flowDep.id}/jobs?view=graph`)
+  await page.goto(`/provision/${flowDep.id}/jobs?view=graph&depth=all`)
   await flowReady(page)
   const group = await page.evaluate(() => {
     const job = window.__catalystFlow!.scene().nodes.find((x) => x.kind === 'job' && x.region !== undefined)
     return job ? `${job.region}:bootstrap-kit` : undefined
   })
   expect(group, 'a region bootstrap-kit group').toBeTruthy()
-  await page.goto(`/provision/${flowDep.id}/jobs?view=graph&folded=${group}&selected=${group}`)
+  await page.goto(`/provision/${flowDep.id}/jobs?view=graph&depth=all&folded=${group}&selected=${group}`)
   await flowReady(page)
   const row = page.locator(`[data-row-id="${flowDep.id}:${group}"]`)
   await row.scrollIntoViewIfNeeded()
