@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite'
 import { moveSourcemaps } from './deploy/build/moveSourcemaps.ts'
 import { precompress } from './deploy/build/precompress.ts'
+import { zodWithoutJsonSchema } from './deploy/build/zodWithoutJsonSchema.ts'
 import { SECURITY_HEADERS } from './deploy/securityHeaders.ts'
 import { mockApi } from './mock-api/plugin.ts'
 import { mockApiOptionsFromEnv } from './mock-api/runtime.ts'
@@ -87,6 +88,7 @@ export default defineConfig(() => {
   return {
     plugins: [
       react(),
+      zodWithoutJsonSchema(),
       securityHeaders(),
       useMock ? mockApi(mockApiOptionsFromEnv(process.env)) : undefined,
       process.env.BUNDLE_REPORT ? bundleReport(process.env.BUNDLE_REPORT) : undefined,
@@ -105,6 +107,7 @@ export default defineConfig(() => {
         'scripts/**/*.test.ts',
         'deploy/**/*.test.ts',
         'e2e/**/*.test.ts',
+        'bench/**/*.test.ts',
       ],
       environment: 'node',
       restoreMocks: true,

@@ -20,6 +20,40 @@ function cpuModel(): string {
   return cpus()[0]?.model ?? 'unknown'
 }
 
+const LATEST = new URL('./results/latest.json', import.meta.url)
+
+/** The earlier latest.json's metrics, each with the date it was measured; none when there is no file. */
+function readEarlier(): Metric[] {
+  try {
+    const prev = JSON.parse(readFileSync(LATEST, 'utf8')) as { date: string; metrics: Metric[] }
+    return prev.metrics.map((m) => ({ ...m, measuredAt: m.measuredAt ?? prev.date }))
+  } catch {
+    return []
+  }
+}
+
+/**
+ * This run's metrics plus the earlier ones of every scenario this run did not measure (a run of one spec
+ * must not drop the rest of the table; those rows keep their own date, which the README shows). A scenario
+ * measured again replaces all its earlier rows, in the earlier table's place; new scenarios go last.
+ */
+export function mergeWithEarlier(now: Metric[], earlier: Metric[]): Metric[] {
+  const measured = new Set(now.map((m) => m.scenario))
+  const out: Metric[] = []
+  const placed = new Set<string>()
+  const place = (scenario: string) => {
+    if (placed.has(scenario)) return
+    placed.add(scenario)
+    out.push(...now.filter((m) => m.scenario === scenario))
+  }
+  for (const m of earlier) {
+    if (measured.has(m.scenario)) place(m.scenario)
+    else out.push(m)
+  }
+  for (const m of now) place(m.scenario)
+  return out
+}
+
 /** Prints one table of every metric (p50/p95 beside its baseline and target) and writes JSON. */
 export default class BenchReporter implements Reporter {
   private metrics: Metric[] = []
@@ -58,8 +92,9 @@ export default class BenchReporter implements Reporter {
     )
     if (this.failures.length)
       console.log(`Scenarios that did not complete:\n- ${this.failures.join('\n- ')}\n`)
+    const date = new Date().toISOString()
     const out = {
-      date: new Date().toISOString(),
+      date,
       machine: {
         cpus: cpus().length,
         cpuModel: cpuModel(),
@@ -69,10 +104,13 @@ export default class BenchReporter implements Reporter {
       },
       status: result.status,
       failures: this.failures,
-      metrics: this.metrics,
+      metrics: mergeWithEarlier(
+        this.metrics.map((m) => ({ ...m, measuredAt: date })),
+        readEarlier(),
+      ),
     }
     mkdirSync(new URL('./results/', import.meta.url), { recursive: true })
-    writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify(out, null, 2))
+    writeFileSync(LATEST, JSON.stringify(out, null, 2))
     console.log('Wrote bench/results/latest.json')
   }
 }

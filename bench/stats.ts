@@ -21,6 +21,11 @@ export interface Metric {
   target?: string | undefined
   met?: boolean | undefined
   note?: string | undefined
+  /**
+   * When the metric was measured (ISO). Set by the reporter: a run of some specs only keeps the other
+   * scenarios' rows from the earlier run, with that run's date.
+   */
+  measuredAt?: string | undefined
 }
 
 export function summarise(

@@ -38,6 +38,10 @@ function gap(m) {
 }
 
 const { date, machine, metrics, failures = [] } = results
+const when = (iso) => iso.slice(0, 16).replace('T', ' ')
+/** A row kept from an earlier run (the last run measured other scenarios only; bench/reporter.ts). */
+const earlier = (m) => m.measuredAt !== undefined && m.measuredAt !== date
+const kept = metrics.filter(earlier).length
 const rows = metrics.map((m) => [
   m.scenario,
   m.metric,
@@ -46,7 +50,7 @@ const rows = metrics.map((m) => [
   m.baseline ? `${fmt(m.baseline.p50, m.unit)} / ${fmt(m.baseline.p95, m.unit)} (${m.baseline.name})` : '',
   m.target ?? '',
   m.met === undefined ? '' : m.met ? 'met' : `**missed** — ${gap(m)}`,
-  m.note ?? '',
+  [m.note, earlier(m) ? `measured ${when(m.measuredAt)}, an earlier run` : ''].filter(Boolean).join('; '),
 ])
 const targeted = metrics.filter((m) => m.met !== undefined)
 const missed = targeted.filter((m) => m.met === false)
@@ -54,7 +58,7 @@ const missed = targeted.filter((m) => m.met === false)
 const lines = [
   START,
   '',
-  `Latest run: ${date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB RAM, Node ${machine.node}, ${machine.browser ?? 'Chromium (version not recorded)'} (headless). ${targeted.length - missed.length} of ${targeted.length} targets met.`,
+  `Latest run: ${when(date)} UTC on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB RAM, Node ${machine.node}, ${machine.browser ?? 'Chromium (version not recorded)'} (headless). ${targeted.length - missed.length} of ${targeted.length} targets met.${kept ? ` That run measured ${metrics.length - kept} of the ${metrics.length} rows; the other ${kept} are from earlier runs and say when.` : ''}`,
   '',
   '| Scenario | Metric | p50 | p95 | Baseline p50 / p95 | Target | Met | Note |',
   '| --- | --- | --: | --: | --- | --- | --- | --- |',

@@ -1,6 +1,5 @@
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useMemo, useRef, type ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
 import styles from './VirtualTable.module.css'
 
 export interface SortState {
@@ -14,6 +13,19 @@ export interface ColumnMeta {
   align?: 'left' | 'right' | 'center'
   /** Accessible name for the sort button when the header is not plain text. */
   sortLabel?: string
+}
+
+/**
+ * One column: a stable id (the sort key), a header (text or a render function) and a cell renderer. The
+ * second type parameter only keeps the TanStack Table spelling `ColumnDef<T, unknown>` valid.
+ */
+export interface ColumnDef<T, _Value = unknown> {
+  id: string
+  header: ReactNode | (() => ReactNode)
+  cell: (context: { row: { id: string; index: number; original: T } }) => ReactNode
+  meta?: ColumnMeta
+  /** `false`: the header is not a sort button even when the table sorts. */
+  enableSorting?: boolean
 }
 
 export interface VirtualTableProps<T> {
@@ -36,9 +48,10 @@ export interface VirtualTableProps<T> {
 }
 
 /**
- * A real `<table>` (headless TanStack Table for columns, TanStack Virtual for rows): only the visible rows
- * are in the DOM, between two spacer rows, so 10,000 rows scroll as smoothly as 10. Sorting is manual —
- * owners sort with their own tested comparators — and the sorted header carries `aria-sort`.
+ * A real `<table>` (TanStack Virtual for rows): only the visible rows are in the DOM, between two spacer
+ * rows, so 10,000 rows scroll as smoothly as 10. Sorting is the owner's — owners sort with their own tested
+ * comparators — and the sorted header carries `aria-sort`. Columns are plain render functions: a headless
+ * table library (TanStack Table, ~17 kB brotli on the first route) bought nothing the columns use.
  */
 export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const {
@@ -64,25 +77,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     getItemKey: (i) => (i < data.length ? getRowId(data[i]!) : i),
   })
   const items = virtualizer.getVirtualItems()
-  // TanStack Table builds a row object (with memoised accessors) per data item: handing it 10,000 rows
-  // cost ~40 ms and a burst of garbage on every sort or keystroke. It only ever renders the window, so
-  // that is all it gets; the virtualiser alone knows the full count.
-  // The window is a contiguous index range; keying the slice on it (not on the items array, which is new
-  // on most renders) keeps the table's data stable, and `autoResetAll: false` stops TanStack Table from
-  // queueing a state reset (i.e. another render) whenever its data does change.
-  const first = items[0]?.index ?? 0
-  const last = items[items.length - 1]?.index ?? -1
-  const windowData = useMemo(() => data.slice(first, last + 1), [data, first, last])
-  const table = useReactTable({
-    data: windowData,
-    autoResetAll: false,
-    columns,
-    getRowId: (row) => getRowId(row),
-    getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    state: { sorting: sort ? [sort] : [] },
-  })
-  const rows = table.getRowModel().rows
+  // Only the window's rows are rendered; the virtualiser alone knows the full count.
   const padTop = items[0]?.start ?? 0
   const padBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0
   const colCount = columns.length
@@ -90,47 +85,50 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     <div ref={scrollRef} className={styles.scroll} style={{ maxHeight }} data-testid="virtual-table-scroll">
       <table className={styles.table} aria-label={label} aria-rowcount={data.length + 1}>
         <colgroup>
-          {table.getVisibleLeafColumns().map((c) => (
-            <col key={c.id} style={{ width: (c.columnDef.meta as ColumnMeta | undefined)?.width }} />
+          {columns.map((c) => (
+            <col key={c.id} style={{ width: c.meta?.width }} />
           ))}
         </colgroup>
         <thead>
-          {table.getHeaderGroups().map((hg) => (
-            <tr key={hg.id} aria-rowindex={1}>
-              {hg.headers.map((h) => {
-                const meta = h.column.columnDef.meta as ColumnMeta | undefined
-                const sortable = !!onSortChange && h.column.columnDef.enableSorting !== false
-                const active = sort?.id === h.column.id
-                const ariaSort = active
-                  ? sort?.desc
-                    ? 'descending'
-                    : 'ascending'
-                  : sortable
-                    ? 'none'
-                    : undefined
-                const content = flexRender(h.column.columnDef.header, h.getContext())
-                return (
-                  <th key={h.id} scope="col" aria-sort={ariaSort} className={styles[meta?.align ?? 'left']}>
-                    {sortable ? (
-                      <button
-                        type="button"
-                        className={styles.sortButton}
-                        onClick={() => onSortChange(h.column.id)}
-                        aria-label={meta?.sortLabel}
-                      >
-                        {content}
-                        <span className={styles.sortIcon} aria-hidden="true">
-                          {active ? (sort?.desc ? '▼' : '▲') : '↕'}
-                        </span>
-                      </button>
-                    ) : (
-                      content
-                    )}
-                  </th>
-                )
-              })}
-            </tr>
-          ))}
+          <tr aria-rowindex={1}>
+            {columns.map((column) => {
+              const meta = column.meta
+              const sortable = !!onSortChange && column.enableSorting !== false
+              const active = sort?.id === column.id
+              const ariaSort = active
+                ? sort?.desc
+                  ? 'descending'
+                  : 'ascending'
+                : sortable
+                  ? 'none'
+                  : undefined
+              const content = typeof column.header === 'function' ? column.header() : column.header
+              return (
+                <th
+                  key={column.id}
+                  scope="col"
+                  aria-sort={ariaSort}
+                  className={styles[meta?.align ?? 'left']}
+                >
+                  {sortable ? (
+                    <button
+                      type="button"
+                      className={styles.sortButton}
+                      onClick={() => onSortChange(column.id)}
+                      aria-label={meta?.sortLabel}
+                    >
+                      {content}
+                      <span className={styles.sortIcon} aria-hidden="true">
+                        {active ? (sort?.desc ? '▼' : '▲') : '↕'}
+                      </span>
+                    </button>
+                  ) : (
+                    content
+                  )}
+                </th>
+              )
+            })}
+          </tr>
         </thead>
         <tbody>
           {data.length === 0 ? (
@@ -145,10 +143,11 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
               <td colSpan={colCount} style={{ height: padTop }} />
             </tr>
           ) : null}
-          {items.map((vi, k) => {
-            const row = rows[k]!
-            const full = fullWidth?.(row.original)
-            const extra = rowProps?.(row.original) ?? {}
+          {items.map((vi) => {
+            const original = data[vi.index]!
+            const row = { id: getRowId(original), index: vi.index, original }
+            const full = fullWidth?.(original)
+            const extra = rowProps?.(original) ?? {}
             return (
               <tr
                 key={row.id}
@@ -164,14 +163,11 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                     {full}
                   </td>
                 ) : (
-                  row.getVisibleCells().map((cell) => {
-                    const meta = cell.column.columnDef.meta as ColumnMeta | undefined
-                    return (
-                      <td key={cell.id} className={styles[meta?.align ?? 'left']}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    )
-                  })
+                  columns.map((column) => (
+                    <td key={column.id} className={styles[column.meta?.align ?? 'left']}>
+                      {column.cell({ row })}
+                    </td>
+                  ))
                 )}
               </tr>
             )

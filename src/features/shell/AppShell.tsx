@@ -1,16 +1,20 @@
 import { useQuery } from '@tanstack/react-query'
 import { Outlet } from '@tanstack/react-router'
-import { useEffect, type MouseEvent } from 'react'
+import { lazy, Suspense, useEffect, type MouseEvent } from 'react'
 import { whoamiQueryOptions } from '../../entities/session/whoamiQueries.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
 import { isApiError, signalUnauthenticated } from '../../lib/http.ts'
 import { OnlyIn } from '../../lib/modeContext.tsx'
 import { ConnectivityBanner, useFrameWithBanner } from './ConnectivityBanner.tsx'
-import { DeploymentStrip } from './DeploymentStrip.tsx'
 import { Header } from './Header.tsx'
 import { MalformedIdNotice } from './MalformedIdNotice.tsx'
 import { Sidebar } from './Sidebar.tsx'
 import styles from './AppShell.module.css'
+
+// The strip (and the jobs contract it parses) belongs to deployment-scoped pages only: it loads with them.
+const DeploymentStrip = lazy(() =>
+  import('./DeploymentStrip.tsx').then((m) => ({ default: m.DeploymentStrip })),
+)
 
 /** How often the shell re-checks the session while the user sits on a page that polls nothing. */
 const SESSION_CHECK_MS = 60_000
@@ -45,7 +49,9 @@ export function AppShell() {
         </OnlyIn>
         {deploymentId ? (
           <OnlyIn surface="deploymentStrip">
-            <DeploymentStrip deploymentId={deploymentId} />
+            <Suspense fallback={<div className={styles.strip} aria-hidden="true" />}>
+              <DeploymentStrip deploymentId={deploymentId} />
+            </Suspense>
           </OnlyIn>
         ) : null}
         <main id="main" className={styles.main} tabIndex={-1}>

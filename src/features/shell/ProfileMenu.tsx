@@ -1,77 +1,50 @@
-import * as Menu from '@radix-ui/react-dropdown-menu'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useRouter } from '@tanstack/react-router'
-import { useSyncExternalStore } from 'react'
-import { endSession } from '../../entities/session/signOut.ts'
+import { useQuery } from '@tanstack/react-query'
+import { lazy, Suspense } from 'react'
 import { whoamiQueryOptions } from '../../entities/session/whoamiQueries.ts'
-import { setThemePreference, subscribeTheme, themePreference, type ThemePreference } from '../../lib/theme.ts'
+import { useDeferredPopup } from '../../lib/useIdle.ts'
 import styles from './ProfileMenu.module.css'
 
-const THEMES: { value: ThemePreference; label: string }[] = [
-  { value: 'system', label: 'Match the system' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
-]
+// Radix DropdownMenu (and Floating UI under it) load after the first paint, not with any route.
+const ProfileMenuContent = lazy(() =>
+  import('./ProfileMenuContent.tsx').then((m) => ({ default: m.ProfileMenuContent })),
+)
 
-/** The signed-in user: email, tier, the theme choice (same store as the header toggle), sign out. */
-export function ProfileMenu() {
-  const me = useQuery(whoamiQueryOptions())
-  const preference = useSyncExternalStore(subscribeTheme, themePreference, () => 'system' as const)
-  const queryClient = useQueryClient()
-  const router = useRouter()
-  const email = me.data?.email ?? ''
-  const initial = (email.trim()[0] ?? '?').toUpperCase()
-
-  const logout = async () => {
-    await endSession(queryClient)
-    await router.navigate({ to: '/login', replace: true })
-  }
-
+/** The account avatar: the email's first letter. */
+export function Avatar({ email }: { email: string }) {
   return (
-    // Non-modal: a modal menu aria-hides the whole app while it is open (axe: aria-hidden-focus).
-    <Menu.Root modal={false}>
-      <Menu.Trigger
-        className={`btn btn-ghost ${styles.trigger}`}
-        aria-label={email ? `Account menu for ${email}` : 'Account menu'}
-      >
-        <span className={styles.avatar} aria-hidden="true">
-          {initial}
-        </span>
-      </Menu.Trigger>
-      <Menu.Portal>
-        <Menu.Content className={styles.content} align="end" sideOffset={6}>
-          <Menu.Label className={styles.who}>
-            <span className={styles.signedInAs}>Signed in as</span>
-            <span className={styles.email}>{email || '…'}</span>
-            {me.data?.tier ? <span className={styles.tier}>{me.data.tier}</span> : null}
-          </Menu.Label>
-          <Menu.Separator className={styles.separator} />
-          <Menu.Label className={styles.groupLabel} id="profile-theme-label">
-            Theme
-          </Menu.Label>
-          <Menu.RadioGroup
-            aria-labelledby="profile-theme-label"
-            value={preference}
-            onValueChange={(v) => setThemePreference(v as ThemePreference)}
-          >
-            {THEMES.map((t) => (
-              <Menu.RadioItem
-                key={t.value}
-                value={t.value}
-                className={styles.item}
-                onSelect={(e) => e.preventDefault()}
-              >
-                <Menu.ItemIndicator className={styles.indicator}>✓</Menu.ItemIndicator>
-                {t.label}
-              </Menu.RadioItem>
-            ))}
-          </Menu.RadioGroup>
-          <Menu.Separator className={styles.separator} />
-          <Menu.Item className={styles.item} onSelect={() => void logout()}>
-            Sign out
-          </Menu.Item>
-        </Menu.Content>
-      </Menu.Portal>
-    </Menu.Root>
+    <span className={styles.avatar} aria-hidden="true">
+      {(email.trim()[0] ?? '?').toUpperCase()}
+    </span>
   )
 }
+
+/**
+ * The account menu's trigger. The menu itself (ProfileMenuContent) is loaded when the browser is idle; until
+ * then a stand-in with the same name opens it on arrival (click, Enter, Space or ArrowDown, as Radix does).
+ */
+export function ProfileMenu() {
+  const me = useQuery(whoamiQueryOptions())
+  const deferred = useDeferredPopup(OPEN_KEYS)
+  const email = me.data?.email ?? ''
+  const label = email ? `Account menu for ${email}` : 'Account menu'
+  const standIn = (
+    <button
+      type="button"
+      className={`btn btn-ghost ${styles.trigger}`}
+      aria-label={label}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      {...deferred.trigger}
+    >
+      <Avatar email={email} />
+    </button>
+  )
+  if (!deferred.load) return standIn
+  return (
+    <Suspense fallback={standIn}>
+      <ProfileMenuContent label={label} popup={deferred.popup} />
+    </Suspense>
+  )
+}
+
+const OPEN_KEYS = ['ArrowDown'] as const

@@ -1,8 +1,7 @@
-import type { ColumnDef } from '@tanstack/react-table'
 import { useMemo } from 'react'
 import { AppLink } from '../../../components/AppLink.tsx'
 import { StatusBadge } from '../../../components/StatusBadge.tsx'
-import { VirtualTable } from '../../../components/VirtualTable.tsx'
+import { VirtualTable, type ColumnDef } from '../../../components/VirtualTable.tsx'
 import { COLUMNS, sortRows } from '../cloudColumns.ts'
 import { KIND_LABELS, KIND_TYPE, LIST_KINDS, type ListKind } from '../cloudKinds.ts'
 import { parseSort, type CloudSearch } from '../cloudSearch.ts'
@@ -35,7 +34,6 @@ export function CloudList({
       specs.map((spec) => ({
         id: spec.id,
         header: spec.header,
-        accessorFn: spec.value,
         meta: { width: spec.width, align: spec.align },
         cell: ({ row }) => {
           const n = row.original

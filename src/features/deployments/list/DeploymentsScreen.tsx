@@ -1,16 +1,15 @@
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
-import type { ColumnDef } from '@tanstack/react-table'
-import { useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { AppLink } from '../../../components/AppLink.tsx'
 import { PageHeader } from '../../../components/PageHeader.tsx'
 import { RelativeTime } from '../../../components/RelativeTime.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../../components/States.tsx'
 import { StatusBadge, statusLabel } from '../../../components/StatusBadge.tsx'
-import { VirtualTable } from '../../../components/VirtualTable.tsx'
+import { VirtualTable, type ColumnDef } from '../../../components/VirtualTable.tsx'
 import type { DeploymentSummary } from '../../../contracts/deployments.ts'
 import { deploymentsQueryOptions } from '../../../entities/deployment/deploymentQueries.ts'
-import { DeleteDeploymentDialog, type DeleteTarget } from '../delete/DeleteDeploymentDialog.tsx'
+import type { DeleteTarget } from '../delete/DeleteDeploymentDialog.tsx'
 import { listDeleteOffer } from '../delete/deleteRules.ts'
 import { CompareButton, compareSelectColumn, useCompareSelection } from './CompareSelection.tsx'
 import { deploymentsSearch, type DeploymentsSearch } from './deploymentsSearch.ts'
@@ -25,9 +24,16 @@ import {
   type DeploymentSortKey,
 } from './sortDeployments.ts'
 import { useQueryCacheProbe } from '../useQueryCacheProbe.ts'
+import { useIdle } from '../../../lib/useIdle.ts'
 import styles from './DeploymentsScreen.module.css'
 
 const fqdnOf = (d: DeploymentSummary) => d.sovereignFQDN || d.id
+
+// The delete dialog (Radix Dialog, the wipe preview) is not needed to show the list: it loads when the
+// browser is idle after the first paint, or at once when a Delete button is pressed before that.
+const DeleteDeploymentDialog = lazy(() =>
+  import('../delete/DeleteDeploymentDialog.tsx').then((m) => ({ default: m.DeleteDeploymentDialog })),
+)
 
 /** `/deployments`: every deployment, sortable and filterable (state in the URL), with the delete flow. */
 export function DeploymentsScreen() {
@@ -37,6 +43,7 @@ export function DeploymentsScreen() {
   const navigate = useNavigate()
   const query = useQuery(deploymentsQueryOptions())
   const [target, setTarget] = useState<DeleteTarget | undefined>()
+  const idle = useIdle()
 
   const sort = sortFromSearch(search)
   const setSearch = (patch: Partial<DeploymentsSearch>) =>
@@ -314,7 +321,11 @@ export function DeploymentsScreen() {
           />
         </div>
       )}
-      <DeleteDeploymentDialog target={target} onClose={() => setTarget(undefined)} />
+      {target || idle ? (
+        <Suspense fallback={null}>
+          <DeleteDeploymentDialog target={target} onClose={() => setTarget(undefined)} />
+        </Suspense>
+      ) : null}
     </>
   )
 }

@@ -1,10 +1,14 @@
-import type { ColumnDef } from '@tanstack/react-table'
 import { memo, useMemo, type ReactNode } from 'react'
 import { AppLink } from '../../../components/AppLink.tsx'
 import { LiveDuration } from '../../../components/LiveDuration.tsx'
 import { RelativeTime } from '../../../components/RelativeTime.tsx'
 import { StatusBadge } from '../../../components/StatusBadge.tsx'
-import { VirtualTable, type ColumnMeta, type SortState } from '../../../components/VirtualTable.tsx'
+import {
+  VirtualTable,
+  type ColumnDef,
+  type ColumnMeta,
+  type SortState,
+} from '../../../components/VirtualTable.tsx'
 import { NO_REGION, PRIMARY, summariseCounts, type JobRow, type TableItem } from '../jobRows.ts'
 import type { Search } from '../../../lib/links.ts'
 import styles from './JobsTable.module.css'
