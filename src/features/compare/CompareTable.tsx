@@ -1,4 +1,4 @@
-import type { ColumnDef } from '@tanstack/react-table'
+import type { ColumnDef } from '../../components/VirtualTable.tsx'
 import { useMemo } from 'react'
 import { StatusBadge } from '../../components/StatusBadge.tsx'
 import { VirtualTable } from '../../components/VirtualTable.tsx'

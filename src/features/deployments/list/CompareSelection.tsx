@@ -1,4 +1,4 @@
-import type { ColumnDef } from '@tanstack/react-table'
+import type { ColumnDef } from '../../../components/VirtualTable.tsx'
 import { useMemo, useState } from 'react'
 import { AppLink } from '../../../components/AppLink.tsx'
 import type { DeploymentSummary } from '../../../contracts/deployments.ts'
