@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 
 /**
  * The test oracle for per-region install dependencies, derived from the bootstrap-kit fixture alone (the
- * repo's copy of `/work/shared/fixtures/bootstrap-kit.json`) and from its own description — "one install
+ * repo's copy of the shared fixture) and from its own description — "one install
  * job per chart per region: install-<chart> on the primary region, install-<regionKey>:<chart> on
  * secondaries; dependsOn names charts of the same region only; primaryOnly charts are installed on the
  * primary region only". Deliberately shares no code with the mock's planner or the console, so neither

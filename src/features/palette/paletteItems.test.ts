@@ -10,13 +10,20 @@ const ids = (xs: { id: string }[]) => xs.map((x) => x.id)
 
 describe('pages', () => {
   it('mothership without a deployment: the lists only', () => {
-    expect(ids(pageEntries('mothership', ''))).toEqual(['page:deployments', 'page:fleet'])
+    expect(ids(pageEntries('mothership', ''))).toEqual([
+      'page:deployments',
+      'page:fleet',
+      'page:compare',
+      'page:notifications',
+    ])
   })
   it('mothership with a deployment: its pages under /provision/<id>', () => {
     const pages = pageEntries('mothership', DEP)
     expect(ids(pages)).toEqual([
       'page:deployments',
       'page:fleet',
+      'page:compare',
+      'page:notifications',
       'page:overview',
       'page:dashboard',
       'page:jobs',
@@ -24,6 +31,7 @@ describe('pages', () => {
       'page:cloud',
       'page:apps',
       'page:users',
+      'page:settings',
       'page:userNew',
     ])
     expect(pages.find((p) => p.id === 'page:jobs')!.detail).toBe(`/provision/${DEP}/jobs`)
@@ -33,6 +41,8 @@ describe('pages', () => {
     expect(ids(pages)).not.toContain('page:deployments')
     expect(ids(pages)).not.toContain('page:fleet')
     expect(ids(pages)).not.toContain('page:overview')
+    expect(ids(pages)).not.toContain('page:compare')
+    expect(ids(pages)).toContain('page:settings')
     expect(pages.find((p) => p.id === 'page:jobs')!.detail).toBe('/jobs')
   })
 })

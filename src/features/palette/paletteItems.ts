@@ -62,6 +62,19 @@ const PAGES: PageDecl[] = [
     target: () => ({ page: 'fleet' }),
   },
   {
+    page: 'compare',
+    label: 'Compare runs',
+    keywords: ['compare two runs', 'diff', 'durations'],
+    surface: 'deploymentsList',
+    target: () => ({ page: 'compare' }),
+  },
+  {
+    page: 'notifications',
+    label: 'Notifications',
+    keywords: ['alerts', 'bell', 'history'],
+    target: () => ({ page: 'notifications' }),
+  },
+  {
     page: 'overview',
     label: 'Overview',
     keywords: ['deployment overview', 'live log'],
@@ -110,6 +123,13 @@ const PAGES: PageDecl[] = [
     keywords: ['users'],
     scoped: true,
     target: (d) => ({ page: 'users', deploymentId: d }),
+  },
+  {
+    page: 'settings',
+    label: 'Settings',
+    keywords: ['kubeconfig', 'marketplace', 'preferences'],
+    scoped: true,
+    target: (d) => ({ page: 'settings', deploymentId: d }),
   },
   {
     page: 'userNew',
