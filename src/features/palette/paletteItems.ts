@@ -127,7 +127,7 @@ const PAGES: PageDecl[] = [
   {
     page: 'settings',
     label: 'Settings',
-    keywords: ['kubeconfig', 'marketplace', 'preferences'],
+    keywords: ['marketplace', 'preferences', 'cluster settings'],
     scoped: true,
     target: (d) => ({ page: 'settings', deploymentId: d }),
   },
