@@ -20,6 +20,11 @@ interface AxeViolation {
 }
 
 export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
+  // Two animation frames: a style change just made (a theme switch) is computed and painted before axe reads
+  // the colours.
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  )
   const hasAxe = await page.evaluate(() => 'axe' in window)
   if (!hasAxe) await page.evaluate(AXE_SOURCE)
   const violations = await page.evaluate(async () => {

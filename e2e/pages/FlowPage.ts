@@ -104,9 +104,20 @@ export class FlowPage {
     return n
   }
 
-  /** Lets camera animations finish (they last < 300 ms). */
+  /** Waits until the camera holds still: the same transform two animation frames apart (animations end). */
   async settle(): Promise<void> {
-    await this.page.waitForTimeout(400)
+    await expect
+      .poll(() =>
+        this.page.evaluate(
+          () =>
+            new Promise<boolean>((resolve) => {
+              const camera = () => JSON.stringify(window.__catalystFlow!.state().camera)
+              const before = camera()
+              requestAnimationFrame(() => requestAnimationFrame(() => resolve(camera() === before)))
+            }),
+        ),
+      )
+      .toBe(true)
   }
 
   async clickNode(id: string, opts: { button?: 'left' | 'right'; double?: boolean } = {}): Promise<void> {

@@ -106,13 +106,17 @@ test('streams dropped every 2.5 s through nginx until the run ends: every view e
   await mockApi.faults({ dropStreamsEveryMs: 2500 })
   await mockApi.run(60)
   let state: { status: string; handoverURL?: string } = { status: '' }
-  const started = Date.now()
-  while (!(state.status === 'ready' && state.handoverURL) && Date.now() - started < 120_000) {
-    // After the handover link the overview would send the operator to the Sovereign: stay.
-    if (await overview.stay().isVisible()) await overview.stay().click()
-    state = (await (await page.request.get(`/api/v1/deployments/${dep.id}`)).json()) as typeof state
-    if (!(state.status === 'ready' && state.handoverURL)) await page.waitForTimeout(500)
-  }
+  await expect
+    .poll(
+      async () => {
+        // After the handover link the overview would send the operator to the Sovereign: stay.
+        if (await overview.stay().isVisible()) await overview.stay().click()
+        state = (await (await page.request.get(`/api/v1/deployments/${dep.id}`)).json()) as typeof state
+        return state.status === 'ready' && !!state.handoverURL
+      },
+      { timeout: 120_000, intervals: [500] },
+    )
+    .toBe(true)
   await mockApi.pause()
   await mockApi.faults({ dropStreamsEveryMs: 0 })
   expect(state.status).toBe('ready')

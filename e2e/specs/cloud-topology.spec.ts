@@ -114,8 +114,11 @@ test('kind aliases land on the canonical kind in one step; unknown kinds fall ba
     await expect(page).toHaveURL(`${origin}/cloud?view=list&kind=${canonical}`)
     await expect(cloud.table(label)).toBeVisible()
     await expect(cloud.kindTab(label)).toHaveAttribute('aria-current', 'page')
-    // Settled: the URL changed once, alias → canonical (no replace loop, no drift to /dashboard).
-    await page.waitForTimeout(300)
+    // Settled: the URL changed once, alias → canonical (no replace loop, no drift to /dashboard). A loop
+    // would go on navigating in the frames after the table appeared: give it two.
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    )
     const distinct = navigations.filter((u, i) => u !== navigations[i - 1])
     expect(distinct, `${alias}: ${navigations.join(' → ')}`).toEqual(
       alias === canonical

@@ -99,10 +99,13 @@ test('"Stay on this page" cancels the handover redirect; the button still works'
 }) => {
   const overview = new OverviewPage(page)
   const { id, fqdn } = ESTATE.degraded
+  // Timers on Playwright's clock (flowing in real time), so "no redirect after 5 s" is checked by firing
+  // every timer due in the next 6 s at once, not by waiting for them.
+  await page.clock.install()
   await overview.goto(id)
   await overview.stay().click()
   await expect(page.getByText('Automatic redirect cancelled.')).toBeVisible()
-  await page.waitForTimeout(6_000)
+  await page.clock.runFor(6_000)
   await expect(page).toHaveURL(`/provision/${id}`)
   // Degraded secondaries are flagged.
   await expect(overview.region('hel1-2')).toContainText('Degraded')

@@ -68,6 +68,11 @@ for (const regions of [
     await flow.clickNode(`${created.id}:bootstrap-kit`, { double: true })
     // Only that phase unfolds: the URL now folds the other phases explicitly.
     await expect(page).toHaveURL(/folded=[^&]*provisioner/)
+    // The URL changes before the new scene exists: wait for the unfolded scene itself (one bootstrap-kit
+    // group per region), then for its layout — on a busy machine the old scene can still be the latest.
+    const kitGroups = async () =>
+      (await flow.scene()).nodes.filter((n) => n.kind === 'group' && n.id.endsWith(':bootstrap-kit'))
+    await expect.poll(async () => (await kitGroups()).length, { timeout: 30_000 }).toBe(regions.length)
     await flow.waitForLayout()
     const scene = await flow.scene()
     const groups = scene.nodes.filter((n) => n.kind === 'group' && n.id.endsWith(':bootstrap-kit'))

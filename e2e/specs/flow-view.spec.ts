@@ -97,9 +97,16 @@ test('colours come from the theme and repaint when the theme changes; idle means
   const first = await flow.tokenRgb('status-succeeded')
   expect(await flow.pixelAt(at.x, at.y)).toEqual(first)
 
-  // Nothing changes → nothing is drawn (the server re-sends an identical snapshot every 3 s).
+  // Nothing changes → nothing is drawn: the server re-sends an identical snapshot every 3 s; wait until the
+  // page has applied one, give it two animation frames to (wrongly) draw, and count.
   const drawn = (await page.evaluate(() => window.__catalystFlow!.perf()))!.framesDrawn
-  await page.waitForTimeout(3500)
+  const applied = await page.evaluate(() => window.__catalystFlow!.state().framesApplied)
+  await expect
+    .poll(() => page.evaluate(() => window.__catalystFlow!.state().framesApplied), { timeout: 20_000 })
+    .toBeGreaterThan(applied)
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  )
   expect((await page.evaluate(() => window.__catalystFlow!.perf()))!.framesDrawn).toBe(drawn)
 
   await page.getByRole('button', { name: /^Switch to (dark|light) theme$/ }).click()

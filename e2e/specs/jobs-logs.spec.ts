@@ -323,11 +323,16 @@ test.describe('job logs', () => {
     expect(file.text).toBe(asFile(lines.map((l) => l.message)))
 
     // The global log rides the deployment's event stream, dropped every 700 ms while the clock runs.
+    let connects = 0
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === `/api/v1/deployments/${ESTATE.live.id}/logs`) connects++
+    })
     await mockApi.faults({ dropStreamsEveryMs: 700 })
     await detail.globalLogTab.click()
     await expect(page).toHaveURL(/[?&]log=global/)
     await expect(detail.log.getByRole('listitem').first()).toContainText(/\[[a-z0-9:.-]+\] /)
-    await page.waitForTimeout(4000) // let the stream drop and replay several times
+    // Let the stream drop and replay several times: counted, not timed.
+    await expect.poll(() => connects, { timeout: 60_000 }).toBeGreaterThanOrEqual(4)
     await mockApi.pause()
     await mockApi.faults({ dropStreamsEveryMs: 0 })
     const res = await page.request.get(`/api/v1/deployments/${ESTATE.live.id}/events`)
@@ -372,7 +377,8 @@ test.describe('job logs', () => {
     const detail = new JobDetailPage(page)
     const flood = await mockApi.logFlood({ deploymentId: ESTATE.live.id, lines: 3, lineBytes: 1_000_000 })
     await detail.goto({ deploymentId: ESTATE.live.id, jobName: flood.jobName })
-    await expect.poll(() => detail.lastVisibleLine()).toBe(3)
+    // 3 MB to fetch, parse and cut: allow a busy machine its time (the state is what is awaited).
+    await expect.poll(() => detail.lastVisibleLine(), { timeout: 30_000 }).toBe(3)
     const open = page.getByRole('button', { name: /^Show whole line 3 \(1,000,000 characters\)$/ })
     await expect(open).toBeVisible()
     const [, shown] = (await detail.visibleLines()).at(-1)!
@@ -407,8 +413,10 @@ test.describe('job logs', () => {
     await page.mouse.up()
     await expect(copy).toBeEnabled()
     await copy.click()
-    const clip = await page.evaluate(() => navigator.clipboard.readText())
-    expect(clip).toMatch(/hetznercloud\/hcloud versions matching/)
+    // The clipboard write is asynchronous: read until it landed.
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toMatch(/hetznercloud\/hcloud versions matching/)
   })
 
   test('nothing is fetched while the tab is hidden; on return it catches up without a gap', async ({
@@ -417,6 +425,9 @@ test.describe('job logs', () => {
     mockApi,
   }) => {
     await signIn()
+    // The page's timers run on Playwright's clock (flowing in real time): "nothing while hidden" is checked by
+    // firing every timer due in the next 20 s at once, not by waiting.
+    await page.clock.install()
     const detail = new JobDetailPage(page)
     const flood = await mockApi.logFlood({ deploymentId: ESTATE.live.id, lines: 2000, ratePerSec: 50 })
     await mockApi.advance(2_000)
@@ -437,7 +448,11 @@ test.describe('job logs', () => {
       if (r.url().includes('/logs?')) requests++
     })
     await mockApi.advance(20_000)
-    await page.waitForTimeout(2500)
+    await page.clock.runFor(20_000)
+    // A request the page makes after those timers fired: any poll they started was seen before it.
+    const marker = page.waitForRequest((r) => r.url().includes('/api/v1/whoami?after-hidden'))
+    await page.evaluate(() => fetch('/api/v1/whoami?after-hidden', { credentials: 'same-origin' }))
+    await marker
     expect(requests).toBe(0)
     await setHidden(false)
     await expect.poll(() => detail.lastVisibleLine()).toBe(1100)

@@ -116,19 +116,20 @@ test('streams dropped every 2.5 s through a whole run: every view ends where a f
   await mockApi.run(120)
   // Until the run is over — every job finished and the handover link minted. The overview tab would then
   // hand the operator over to the Sovereign: stay.
-  const started = Date.now()
-  let done = false
-  while (!done && Date.now() - started < 150_000) {
-    const state = (await (await page.request.get(`/api/v1/deployments/${id}`)).json()) as {
-      status: string
-      handoverURL?: string
-    }
-    done = state.status === 'ready' && !!state.handoverURL
-    if (await overview.stay().isVisible()) await overview.stay().click()
-    if (!done) await overviewTab.waitForTimeout(500)
-  }
+  await expect
+    .poll(
+      async () => {
+        const state = (await (await page.request.get(`/api/v1/deployments/${id}`)).json()) as {
+          status: string
+          handoverURL?: string
+        }
+        if (await overview.stay().isVisible()) await overview.stay().click()
+        return state.status === 'ready' && !!state.handoverURL
+      },
+      { timeout: 150_000, intervals: [500] },
+    )
+    .toBe(true)
   await mockApi.pause()
-  expect(done).toBe(true)
   await mockApi.faults({ dropStreamsEveryMs: 0 })
 
   // Fresh loads of the same pages, after the run.

@@ -199,11 +199,14 @@ test('a handover or console URL from the API is followed only when it is an http
     route.fulfill({ json: { token: 'x', redirectURL: HOSTILE.js } }),
   )
   const overview = new OverviewPage(page)
+  // Timers on Playwright's clock (flowing in real time): "no redirect" is checked by firing every timer due
+  // in the next 6 s (longer than the 5 s automatic redirect) at once, not by waiting.
+  await page.clock.install()
   await overview.goto(id)
   await expect(overview.heading(ESTATE.ready.fqdn)).toBeVisible()
   // No link to follow and no countdown: a script URL is not a handover link.
   await expect(overview.openConsole()).toHaveCount(0)
-  await page.waitForTimeout(6000) // longer than the 5 s automatic redirect
+  await page.clock.runFor(6_000)
   await expect(page).toHaveURL(`${baseURL}/provision/${id}`)
   await guard.expectInert('handover with a script URL')
 
@@ -220,7 +223,7 @@ test('a handover or console URL from the API is followed only when it is an http
   )
   await overview.goto(adopted)
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-  await page.waitForTimeout(1000)
+  await page.clock.runFor(6_000)
   await expect(page).toHaveURL(`${baseURL}/provision/${adopted}`)
   expect([...origins]).toEqual([new URL(baseURL!).origin])
 })
