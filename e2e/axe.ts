@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { afterTwoFrames } from './frames.ts'
 
 /**
  * Runs axe-core on the current page and fails on serious or critical violations. axe is injected with
@@ -22,9 +23,7 @@ interface AxeViolation {
 export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
   // Two animation frames: a style change just made (a theme switch) is computed and painted before axe reads
   // the colours.
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  )
+  await afterTwoFrames(page)
   const hasAxe = await page.evaluate(() => 'axe' in window)
   if (!hasAxe) await page.evaluate(AXE_SOURCE)
   const violations = await page.evaluate(async () => {

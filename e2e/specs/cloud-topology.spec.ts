@@ -1,4 +1,5 @@
 import { ESTATE, expect, expectHeading, sovereignOrigin, test } from '../fixtures.ts'
+import { afterTwoFrames } from '../frames.ts'
 import { CloudPage } from '../pages/CloudPage.ts'
 
 const t126 = ESTATE.adopted
@@ -116,9 +117,7 @@ test('kind aliases land on the canonical kind in one step; unknown kinds fall ba
     await expect(cloud.kindTab(label)).toHaveAttribute('aria-current', 'page')
     // Settled: the URL changed once, alias → canonical (no replace loop, no drift to /dashboard). A loop
     // would go on navigating in the frames after the table appeared: give it two.
-    await page.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    )
+    await afterTwoFrames(page)
     const distinct = navigations.filter((u, i) => u !== navigations[i - 1])
     expect(distinct, `${alias}: ${navigations.join(' → ')}`).toEqual(
       alias === canonical

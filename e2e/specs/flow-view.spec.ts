@@ -1,4 +1,5 @@
 import { ESTATE, expect, test } from '../fixtures.ts'
+import { afterTwoFrames } from '../frames.ts'
 import { FlowPage } from '../pages/FlowPage.ts'
 
 const dep = ESTATE.ready.id
@@ -104,9 +105,7 @@ test('colours come from the theme and repaint when the theme changes; idle means
   await expect
     .poll(() => page.evaluate(() => window.__catalystFlow!.state().framesApplied), { timeout: 20_000 })
     .toBeGreaterThan(applied)
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  )
+  await afterTwoFrames(page)
   expect((await page.evaluate(() => window.__catalystFlow!.perf()))!.framesDrawn).toBe(drawn)
 
   await page.getByRole('button', { name: /^Switch to (dark|light) theme$/ }).click()

@@ -1,18 +1,11 @@
-import type { Page } from '@playwright/test'
 import { expectNoSeriousA11yViolations } from '../axe.ts'
+import { afterTwoFrames } from '../frames.ts'
 import { ESTATE, expect, sovereignOrigin, test } from '../fixtures.ts'
 import { JobDetailPage } from '../pages/JobDetailPage.ts'
 import { PalettePage } from '../pages/PalettePage.ts'
 import { ShellPage } from '../pages/ShellPage.ts'
 
 /** Issue 18 item 4: the command palette in both consoles. */
-
-/** Lets a key press that would open the palette render (two frames), so its absence means something. */
-function afterTwoFrames(page: Page): Promise<void> {
-  return page.evaluate(
-    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
-  )
-}
 
 const DEGRADED = ESTATE.degraded
 const LIVE = ESTATE.live
