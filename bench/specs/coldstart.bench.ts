@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { record } from '../record.ts'
 import { summarise } from '../stats.ts'
-import { expect, test } from '../support/benchTest.ts'
+import { expect, flowReady, test } from '../support/benchTest.ts'
 import { installVitals } from '../support/vitals.ts'
 import { MockApi } from '../../e2e/mockApi.ts'
 
@@ -92,17 +92,6 @@ const inpMetric = (name: string, samples: Sample[], note: string) =>
       note: `${note}; ${samples.filter((s) => !s.reported).length} of ${samples.length} under 16 ms (not reported, counted as 16)`,
     },
   )
-
-async function flowReady(page: Page) {
-  await page.waitForFunction(
-    () => {
-      const s = window.__catalystFlow?.state()
-      return !!s && !s.layoutPending && s.firstPaintMs !== undefined
-    },
-    undefined,
-    { timeout: 120_000 },
-  )
-}
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(installVitals)

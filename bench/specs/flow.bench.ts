@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import '../pages/flowBaselineHook.ts'
 import { record } from '../record.ts'
 import { summarise, type Metric } from '../stats.ts'
-import { expect, responseEnd, test } from '../support/benchTest.ts'
+import { expect, flowReady, responseEnd, test } from '../support/benchTest.ts'
 import type { MockApi } from '../../e2e/mockApi.ts'
 
 /**
@@ -66,15 +66,7 @@ async function createGraph(mockApi: MockApi, size: Size): Promise<string> {
 
 async function loadConsole(page: Page, id: string, search: string): Promise<LoadSample> {
   await page.goto(`/provision/${id}/jobs?view=graph&${search}`)
-  await page.waitForFunction(
-    () => {
-      const h = window.__catalystFlow
-      const s = h?.state()
-      return !!s && !s.layoutPending && s.firstPaintMs !== undefined
-    },
-    undefined,
-    { timeout: 120_000 },
-  )
+  await flowReady(page)
   const end = await responseEnd(page, `/flows/${id}/snapshot`)
   return page.evaluate(
     ({ end }) => {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { record } from '../record.ts'
 import { percentile, summarise, type Metric } from '../stats.ts'
-import { expect, frameIntervals, test } from '../support/benchTest.ts'
+import { expect, flowReady, frameIntervals, test } from '../support/benchTest.ts'
 
 /**
  * Replay (issue 18 item 1): "scrubbing a 10-region run stays at 60 fps". A finished 10-region run, opened
@@ -78,16 +78,7 @@ test('replay: scrubbing a 10-region run (graph, table, timeline) vs the same pag
 
   // ── graph ──────────────────────────────────────────────────────────────────────────────────────────
   const base = `/provision/${dep.id}/jobs`
-  await openAtStart(page, `${base}?view=graph&depth=all`, start, async () => {
-    await page.waitForFunction(
-      () => {
-        const s = window.__catalystFlow?.state()
-        return !!s && !s.layoutPending && s.firstPaintMs !== undefined
-      },
-      undefined,
-      { timeout: 120_000 },
-    )
-  })
+  await openAtStart(page, `${base}?view=graph&depth=all`, start, () => flowReady(page))
   const idle: number[] = []
   for (let r = 0; r < RUNS; r++) idle.push(...(await frameIntervals(page, FRAMES)))
   const graph: number[] = []

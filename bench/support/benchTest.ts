@@ -117,3 +117,15 @@ export function responseEnd(page: Page, part: string): Promise<number | undefine
     return e.length ? e[e.length - 1]!.responseEnd : undefined
   }, part)
 }
+
+/** The console's flow graph has its data, its layout and its first painted frame (the test hook's view). */
+export async function flowReady(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const s = window.__catalystFlow?.state()
+      return !!s && !s.layoutPending && s.firstPaintMs !== undefined
+    },
+    undefined,
+    { timeout: 120_000 },
+  )
+}
