@@ -2,7 +2,8 @@
  * `npm test`'s bundle-size guard (the one timing-free performance check in the suite): builds the app
  * (production mode, as shipped) into a temporary directory — seconds with Vite 8, dist/ untouched — and fails
  * when the first route's JS (entry closure + the /deployments screen) or the entry closure alone (what
- * index.html loads and preloads) grows past issue 17's targets, brotli.
+ * index.html loads and preloads) grows past issue 17's targets, brotli. It also fails when a test hook
+ * (`window.__catalyst*`) survives into the production build (issue 14 item 4, `testHookLeaks.ts`).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,6 +17,7 @@ import {
   overBudget,
   type BudgetChunk,
 } from './bundleBudget.ts'
+import { testHookLeaks } from './testHookLeaks.ts'
 
 const chunks: (BudgetChunk & { code: string })[] = []
 const capture: Plugin = {
@@ -47,6 +49,12 @@ try {
   )
   for (const problem of overBudget(firstKb, entryKb)) {
     console.error(`bundle: ${problem} — load route-only code lazily`)
+    process.exitCode = 1
+  }
+  const leaks = testHookLeaks(chunks)
+  console.log(`bundle: test hooks in the production build: ${leaks.length} (must be 0)`)
+  for (const leak of leaks) {
+    console.error(`bundle: test hook in production code, ${leak} — install it with exposeTestHook()`)
     process.exitCode = 1
   }
 } finally {

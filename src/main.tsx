@@ -9,6 +9,7 @@ import { ModeProvider } from './lib/modeContext.tsx'
 import { notificationsSnapshot, notify } from './lib/notifications.ts'
 import { createQueryClient } from './lib/queryClient.ts'
 import { createAppRouter } from './router.tsx'
+import { exposeTestHook } from './lib/exposeTestHook.ts'
 import './styles/global.css'
 
 // Canonicalise before the router reads the URL: `//` collapsed, trailing `/` dropped, a stale
@@ -30,9 +31,7 @@ setUnauthenticatedHandler(() => {
 })
 
 // Test hook (e2e and dev builds only, like the canvas hooks): raise notifications the way features do.
-if (import.meta.env.MODE !== 'production') {
-  Object.assign(window, { __catalystNotifications: { notify, snapshot: notificationsSnapshot } })
-}
+exposeTestHook('Notifications', { notify, snapshot: notificationsSnapshot })
 
 // Errors a route's boundary caught and shows with a retry: an API failure is expected (warn); anything
 // else is a bug and stays a console error (e2e fails on those).

@@ -174,7 +174,7 @@ export function DashboardScreen() {
             </EmptyState>
           ) : (
             <TreemapView
-              hook="__catalystTreemap"
+              hook="Treemap"
               label={`Treemap: ${formatCount(total)} by ${by}`}
               items={drill.items}
               basePath={drill.path}

@@ -56,7 +56,7 @@ export function FleetTreemap() {
         <>
           <TreemapLegend color="health" palette={palette} />
           <TreemapView
-            hook="__catalystFleetTreemap"
+            hook="FleetTreemap"
             label={`Fleet treemap: ${items.length} Sovereigns`}
             items={items}
             basePath={NO_PATH}

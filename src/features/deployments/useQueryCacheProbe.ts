@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
+import { exposeTestHook } from '../../lib/exposeTestHook.ts'
 
 declare global {
   interface Window {
@@ -12,8 +13,7 @@ declare global {
 export function useQueryCacheProbe(): void {
   const client = useQueryClient()
   useEffect(() => {
-    if (import.meta.env.MODE === 'production') return
-    window.__catalystQueryCacheDump = () =>
+    return exposeTestHook('QueryCacheDump', () =>
       JSON.stringify({
         queries: client
           .getQueryCache()
@@ -23,6 +23,7 @@ export function useQueryCacheProbe(): void {
           .getMutationCache()
           .getAll()
           .map((m) => ({ key: m.options.mutationKey, variables: m.state.variables, data: m.state.data })),
-      })
+      }),
+    )
   }, [client])
 }

@@ -8,9 +8,7 @@ import type { FlowCanvasHandle } from './FlowCanvas.tsx'
 import type { FlowTestHook } from './flowTestHook.ts'
 import type { FlowStreamResult } from './useFlowStream.ts'
 import type { FlowLayoutResult } from './useForceLayout.ts'
-
-/** Read-only canvas hooks for e2e and benchmarks, never in production builds (convention 9). */
-const TEST_HOOKS_ENABLED = import.meta.env.MODE !== 'production'
+import { exposeTestHook } from '../../lib/exposeTestHook.ts'
 
 export interface FlowHookSources {
   scene: FlowScene | undefined
@@ -35,7 +33,6 @@ export function useFlowTestHook(sources: FlowHookSources): void {
     latest.current = sources
   })
   useEffect(() => {
-    if (!TEST_HOOKS_ENABLED) return
     const hook: FlowTestHook = {
       scene: () => {
         const { scene: s, ds: d } = latest.current
@@ -125,9 +122,6 @@ export function useFlowTestHook(sources: FlowHookSources): void {
         return canvas.current?.perf()
       },
     }
-    window.__catalystFlow = hook
-    return () => {
-      if (window.__catalystFlow === hook) delete window.__catalystFlow
-    }
+    return exposeTestHook('Flow', hook)
   }, [canvas, mountedAt, milestones])
 }

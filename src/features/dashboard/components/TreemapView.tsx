@@ -20,6 +20,7 @@ import { useLinks } from '../../../lib/modeContext.tsx'
 import { encodeDrill } from '../treemapSearch.ts'
 import { cellLabel, formatColor, formatCount, formatSize, formatSizeValue } from '../treemapModel.ts'
 import styles from './TreemapView.module.css'
+import { exposeTestHook } from '../../../lib/exposeTestHook.ts'
 
 /** What activating a cell does: drill into it, open a page, or only show its details. */
 export type CellAction =
@@ -70,7 +71,7 @@ export interface TreemapViewProps {
   /** Extra first line of the hover card, e.g. `Cluster · depth 1`. */
   describe?: (cell: TreemapCell) => string
   /** Name of the window test handle. */
-  hook: '__catalystTreemap' | '__catalystFleetTreemap'
+  hook: 'Treemap' | 'FleetTreemap'
   /** CSS height of the drawing area. */
   height?: string
   /** Shown under the drawing when some cells could not be drawn. */
@@ -209,7 +210,6 @@ export function TreemapView(props: TreemapViewProps) {
 
   // Test handle: read-only, non-production builds only.
   useEffect(() => {
-    if (import.meta.env.MODE === 'production') return
     const handle: TreemapTestHook = {
       scene: () => {
         const r = boxRef.current?.getBoundingClientRect()
@@ -240,10 +240,7 @@ export function TreemapView(props: TreemapViewProps) {
         return sceneRef.current.length
       },
     }
-    window[hook] = handle
-    return () => {
-      if (window[hook] === handle) delete window[hook]
-    }
+    return exposeTestHook(hook, handle)
   }, [hook])
 
   const tipCell = tip && tip.layout === layout ? cells[tip.index] : undefined

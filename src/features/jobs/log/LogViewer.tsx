@@ -8,6 +8,7 @@ import { DISPLAY_MAX_CHARS, formatLogTime } from './logRender.ts'
 import type { LogSource } from './logSource.ts'
 import { PALETTE_TOKENS, buildPalette } from './palette.ts'
 import styles from './LogViewer.module.css'
+import { exposeTestHook } from '../../../lib/exposeTestHook.ts'
 
 export interface LogViewerProps {
   source: LogSource | undefined
@@ -133,26 +134,26 @@ export function LogViewer({
     engineRef.current = engine
     // Read-only test hook (never in production builds): where to click a line number; what the buffer
     // holds (the benchmark compares it with the lines the producer emitted).
-    if (import.meta.env.MODE !== 'production')
-      (window as unknown as { __catalystLogViewer?: unknown }).__catalystLogViewer = {
-        gutterPoint: (n: number) => engine.gutterPoint(n),
-        background: () => engine.background(),
-        held: () => {
-          const b = sourceRef.current?.buffer
-          return b
-            ? {
-                loaded: b.loaded,
-                total: b.total,
-                maxLine: b.maxLine,
-                holes: b.missing().length,
-                finished: b.finished,
-              }
-            : undefined
-        },
-      }
+    const hideTestHook = exposeTestHook('LogViewer', {
+      gutterPoint: (n: number) => engine.gutterPoint(n),
+      background: () => engine.background(),
+      held: () => {
+        const b = sourceRef.current?.buffer
+        return b
+          ? {
+              loaded: b.loaded,
+              total: b.total,
+              maxLine: b.maxLine,
+              holes: b.missing().length,
+              finished: b.finished,
+            }
+          : undefined
+      },
+    })
     const offTheme = subscribeTheme(() => engine.setPalette(palette()))
     const offSelection = engine.onSelectionChange(() => setHasSelection(engine.hasSelection()))
     return () => {
+      hideTestHook()
       offTheme()
       offSelection()
       engine.dispose()
