@@ -69,6 +69,14 @@ describe('criticalPath', () => {
     expect(r.ids[0]).toBe('j0')
   })
 
+  it('counts only the part of a job after its dependency ended, so overlap is not counted twice', () => {
+    // b started at 5 while a (retried) ran until 10: the chain a → b spans 0 → 30, not 10 + 25.
+    const r = criticalPath([t('a', 0, 10), t('b', 5, 30, ['a'])], 100)
+    expect(r).toEqual({ ids: ['a', 'b'], totalMs: 30 })
+    // A dependency that ended after its dependent: the dependent adds nothing, so the path is a alone.
+    expect(criticalPath([t('a', 0, 40), t('b', 5, 30, ['a'])], 100)).toEqual({ ids: ['a'], totalMs: 40 })
+  })
+
   it('is empty when nothing started', () => {
     expect(criticalPath([t('a', undefined, undefined)], 0)).toEqual({ ids: [], totalMs: 0 })
   })

@@ -1,6 +1,6 @@
 /**
  * Critical path of a run: the longest chain of finish-to-start dependencies, weighted by how long each job
- * took (running jobs count up to `nowMs`). Jobs that never started are not on it. Cycles and dangling
+ * took after the job before it in the chain ended (running jobs count up to `nowMs`). Jobs that never started are not on it. Cycles and dangling
  * dependency ids (bad data) are ignored rather than followed, so the walk always terminates.
  *
  *   tofu-init ─▶ tofu-plan ─▶ tofu-apply ─▶ … ─▶ install-keycloak ─▶ install-grafana   ← highlighted
@@ -51,23 +51,29 @@ export function criticalPath(tasks: readonly PathTask[], nowMs: number): Critica
       state.set(task.id, 'done')
       const d = duration(task)
       if (d === undefined) continue
+      // The chain through a dependency counts only the part of this job that ran after the dependency
+      // ended: a job that started early (its dependency was retried, or the data overlaps) must not add
+      // the overlap twice — the total stays a wall-clock span, never longer than the run.
+      const end = task.endMs ?? nowMs
       let prev: string | undefined
-      let prevLen = 0
+      let len = d
       let prevEnd = -Infinity
       for (const dep of deps) {
         // A dependency still 'open' here closes a cycle: ignore that edge.
         const b = state.get(dep) === 'done' ? best.get(dep) : undefined
         if (!b) continue
+        const through = b.len + Math.max(0, end - Math.max(task.startMs!, b.end))
         if (
-          b.len > prevLen ||
-          (b.len === prevLen && (b.end > prevEnd || (b.end === prevEnd && dep < prev!)))
+          prev === undefined
+            ? through >= len
+            : through > len || (through === len && (b.end > prevEnd || (b.end === prevEnd && dep < prev)))
         ) {
           prev = dep
-          prevLen = b.len
+          len = through
           prevEnd = b.end
         }
       }
-      best.set(task.id, { len: prevLen + d, end: task.endMs ?? nowMs, prev })
+      best.set(task.id, { len, end, prev })
     }
   }
 

@@ -20,7 +20,7 @@ export function exposeTestHook(name: string, handle: unknown): () => void {
   }
 }
 
-/** The prefix every hook's window property carries (what the build-output check looks for). */
-export const TEST_HOOK_PREFIX = '__catalyst'
+/** The prefix every hook's window slot carries (what `scripts/testHookLeaks.ts` looks for). */
+const TEST_HOOK_PREFIX = '__catalyst'
 
 function noop(): void {}
