@@ -20,16 +20,16 @@ function run(id: string, opts: PlanOptions, dataOpts: RunDataOptions = {}, asOf?
   return { plan, input }
 }
 
-/** The planned duration of a job (first start → last end). */
-function planned(plan: ReturnType<typeof planRun>, jobName: string): number {
-  const a = plan.jobs.find((j) => j.jobName === jobName)!.attempts
-  return a[a.length - 1]!.end - a[0]!.start
-}
-
 /** A job's planned first start and last end. */
 function jobSpan(plan: ReturnType<typeof planRun>, jobName: string): { start: number; end: number } {
   const a = plan.jobs.find((j) => j.jobName === jobName)!.attempts
   return { start: a[0]!.start, end: a[a.length - 1]!.end }
+}
+
+/** The planned duration of a job (first start → last end). */
+function planned(plan: ReturnType<typeof planRun>, jobName: string): number {
+  const { start, end } = jobSpan(plan, jobName)
+  return end - start
 }
 
 describe('matchRegions', () => {
