@@ -1,4 +1,12 @@
-import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react'
 
 /**
  * Runs `fn` once the browser is idle (after the first paint and the route's own work), or after `timeoutMs`
@@ -25,6 +33,8 @@ export interface DeferredPopup {
   load: boolean
   /** Props for the stand-in trigger shown until the popup's code is there. */
   trigger: {
+    /** Carries keyboard focus over when the stand-in is re-created (see useDeferredPopup). */
+    ref: (el: HTMLButtonElement | null) => (() => void) | undefined
     onClick: () => void
     onKeyDown: (e: KeyboardEvent<HTMLButtonElement>) => void
     onFocus: (e: FocusEvent<HTMLButtonElement>) => void
@@ -43,9 +53,24 @@ export function useDeferredPopup(openKeys: readonly string[] = []): DeferredPopu
   const idle = useIdle()
   const [opened, setOpened] = useState(false)
   const takeFocus = useRef(false)
+  const carryFocus = useRef(false)
+  // When loading starts the stand-in is re-created as the Suspense fallback: without this, a keyboard user on
+  // it drops to <body> until the popup's code arrives, and a key pressed meanwhile is lost. The ref cleanup
+  // runs while the old node is still in the document, so it can tell whether that node had the focus.
+  const carryFocusRef = useCallback((el: HTMLButtonElement | null) => {
+    if (!el) return undefined
+    if (carryFocus.current) {
+      carryFocus.current = false
+      el.focus()
+    }
+    return () => {
+      carryFocus.current = document.activeElement === el
+    }
+  }, [])
   return {
     load: idle || opened,
     trigger: {
+      ref: carryFocusRef,
       onClick: () => setOpened(true),
       onKeyDown: (e) => {
         if (!openKeys.includes(e.key)) return
