@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test'
 import { ESTATE, expect, test } from '../fixtures.ts'
 import { FlowPage } from '../pages/FlowPage.ts'
 import { asFile, eventText, JobDetailPage, type WireEvent } from '../pages/JobDetailPage.ts'
+import { HandoverPrompt } from '../pages/HandoverPrompt.ts'
 import { OverviewPage } from '../pages/OverviewPage.ts'
 
 /**
@@ -106,13 +107,15 @@ test('streams dropped every 2.5 s through nginx until the run ends: every view e
   await mockApi.faults({ dropStreamsEveryMs: 2500 })
   await mockApi.run(60)
   let state: { status: string; handoverURL?: string } = { status: '' }
+  // After the handover link the overview and the graph tab would send the operator to the Sovereign: stay
+  // in both, which also shows each learnt of the link through its dropped streams.
+  const prompts = [page, flowTab].map((p) => new HandoverPrompt(p))
   await expect
     .poll(
       async () => {
-        // After the handover link the overview would send the operator to the Sovereign: stay.
-        if (await overview.stay().isVisible()) await overview.stay().click()
+        const declined = await Promise.all(prompts.map((p) => p.declineIfOffered()))
         state = (await (await page.request.get(`/api/v1/deployments/${dep.id}`)).json()) as typeof state
-        return state.status === 'ready' && !!state.handoverURL
+        return state.status === 'ready' && !!state.handoverURL && declined.every(Boolean)
       },
       { timeout: 120_000, intervals: [500] },
     )
@@ -120,7 +123,6 @@ test('streams dropped every 2.5 s through nginx until the run ends: every view e
   await mockApi.pause()
   await mockApi.faults({ dropStreamsEveryMs: 0 })
   expect(state.status).toBe('ready')
-  if (await overview.stay().isVisible()) await overview.stay().click()
 
   const fresh = await context.newPage()
   const freshOverview = new OverviewPage(fresh)

@@ -4,6 +4,7 @@ import { expect, test } from '../fixtures.ts'
 import { FlowPage } from '../pages/FlowPage.ts'
 import { asFile, eventText, JobDetailPage, type WireEvent } from '../pages/JobDetailPage.ts'
 import { JobsPage } from '../pages/JobsPage.ts'
+import { HandoverPrompt } from '../pages/HandoverPrompt.ts'
 import { OverviewPage } from '../pages/OverviewPage.ts'
 
 /**
@@ -114,8 +115,9 @@ test('streams dropped every 2.5 s through a whole run: every view ends where a f
 
   await mockApi.faults({ dropStreamsEveryMs: 2500 })
   await mockApi.run(120)
-  // Until the run is over — every job finished and the handover link minted. The overview tab would then
-  // hand the operator over to the Sovereign: stay.
+  // Until the run is over — every job finished and the handover link minted — and every tab that offers the
+  // handover (overview, Jobs, graph) has learnt of it through its dropped streams and been told to stay.
+  const prompts = [overviewTab, jobsTab, flowTab].map((p) => new HandoverPrompt(p))
   await expect
     .poll(
       async () => {
@@ -123,8 +125,8 @@ test('streams dropped every 2.5 s through a whole run: every view ends where a f
           status: string
           handoverURL?: string
         }
-        if (await overview.stay().isVisible()) await overview.stay().click()
-        return state.status === 'ready' && !!state.handoverURL
+        const declined = await Promise.all(prompts.map((p) => p.declineIfOffered()))
+        return state.status === 'ready' && !!state.handoverURL && declined.every(Boolean)
       },
       { timeout: 150_000, intervals: [500] },
     )
@@ -138,7 +140,6 @@ test('streams dropped every 2.5 s through a whole run: every view ends where a f
 
   // Overview.
   await expect(overview.status()).toHaveAccessibleName('Status: ready', { timeout: 30_000 })
-  if (await overview.stay().isVisible()) await overview.stay().click()
   await freshOverview.goto(id)
   await freshOverview.stay().click()
   await expect(freshOverview.liveLog()).toHaveText(/Log complete|Live/)
