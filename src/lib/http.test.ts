@@ -120,4 +120,22 @@ describe('apiFetch', () => {
     expect(isGatewayFailure(500, 'oops')).toBe(false)
     expect(isGatewayFailure(503, ' {"error":"x"}')).toBe(false)
   })
+
+  it('a status line without its body (the connection cut mid-answer) is a lost answer, never an empty success', async () => {
+    const cut = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.error(new TypeError('network error'))
+      },
+    })
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(cut, { status: 201 })),
+    )
+    const e = (await apiFetch('/v1/x', z.unknown(), { method: 'POST' }).catch((x: unknown) => x)) as ApiError
+    expect([e.kind, e.status, e.message]).toEqual([
+      'network',
+      0,
+      'The connection dropped before the API finished answering.',
+    ])
+  })
 })

@@ -97,6 +97,7 @@ function withQuery(url: string, query: ApiRequest['query']): string {
 
 const UNREACHABLE_MESSAGE =
   'The console cannot reach the API. Check your connection; it retries automatically.'
+const LOST_ANSWER_MESSAGE = 'The connection dropped before the API finished answering.'
 
 /**
  * 502/503/504 with a body that is not the API's JSON: a gateway speaking for an upstream that is down,
@@ -137,7 +138,16 @@ export async function apiFetch<S extends z.ZodType>(
     reportUnreachable('network')
     throw new ApiError(UNREACHABLE_MESSAGE, 'network', 0, undefined, undefined, path)
   }
-  const text = await res.text().catch(() => '')
+  let text: string
+  try {
+    text = await res.text()
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e
+    // The status line arrived, the body did not (the connection was cut): the answer is lost, and for a
+    // mutation the outcome is unknown. A network failure, never an empty success.
+    reportUnreachable('network')
+    throw new ApiError(LOST_ANSWER_MESSAGE, 'network', 0, undefined, undefined, path)
+  }
   if (isGatewayFailure(res.status, text)) {
     // The proxy in front (the console's nginx, Traefik, an ingress) answered because the API did not:
     // the same as a network failure, not an answer from the API (its Date is the proxy's, too).
