@@ -3,9 +3,10 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { Dialog } from '../../../components/Dialog.tsx'
 import { Skeleton } from '../../../components/States.tsx'
 import type { DeleteResult, DeploymentSummary, WipeResult } from '../../../contracts/deployments.ts'
-import { deploymentKeys } from '../../../entities/deployment/deploymentQueries.ts'
+import { deploymentKeys, deploymentQueryOptions } from '../../../entities/deployment/deploymentQueries.ts'
 import { topologyQueryOptions } from '../../../entities/topology/topologyQueries.ts'
 import { errorMessage, isApiError } from '../../../lib/http.ts'
+import { notify } from '../../../lib/notifications.ts'
 import { deleteDeploymentRecord, wipeDeployment } from '../../../entities/deployment/deploymentActions.ts'
 import {
   MIN_TOKEN_LENGTH,
@@ -18,6 +19,7 @@ import {
   type WipePreview,
 } from './deleteRules.ts'
 import { markWiped } from '../list/recentlyWiped.ts'
+import { ANSWER_TIMEOUT_MS, useAnswerDeadline } from './useAnswerDeadline.ts'
 import styles from './DeleteDeploymentDialog.module.css'
 
 export interface DeleteTarget {
@@ -55,8 +57,9 @@ export function DeleteDeploymentDialog({
 }: DeleteDeploymentDialogProps) {
   const [busy, setBusy] = useState(false)
   const [removed, setRemoved] = useState(false)
-  const close = () => {
-    if (busy) return
+  /** `afterCancel`: the body aborted its request (Cancel while waiting) and may close although busy. */
+  const close = (afterCancel = false) => {
+    if (busy && !afterCancel) return
     if (removed && target) onRemoved?.(target.id)
     setRemoved(false)
     onClose()
@@ -79,7 +82,8 @@ export function DeleteDeploymentDialog({
           busy={busy}
           setBusy={setBusy}
           onRemovedChange={setRemoved}
-          onClose={close}
+          onClose={() => close()}
+          onCloseAfterCancel={() => close(true)}
         />
       ) : null}
     </Dialog>
@@ -93,6 +97,7 @@ function DeleteBody({
   setBusy,
   onRemovedChange,
   onClose,
+  onCloseAfterCancel,
 }: {
   target: DeleteTarget
   initialMode: DeleteMode | undefined
@@ -100,6 +105,7 @@ function DeleteBody({
   setBusy: (b: boolean) => void
   onRemovedChange: (removed: boolean) => void
   onClose: () => void
+  onCloseAfterCancel: () => void
 }) {
   const queryClient = useQueryClient()
   const { record: recordBlocked, wipe: wipeBlocked, preferred } = modeAvailability(target.status)
@@ -110,6 +116,9 @@ function DeleteBody({
   const [failure, setFailure] = useState<FailureExplanation | undefined>()
   const [force, setForce] = useState(false)
   const [report, setReport] = useState<Report | undefined>()
+  /** The request was not answered within ANSWER_TIMEOUT_MS: aborted, outcome unknown. */
+  const [noAnswer, setNoAnswer] = useState(false)
+  const deadline = useAnswerDeadline()
   const topology = useQuery(topologyQueryOptions(target.id))
   const preview = topology.data ? wipePreview(topology.data, target.fqdn) : undefined
   const ids = {
@@ -151,46 +160,83 @@ function DeleteBody({
     onRemovedChange(true)
   }
 
+  /** No answer (timed out or cancelled): the secret goes, and what the server did is read again. */
+  const forgetAndReread = () => {
+    clearToken()
+    void queryClient.invalidateQueries({ queryKey: deploymentKeys.scope(target.id) })
+    void queryClient.invalidateQueries({ queryKey: deploymentKeys.list() })
+  }
+
+  const explainError = (e: unknown) => {
+    if (!isApiError(e) || e.kind !== 'http') {
+      setFailure({ kind: 'other', title: 'The request failed', message: errorMessage(e) })
+      return
+    }
+    // The session ended: sign-in takes over (the router is leaving), and the secret must not wait in
+    // the field while the sign-in page loads.
+    if (e.status === 401) {
+      clearToken()
+      return
+    }
+    const why = explainDeleteFailure(mode, e, target.fqdn)
+    if (why.kind === 'gone') {
+      clearToken()
+      setReport({ kind: 'gone' })
+      removeRow()
+      return
+    }
+    setFailure(why)
+    // The deployment changed under us (in flight again, adopted, wiped): refresh what the list shows.
+    if (why.kind !== 'other' && why.kind !== 'token-missing')
+      void queryClient.invalidateQueries({ queryKey: deploymentKeys.all })
+  }
+
   const confirm = async () => {
     if (!canConfirm) return
     setBusy(true)
     setFailure(undefined)
+    setNoAnswer(false)
     try {
       if (mode === 'record') {
-        const result = await deleteDeploymentRecord(target.id)
-        setReport({ kind: 'record', result })
-      } else {
-        const result = await wipeDeployment(target.id, tokenRef.current?.value ?? '', force)
+        const out = await deadline.run((signal) => deleteDeploymentRecord(target.id, signal))
+        if (out.kind === 'answer') {
+          setReport({ kind: 'record', result: out.value })
+          removeRow()
+          return
+        }
+        return settleWithoutAnswer(out)
+      }
+      const token = tokenRef.current?.value ?? ''
+      const out = await deadline.run((signal) => wipeDeployment(target.id, token, force, signal))
+      if (out.kind === 'answer') {
         clearToken()
         markWiped(target.id)
-        setReport({ kind: 'wipe', result })
-      }
-      removeRow()
-    } catch (e) {
-      if (!isApiError(e) || e.kind !== 'http') {
-        setFailure({ kind: 'other', title: 'The request failed', message: errorMessage(e) })
-        return
-      }
-      // The session ended: sign-in takes over (the router is leaving), and the secret must not wait in
-      // the field while the sign-in page loads.
-      if (e.status === 401) {
-        clearToken()
-        return
-      }
-      const why = explainDeleteFailure(mode, e, target.fqdn)
-      if (why.kind === 'gone') {
-        clearToken()
-        setReport({ kind: 'gone' })
+        setReport({ kind: 'wipe', result: out.value })
         removeRow()
         return
       }
-      setFailure(why)
-      // The deployment changed under us (in flight again, adopted, wiped): refresh what the list shows.
-      if (why.kind !== 'other' && why.kind !== 'token-missing')
-        void queryClient.invalidateQueries({ queryKey: deploymentKeys.all })
+      settleWithoutAnswer(out)
     } finally {
       setBusy(false)
     }
+  }
+
+  const settleWithoutAnswer = (
+    out: { kind: 'failed'; error: unknown } | { kind: 'no-answer' | 'cancelled' },
+  ) => {
+    if (out.kind === 'failed') return explainError(out.error)
+    forgetAndReread()
+    if (out.kind === 'no-answer') return setNoAnswer(true)
+    // Cancelled while waiting: the server may still act on it, so the bell says where to look.
+    notify({
+      id: `delete-cancelled:${target.id}`,
+      deploymentId: target.id,
+      deploymentLabel: target.fqdn,
+      level: 'warn',
+      title: `${mode === 'wipe' ? 'Wipe' : 'Delete'} of ${target.fqdn}: stopped waiting`,
+      body: 'You cancelled before the API answered. The request may still be carried out: check the deployment’s status.',
+    })
+    onCloseAfterCancel()
   }
 
   const swallowEnter = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -340,6 +386,8 @@ function DeleteBody({
         </span>
       </div>
 
+      {noAnswer ? <NoAnswerNotice target={target} mode={mode} /> : null}
+
       {failure ? (
         <div role="alert" className={styles.failure}>
           <strong>{failure.title}</strong>
@@ -375,7 +423,8 @@ function DeleteBody({
       ) : null}
 
       <div className={styles.actions}>
-        <button type="button" className="btn" onClick={onClose} disabled={busy}>
+        {/* Never disabled: while waiting, Cancel stops waiting (the request is aborted). */}
+        <button type="button" className="btn" onClick={busy ? deadline.cancel : onClose}>
           Cancel
         </button>
         <button
@@ -389,6 +438,30 @@ function DeleteBody({
         </button>
       </div>
     </>
+  )
+}
+
+/** The request timed out: said in words, with the deployment's status read again. */
+function NoAnswerNotice({ target, mode }: { target: DeleteTarget; mode: DeleteMode }) {
+  const state = useQuery(deploymentQueryOptions(target.id))
+  const minutes = Math.round(ANSWER_TIMEOUT_MS / 60_000)
+  return (
+    <div role="alert" className={styles.failure}>
+      <strong>The server did not answer</strong>
+      <p>
+        The {mode === 'wipe' ? 'wipe' : 'delete'} request for {target.fqdn} got no answer within {minutes}{' '}
+        minutes and was stopped. Whether it was carried out is unknown. The token was cleared from the field.
+      </p>
+      <p>
+        {state.isPending
+          ? 'Reading its current status…'
+          : state.error
+            ? isApiError(state.error) && state.error.status === 404
+              ? 'Its record no longer exists: it was deleted.'
+              : `Its current status could not be read: ${errorMessage(state.error)}`
+            : `Its status now: ${state.data.status}.`}
+      </p>
+    </div>
   )
 }
 
