@@ -1,9 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { Dialog } from '../../../components/Dialog.tsx'
-import { Skeleton } from '../../../components/States.tsx'
-import type { DeleteResult, DeploymentSummary, WipeResult } from '../../../contracts/deployments.ts'
-import { deploymentKeys, deploymentQueryOptions } from '../../../entities/deployment/deploymentQueries.ts'
+import type { DeploymentSummary } from '../../../contracts/deployments.ts'
+import { deploymentKeys } from '../../../entities/deployment/deploymentQueries.ts'
 import { topologyQueryOptions } from '../../../entities/topology/topologyQueries.ts'
 import { errorMessage, isApiError } from '../../../lib/http.ts'
 import { notify } from '../../../lib/notifications.ts'
@@ -16,10 +15,12 @@ import {
   wipePreview,
   type DeleteMode,
   type FailureExplanation,
-  type WipePreview,
 } from './deleteRules.ts'
 import { markWiped } from '../list/recentlyWiped.ts'
-import { ANSWER_TIMEOUT_MS, useAnswerDeadline } from './useAnswerDeadline.ts'
+import { useAnswerDeadline } from './useAnswerDeadline.ts'
+import { DeleteReport, type DeleteReportData } from './DeleteReport.tsx'
+import { NoAnswerNotice } from './NoAnswerNotice.tsx'
+import { RecordOnlyPanel, WipePreviewPanel } from './DeletePreviewPanels.tsx'
 import styles from './DeleteDeploymentDialog.module.css'
 
 export interface DeleteTarget {
@@ -28,9 +29,6 @@ export interface DeleteTarget {
   /** Status when the dialog was opened (the row may go stale; the API has the last word). */
   status: string
 }
-
-type Report =
-  { kind: 'record'; result: DeleteResult } | { kind: 'wipe'; result: WipeResult } | { kind: 'gone' }
 
 export interface DeleteDeploymentDialogProps {
   target: DeleteTarget | undefined
@@ -115,7 +113,7 @@ function DeleteBody({
   const tokenRef = useRef<HTMLInputElement>(null)
   const [failure, setFailure] = useState<FailureExplanation | undefined>()
   const [force, setForce] = useState(false)
-  const [report, setReport] = useState<Report | undefined>()
+  const [report, setReport] = useState<DeleteReportData | undefined>()
   /** The request was not answered within ANSWER_TIMEOUT_MS: aborted, outcome unknown. */
   const [noAnswer, setNoAnswer] = useState(false)
   const deadline = useAnswerDeadline()
@@ -243,7 +241,7 @@ function DeleteBody({
     if (e.key === 'Enter') e.preventDefault()
   }
 
-  if (report) return <ReportView report={report} target={target} preview={preview} onDone={onClose} />
+  if (report) return <DeleteReport report={report} target={target} preview={preview} onDone={onClose} />
 
   const confirmLabel = busy
     ? mode === 'record'
@@ -438,276 +436,5 @@ function DeleteBody({
         </button>
       </div>
     </>
-  )
-}
-
-/** The request timed out: said in words, with the deployment's status read again. */
-function NoAnswerNotice({ target, mode }: { target: DeleteTarget; mode: DeleteMode }) {
-  const state = useQuery(deploymentQueryOptions(target.id))
-  const minutes = Math.round(ANSWER_TIMEOUT_MS / 60_000)
-  return (
-    <div role="alert" className={styles.failure}>
-      <strong>The server did not answer</strong>
-      <p>
-        The {mode === 'wipe' ? 'wipe' : 'delete'} request for {target.fqdn} got no answer within {minutes}{' '}
-        minutes and was stopped. Whether it was carried out is unknown. The token was cleared from the field.
-      </p>
-      <p>
-        {state.isPending
-          ? 'Reading its current status…'
-          : state.error
-            ? isApiError(state.error) && state.error.status === 404
-              ? 'Its record no longer exists: it was deleted.'
-              : `Its current status could not be read: ${errorMessage(state.error)}`
-            : `Its status now: ${state.data.status}.`}
-      </p>
-    </div>
-  )
-}
-
-function RecordOnlyPanel({
-  preview,
-  loading,
-  fqdn,
-}: {
-  preview: WipePreview | undefined
-  loading: boolean
-  fqdn: string
-}) {
-  const t = preview?.totals
-  return (
-    <section className={styles.panel} aria-label="What deleting the record does">
-      <h3 className={styles.panelTitle}>Removed</h3>
-      <ul className={styles.list}>
-        <li>The deployment record on the mothership</li>
-        <li>Its local OpenTofu working directory and kubeconfigs</li>
-        <li>The pool subdomain reservation (pool domains only)</li>
-      </ul>
-      <h3 className={styles.panelTitle}>Keeps running</h3>
-      {loading ? (
-        <p className="muted">Counting the cloud resources…</p>
-      ) : t && !preview.nothingCreated ? (
-        <p>
-          {t.servers} server{t.servers === 1 ? '' : 's'}, {t.loadBalancers} load balancer
-          {t.loadBalancers === 1 ? '' : 's'}, {t.networks} network{t.networks === 1 ? '' : 's'}, {t.volumes}{' '}
-          volume{t.volumes === 1 ? '' : 's'}
-          {preview.buckets.length ? ', the object-storage bucket' : ''} and the DNS records of {fqdn} stay in
-          your provider project. Wipe them there if you no longer need them.
-        </p>
-      ) : (
-        <p>Everything {fqdn} created in the cloud stays as it is.</p>
-      )}
-    </section>
-  )
-}
-
-function WipePreviewPanel({
-  preview,
-  loading,
-  error,
-  onRetry,
-  fqdn,
-}: {
-  preview: WipePreview | undefined
-  loading: boolean
-  error: unknown
-  onRetry: () => void
-  fqdn: string
-}) {
-  return (
-    <section className={`${styles.panel} ${styles.dangerPanel}`} aria-label="What the wipe destroys">
-      <h3 className={styles.panelTitle}>Will be destroyed</h3>
-      {loading ? (
-        <Skeleton rows={3} label="Loading what the wipe will destroy…" />
-      ) : error ? (
-        <div role="alert">
-          <p>Could not load the topology: {errorMessage(error)}</p>
-          <p className="muted">
-            The wipe still destroys everything labelled for this deployment; only the preview is missing.
-          </p>
-          <button type="button" className="btn btn-sm" onClick={onRetry}>
-            Retry
-          </button>
-        </div>
-      ) : preview ? (
-        preview.nothingCreated ? (
-          <p>
-            OpenTofu has not created anything for {fqdn} yet. The wipe stops the run, purges anything labelled
-            for it and deletes the record.
-          </p>
-        ) : (
-          <>
-            <table className={styles.preview} aria-label="Resources destroyed per region">
-              <thead>
-                <tr>
-                  <th scope="col">Region</th>
-                  <th scope="col">Servers</th>
-                  <th scope="col">Load balancers</th>
-                  <th scope="col">Networks</th>
-                  <th scope="col">Volumes</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.regions.map((r, i) => (
-                  <tr key={r.key}>
-                    <th scope="row">
-                      <span className="mono">{r.key}</span>
-                      {i === 0 ? <span className="muted"> · primary</span> : null}
-                    </th>
-                    <td>{r.servers}</td>
-                    <td>{r.loadBalancers}</td>
-                    <td>
-                      {r.networks}
-                      {r.firewalls ? <span className="muted"> (+{r.firewalls} firewall)</span> : null}
-                    </td>
-                    <td>{r.volumes}</td>
-                  </tr>
-                ))}
-              </tbody>
-              {preview.regions.length > 1 ? (
-                <tfoot>
-                  <tr>
-                    <th scope="row">Total</th>
-                    <td>{preview.totals.servers}</td>
-                    <td>{preview.totals.loadBalancers}</td>
-                    <td>{preview.totals.networks}</td>
-                    <td>{preview.totals.volumes}</td>
-                  </tr>
-                </tfoot>
-              ) : null}
-            </table>
-            <dl className={styles.extra}>
-              <dt>DNS records</dt>
-              <dd>
-                {preview.dnsRecords.length} records under <span className="mono">{fqdn}</span> (
-                {preview.dnsRecords
-                  .slice(0, 4)
-                  .map((d) => d.slice(0, d.length - fqdn.length - 1))
-                  .join(', ')}
-                , …) — the name is released.
-              </dd>
-              <dt>Object storage</dt>
-              <dd>
-                {preview.buckets.length ? (
-                  preview.buckets.map((b) => (
-                    <span key={b} className="mono">
-                      bucket {b}
-                    </span>
-                  ))
-                ) : (
-                  <span className="muted">no bucket</span>
-                )}
-              </dd>
-            </dl>
-          </>
-        )
-      ) : null}
-    </section>
-  )
-}
-
-const PURGE_ROWS: [keyof WipeResult['hetznerPurge'], string][] = [
-  ['servers', 'Servers'],
-  ['load_balancers', 'Load balancers'],
-  ['networks', 'Networks'],
-  ['firewalls', 'Firewalls'],
-  ['ssh_keys', 'SSH keys'],
-  ['volumes', 'Volumes'],
-  ['primary_ips', 'Primary IPs'],
-  ['floating_ips', 'Floating IPs'],
-  ['s3_buckets', 'Object storage buckets'],
-]
-
-function ReportView({
-  report,
-  target,
-  preview,
-  onDone,
-}: {
-  report: Report
-  target: DeleteTarget
-  preview: WipePreview | undefined
-  onDone: () => void
-}) {
-  const headingRef = useRef<HTMLHeadingElement>(null)
-  useEffect(() => headingRef.current?.focus(), [])
-  const yes = (b: boolean | undefined, no = 'no') => (b ? 'yes' : no)
-  return (
-    <section className={styles.report} aria-labelledby="delete-report-title" role="status">
-      {report.kind === 'gone' ? (
-        <>
-          <h3 id="delete-report-title" ref={headingRef} tabIndex={-1}>
-            Already deleted
-          </h3>
-          <p>
-            The record of {target.fqdn} no longer exists on the mothership — it was already deleted (perhaps
-            from another tab). Nothing else to do.
-          </p>
-        </>
-      ) : report.kind === 'record' ? (
-        <>
-          <h3 id="delete-report-title" ref={headingRef} tabIndex={-1}>
-            Record deleted
-          </h3>
-          <dl className={styles.reportList}>
-            <dt>Record removed from the mothership</dt>
-            <dd>{yes(report.result.storeDeleted)}</dd>
-            <dt>Local files and kubeconfigs cleaned</dt>
-            <dd>{yes(report.result.localCleaned)}</dd>
-            <dt>Pool subdomain released</dt>
-            <dd>
-              {report.result.pdmReleased === undefined ? 'not applicable' : yes(report.result.pdmReleased)}
-            </dd>
-          </dl>
-          <p className={styles.warn}>
-            The cloud resources of {target.fqdn}
-            {preview && !preview.nothingCreated
-              ? ` (${preview.totals.servers} servers, ${preview.totals.loadBalancers} load balancers, ${preview.totals.networks} networks, ${preview.totals.volumes} volumes)`
-              : ''}{' '}
-            were not touched and keep running.
-          </p>
-          {report.result.note ? <p className="muted">{report.result.note}</p> : null}
-        </>
-      ) : (
-        <>
-          <h3 id="delete-report-title" ref={headingRef} tabIndex={-1}>
-            Deployment wiped
-          </h3>
-          <table className={styles.preview} aria-label="Destroyed resources">
-            <tbody>
-              {PURGE_ROWS.map(([key, label]) => (
-                <tr key={key}>
-                  <th scope="row">{label}</th>
-                  <td>{String(report.result.hetznerPurge[key])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <dl className={styles.reportList}>
-            <dt>OpenTofu destroy</dt>
-            <dd>{report.result.tofuDestroyed ? 'completed' : 'did not complete'}</dd>
-            <dt>DNS released</dt>
-            <dd>{yes(report.result.pdmReleased)}</dd>
-            <dt>Record and local files removed</dt>
-            <dd>{yes(report.result.localCleaned)}</dd>
-          </dl>
-          {report.result.errors.length || report.result.hetznerPurge.errors.length ? (
-            <div className={styles.failure}>
-              <strong>Some resources need attention</strong>
-              <ul>
-                {[...report.result.errors, ...report.result.hetznerPurge.errors].map((e, i) => (
-                  <li key={i}>{e}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-        </>
-      )}
-      <div className={styles.actions}>
-        <button type="button" className="btn btn-primary" onClick={onDone}>
-          Done
-        </button>
-      </div>
-    </section>
   )
 }
