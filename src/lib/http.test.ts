@@ -139,3 +139,33 @@ describe('apiFetch', () => {
     ])
   })
 })
+
+describe('apiFetch with secrets', () => {
+  afterEach(() => vi.unstubAllGlobals())
+  const TOKEN = 'hcloudSECRET0123456789abcdefTOKEN'
+
+  it('redacts a secret the server echoes from the message, the code and the body of the error', async () => {
+    vi.stubGlobal(
+      'fetch',
+      respond(
+        400,
+        JSON.stringify({ error: `bad-${TOKEN}`, detail: `token "${TOKEN}" is invalid`, token: TOKEN }),
+      ),
+    )
+    const e = (await apiFetch('/v1/x', z.unknown(), { method: 'POST', secrets: [TOKEN] }).catch(
+      (x: unknown) => x,
+    )) as ApiError
+    expect(e.message).toBe('token "[redacted]" is invalid')
+    expect(e.code).toBe('bad-[redacted]')
+    expect(JSON.stringify(e.body)).not.toContain(TOKEN)
+  })
+
+  it('redacts a plain-text echo, also where the 400-character cut would leave part of it', async () => {
+    vi.stubGlobal('fetch', respond(400, `${'x'.repeat(390)} ${TOKEN}`))
+    const e = (await apiFetch('/v1/x', z.unknown(), { secrets: [TOKEN, undefined] }).catch(
+      (x: unknown) => x,
+    )) as ApiError
+    expect(e.message).toMatch(/ \[redact/)
+    expect(e.message).not.toContain(TOKEN.slice(0, 9))
+  })
+})

@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import { parseErrorBody } from '../contracts/errors.ts'
 import { reportReachable, reportUnreachable } from './connectivity.ts'
 import { MODE } from './mode.ts'
+import { redactDeep, redactSecrets } from './redactSecrets.ts'
 import { observeServerDate } from './serverClock.ts'
 
 let mockBackend = false
@@ -85,6 +86,11 @@ export interface ApiRequest {
    * the SAME contract schema in a worker. Rejects with an Error whose message says what is wrong.
    */
   parseBody?: (text: string) => Promise<unknown>
+  /**
+   * The secret values this request carries (a provider token, S3 keys): redacted from the error's message
+   * and body should the server echo one back, so no error text on screen or in a notification shows it.
+   */
+  secrets?: readonly (string | undefined)[]
 }
 
 function withQuery(url: string, query: ApiRequest['query']): string {
@@ -158,10 +164,20 @@ export async function apiFetch<S extends z.ZodType>(
   if (res.headers.get('x-catalyst-mock') === '1') markMockBackend()
   reportReachable()
   if (!res.ok) {
-    const parsed = parseErrorBody(text)
+    // Redacted before parsing (a plain-text message is cut at 400 characters: a secret across the cut
+    // would survive in part) and after (JSON may spell it with \u escapes).
+    const secrets = req.secrets?.filter((v): v is string => !!v)
+    const parsed = parseErrorBody(redactSecrets(text, secrets))
     if (res.status === 401 && req.on401 !== 'throw') onUnauthenticated?.()
-    const message = parsed.message || `${res.status} ${res.statusText}`.trim()
-    throw new ApiError(message, 'http', res.status, parsed.code, parsed.body, path)
+    const message = redactSecrets(parsed.message || `${res.status} ${res.statusText}`.trim(), secrets)
+    throw new ApiError(
+      message,
+      'http',
+      res.status,
+      parsed.code && redactSecrets(parsed.code, secrets),
+      redactDeep(parsed.body, secrets),
+      path,
+    )
   }
   if (req.parseBody) {
     try {

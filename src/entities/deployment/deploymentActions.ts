@@ -32,6 +32,7 @@ export function wipeDeployment(id: string, hetznerToken: string, force: boolean,
   return apiFetch(`${dep(id)}/wipe`, WipeResult, {
     method: 'POST',
     body: { hetznerToken },
+    secrets: [hetznerToken],
     ...(force ? { query: { force: 'true' } } : {}),
     signal,
   })
@@ -46,6 +47,7 @@ export function createDeployment(body: z.input<typeof DeploymentRequest>, idempo
     method: 'POST',
     body,
     headers: { 'idempotency-key': idempotencyKey },
+    secrets: [body.hetznerToken, body.objectStorageAccessKey, body.objectStorageSecretKey],
   })
 }
 
@@ -67,6 +69,7 @@ export async function validateCredentials(token: string): Promise<{ valid: boole
     const res = await apiFetch('/v1/credentials/validate', CredentialsValidateResponse, {
       method: 'POST',
       body: { provider: 'hetzner', token },
+      secrets: [token],
     })
     return { valid: res.valid, status: 200 }
   } catch (e) {
@@ -94,6 +97,7 @@ export function validateRegistrar(registrar: Registrar, domain: string, token: s
   return apiFetch(`/v1/registrar/${encodeURIComponent(registrar)}/validate`, RegistrarValidateResponse, {
     method: 'POST',
     body: { domain, token },
+    secrets: [token],
     on401: 'throw',
   })
 }

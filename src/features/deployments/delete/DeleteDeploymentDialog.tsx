@@ -347,7 +347,8 @@ function DeleteBody({
               id={ids.token}
               className="input mono"
               type="password"
-              autoComplete="off"
+              // Chromium ignores `off` on password fields; `new-password` keeps saved passwords out.
+              autoComplete="new-password"
               spellCheck={false}
               disabled={busy}
               aria-describedby={ids.tokenHint}

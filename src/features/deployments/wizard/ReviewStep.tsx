@@ -18,7 +18,7 @@ import {
   type WizardDraft,
   type WizardStep,
 } from './wizardModel.ts'
-import { WIZARD_DRAFT_KEY, saveDraft } from './wizardDraftStore.ts'
+import { forgetWizardDraft, saveDraft } from './wizardDraftStore.ts'
 import {
   classifyLaunchFailure,
   findOwnLaunch,
@@ -70,7 +70,7 @@ export function ReviewStep({
   const landOn = async (id: string, recovered: boolean) => {
     tokenRef.current = ''
     objectStorageRef.current = { accessKey: '', secretKey: '' }
-    window.localStorage.removeItem(WIZARD_DRAFT_KEY)
+    forgetWizardDraft()
     void queryClient.invalidateQueries({ queryKey: deploymentKeys.list() })
     const to = links.to({ page: 'overview', deploymentId: id })
     if (recovered) {
