@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { runWatchesSnapshot, watchRun } from '../../lib/runWatches.ts'
 import { wizardDraftKey } from '../../lib/wizardDraftKey.ts'
 import { endSession } from './signOut.ts'
 
@@ -19,7 +20,7 @@ describe('endSession', () => {
   it.each([
     ['the server ends the session', 200],
     ['the session had already ended (401)', 401],
-  ])('forgets the wizard draft when %s', async (_what, status) => {
+  ])('forgets the wizard draft and the run watches when %s', async (_what, status) => {
     const local = memoryStorage({
       [wizardDraftKey()]: '{"orgName":"Acme","orgEmail":"a@b.c"}',
       'cc-theme': 'dark',
@@ -31,7 +32,9 @@ describe('endSession', () => {
     )
     const qc = new QueryClient()
     qc.setQueryData(['x'], 1)
+    watchRun('c1d2e3f4a5b6c7d8')
     await endSession(qc)
+    expect(runWatchesSnapshot()).toEqual([])
     expect(local.keys()).toEqual(['cc-theme'])
     expect(qc.getQueryData(['x'])).toBeUndefined()
   })

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { LogoutResponse } from '../../contracts/auth.ts'
 import { apiFetch } from '../../lib/http.ts'
 import { clearNotifications } from '../../lib/notifications.ts'
+import { clearRunWatches } from '../../lib/runWatches.ts'
 import { forgetWizardDraft } from '../../lib/wizardDraftKey.ts'
 
 /** Ends the session (`DELETE /auth/session`); newer backends answer with a Keycloak logout URL to visit. */
@@ -10,7 +11,7 @@ export function signOut() {
 }
 
 /**
- * Signs out and forgets what this tab knew (cached queries, notifications) and the wizard draft this
+ * Signs out and forgets what this tab knew (cached queries, notifications, run watches) and the wizard draft this
  * browser kept (the next person here must not find the last one's organisation and email). The caller
  * then goes to the sign-in page. Used by the profile menu and the command palette.
  */
@@ -23,4 +24,5 @@ export async function endSession(queryClient: QueryClient): Promise<void> {
   queryClient.clear()
   clearNotifications()
   forgetWizardDraft()
+  clearRunWatches()
 }
