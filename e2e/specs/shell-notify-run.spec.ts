@@ -29,12 +29,14 @@ async function stubNotification(page: Page, permission: Permission): Promise<voi
       Object.defineProperty(window, 'Notification', { value: undefined, configurable: true, writable: true })
       return
     }
+    // Narrowed here, once: the class below is a closure, where TypeScript keeps the wider type.
+    const answer: NotificationPermission = perm
     class FakeNotification {
       static permission: NotificationPermission = 'default'
       static requestPermission(): Promise<NotificationPermission> {
         w.__notifyCalls.requests++
-        FakeNotification.permission = perm
-        return Promise.resolve(perm)
+        FakeNotification.permission = answer
+        return Promise.resolve(answer)
       }
       onclick: (() => void) | null = null
       constructor(title: string, opts?: NotificationOptions) {

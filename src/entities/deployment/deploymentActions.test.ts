@@ -58,12 +58,15 @@ describe('secret-carrying calls redact an echoed secret from the error', () => {
   it('launch (provider token and both object-storage keys)', async () => {
     echoingServer()
     const m = await failure(
-      createDeployment({
-        orgName: 'Acme',
-        hetznerToken: TOKEN,
-        objectStorageAccessKey: ACCESS,
-        objectStorageSecretKey: SECRET,
-      }),
+      createDeployment(
+        {
+          orgName: 'Acme',
+          hetznerToken: TOKEN,
+          objectStorageAccessKey: ACCESS,
+          objectStorageSecretKey: SECRET,
+        },
+        'launch-key-1',
+      ),
     )
     expect(m).toContain('refused: Acme')
     for (const s of [TOKEN, ACCESS, SECRET]) expect(m).not.toContain(s)
