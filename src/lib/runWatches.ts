@@ -1,9 +1,10 @@
+import { RUN_WATCHES_KEY as KEY, wantRunWatchers } from './runWatchersWanted.ts'
+
 /**
  * "Notify me when this run finishes": the deployments the operator opted in to, by id only (no secrets,
- * no names), in localStorage so the opt-in survives a reload; sign-out forgets it (`endSession`). The
- * shell mounts its watcher only while this list is not empty.
+ * no names), in localStorage so the opt-in survives a reload; sign-out forgets it (`endSession`). Not in
+ * the entry: the screens with the button and the lazily loaded shell watcher import it (runWatchersWanted.ts).
  */
-const KEY = 'cc-run-watches'
 const MAX_IDS = 20
 
 interface KeyValueStorage {
@@ -67,7 +68,11 @@ function localStore(): KeyValueStorage | undefined {
 const watches = createRunWatches(localStore())
 export const runWatchesSnapshot = watches.snapshot
 export const isRunWatched = watches.isWatched
-export const watchRun = watches.watch
+export const watchRun = (id: string): void => {
+  watches.watch(id)
+  // The shell loads its watcher now if no stored watch made it load at start.
+  wantRunWatchers()
+}
 export const unwatchRun = watches.unwatch
 export const clearRunWatches = watches.clear
 export const subscribeRunWatches = watches.subscribe

@@ -5,7 +5,7 @@ import { whoamiQueryOptions } from '../../entities/session/whoamiQueries.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
 import { isApiError, signalUnauthenticated } from '../../lib/http.ts'
 import { OnlyIn } from '../../lib/modeContext.tsx'
-import { runWatchesSnapshot, subscribeRunWatches } from '../../lib/runWatches.ts'
+import { runWatchersWanted, subscribeRunWatchersWanted } from '../../lib/runWatchersWanted.ts'
 import { ConnectivityBanner, useFrameWithBanner } from './ConnectivityBanner.tsx'
 import { Header } from './Header.tsx'
 import { MalformedIdNotice } from './MalformedIdNotice.tsx'
@@ -17,7 +17,8 @@ const DeploymentStrip = lazy(() =>
   import('./DeploymentStrip.tsx').then((m) => ({ default: m.DeploymentStrip })),
 )
 
-// "Notify me when this run finishes": the watcher loads only once a watch exists (the entry is at its limit).
+// "Notify me when this run finishes": the watcher, the watch list and the Notification API code load only
+// once a watch exists (stored at start, or the first opt-in): the entry is at its limit.
 const RunWatchers = lazy(() => import('./RunWatchers.tsx').then((m) => ({ default: m.RunWatchers })))
 
 /** How often the shell re-checks the session while the user sits on a page that polls nothing. */
@@ -32,7 +33,7 @@ export function AppShell() {
   const deploymentId = useDeploymentId()
   useSessionWatch()
   useFrameWithBanner()
-  const watches = useSyncExternalStore(subscribeRunWatches, runWatchesSnapshot)
+  const watchersWanted = useSyncExternalStore(subscribeRunWatchersWanted, runWatchersWanted)
   const skipToMain = (e: MouseEvent<HTMLAnchorElement>) => {
     // Move focus (not just the scroll position) and keep the router's URL free of `#main`.
     e.preventDefault()
@@ -62,9 +63,9 @@ export function AppShell() {
         <main id="main" className={styles.main} tabIndex={-1}>
           <Outlet />
         </main>
-        {watches.length > 0 ? (
+        {watchersWanted ? (
           <Suspense fallback={null}>
-            <RunWatchers ids={watches} />
+            <RunWatchers />
           </Suspense>
         ) : null}
       </div>

@@ -1,22 +1,23 @@
 import { useQueries } from '@tanstack/react-query'
 import { useRouter } from '@tanstack/react-router'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useSyncExternalStore } from 'react'
 import { isInFlightStatus } from '../../contracts/deployments.ts'
 import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
 import { runSettled, type RunOutcome } from '../../entities/deployment/runSettled.ts'
-import { linkTo } from '../../lib/links.ts'
-import { MODE } from '../../lib/mode.ts'
+import { useLinks } from '../../lib/modeContext.tsx'
 import { notify } from '../../lib/notifications.ts'
-import { unwatchRun } from '../../lib/runWatches.ts'
+import { runWatchesSnapshot, subscribeRunWatches, unwatchRun } from '../../lib/runWatches.ts'
 
 /**
  * The opted-in deployments ("Notify me when this run finishes"), watched through their record query (the
  * same cache entry the overview polls). On settle: one browser notification when permitted (a click
  * focuses this window and opens the deployment), else an in-app bell notice; then the watch ends. Loaded
- * lazily by the shell, only while a watch exists.
+ * lazily by the shell once a watch exists (runWatchersWanted.ts); renders nothing while the list is empty.
  */
-export function RunWatchers({ ids }: { ids: readonly string[] }) {
+export function RunWatchers() {
+  const ids = useSyncExternalStore(subscribeRunWatches, runWatchesSnapshot)
   const router = useRouter()
+  const links = useLinks()
   const results = useQueries({ queries: ids.map((id) => deploymentQueryOptions(id)) })
   const seen = useRef(new Map<string, string>())
   const statuses = results.map((r) => r.data?.status ?? '').join('|')
@@ -34,12 +35,12 @@ export function RunWatchers({ ids }: { ids: readonly string[] }) {
       unwatchRun(id)
       if (!outcome) return
       const fqdn = d.sovereignFQDN || id
-      const path = linkTo(MODE.mode, { page: 'overview', deploymentId: id })
+      const path = links.to({ page: 'overview', deploymentId: id })
       announce(outcome, id, fqdn, d.status, () => void router.navigate({ to: path }), path)
     })
     // `statuses` stands for the results' data: re-run when a status changes, not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [statuses, ids])
+  }, [statuses, ids, links])
   return null
 }
 
