@@ -4,6 +4,7 @@ import type {
   MockCreateDeploymentRequest,
   MockFaultsRequest,
   MockLogFloodRequest,
+  MockRequestMatch,
   MockState,
   MockUserAccessRequest,
 } from '../src/contracts/mockControl.ts'
@@ -75,6 +76,19 @@ export class MockApi {
 
   faults(opts: MockFaultsRequest): Promise<unknown> {
     return this.call('POST', 'faults', opts)
+  }
+
+  /**
+   * The handler of `method path` runs (the mutation happens), then its answer is lost: headers go out and
+   * the connection is cut. `path` as catalyst-api sees it (`/api/v1/deployments`); `null` disarms.
+   */
+  dropResponseAfterMutation(match: MockRequestMatch | MockRequestMatch[] | null): Promise<unknown> {
+    return this.faults({ dropResponseAfterMutation: match })
+  }
+
+  /** `method path` is never answered (and nothing runs) until disarmed with `null` or `reset`. */
+  hang(match: MockRequestMatch | MockRequestMatch[] | null): Promise<unknown> {
+    return this.faults({ hang: match })
   }
 
   logFlood(opts: MockLogFloodRequest): Promise<{ jobId: string; jobName: string; executionId: string }> {

@@ -10,6 +10,7 @@ import { Router, decodeSegments } from './http/router.ts'
 import type { SseConnection } from './http/sse.ts'
 import { appRoutes } from './routes/apps.ts'
 import { authRoutes, handoverLanding } from './routes/auth.ts'
+import { RequestFaults } from './requestFaults.ts'
 import { controlRoutes, type Faults } from './routes/control.ts'
 import { dashboardRoutes } from './routes/dashboard.ts'
 import { deploymentRoutes } from './routes/deployments.ts'
@@ -45,6 +46,7 @@ const STREAM_TICK_MS = 250
 
 export function createMockApp(sim: Simulator, options: MockAppOptions = {}): MockApp {
   const faults: Faults = { latencyMs: 0, errorRate: 0, dropStreamsEveryMs: 0, downUntil: 0 }
+  const requestFaults = new RequestFaults()
   const streams = new Map<SseConnection, () => void>()
   /** The session each open stream belongs to (the 32-streams-per-session cap, contract §2.3.2). */
   const streamOwners = new Map<SseConnection, string>()
@@ -64,7 +66,7 @@ export function createMockApp(sim: Simulator, options: MockAppOptions = {}): Moc
   userRoutes(api)
   wizardRoutes(api)
   const control = new Router<Handler>()
-  controlRoutes(control, faults, closeAllStreams)
+  controlRoutes(control, faults, requestFaults, closeAllStreams)
 
   let lastDrop = Date.now()
   const ticker = setInterval(() => {
@@ -151,6 +153,10 @@ export function createMockApp(sim: Simulator, options: MockAppOptions = {}): Moc
       req.socket.destroy()
       return
     }
+    // Lost answers and requests never answered (`POST /api/__mock/faults`), matched on the path Go sees.
+    const requestFault = requestFaults.match(req.method ?? 'GET', apiPath)
+    if (requestFault === 'hang') return requestFaults.hold(res)
+    if (requestFault === 'drop') requestFaults.loseAnswer(res)
     const dispatch = () => {
       if (path === '/healthz' || path === '/readyz') return sendText(res, sim, 200, 'ok')
       if (faults.errorRate > 0 && Math.random() < faults.errorRate) {
@@ -185,6 +191,7 @@ export function createMockApp(sim: Simulator, options: MockAppOptions = {}): Moc
     close() {
       clearInterval(ticker)
       closeAllStreams()
+      requestFaults.clear()
     },
   }
 }

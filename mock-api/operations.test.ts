@@ -303,6 +303,8 @@ describe('kubeconfig', () => {
     expect(primary.status).toBe(200)
     expect(primary.headers['content-type']).toBe('application/yaml')
     expect(primary.headers['content-disposition']).toBe('attachment; filename="acme.yaml"')
+    // A credential: no browser or proxy may keep a copy (the console keeps none either: a plain call).
+    expect(primary.headers['cache-control']).toBe('no-store')
     expect(primary.text).toMatch(/^apiVersion: v1\nkind: Config\n/)
     const secondary = await call('GET', `/api/v1/deployments/${READY}/kubeconfig?region=nbg1-1`, { cookie })
     expect(secondary.headers['content-disposition']).toBe('attachment; filename="acme-nbg1-1.yaml"')

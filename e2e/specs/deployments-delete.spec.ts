@@ -1,6 +1,7 @@
 import type { Page, Request } from '@playwright/test'
 import { DeleteDialog, DeploymentsPage } from '../pages/DeploymentsPage.ts'
 import { OverviewPage } from '../pages/OverviewPage.ts'
+import { ShellPage } from '../pages/ShellPage.ts'
 import { ESTATE, expect, expectHeading, test } from '../fixtures.ts'
 
 const TOKEN = 'hcloudTOKEN0123456789abcdefSECRETvalue9876543210ZYXWVUTsrqpo'
@@ -339,4 +340,87 @@ test('a young install wiped from the list hits the age guard and needs an explic
     '',
     '?force=true',
   ])
+})
+
+/** Issue 15 item 5: the console's answer timeout for a delete or wipe (ANSWER_TIMEOUT_MS). */
+const ANSWER_TIMEOUT_MS = 10 * 60_000
+
+/** A wipe of `target` under way against the `hang` fault: the dialog waiting, nothing answered. */
+async function wipeThatNeverAnswers(
+  page: Page,
+  mockApi: { hang: (m: { method: 'POST'; path: string } | null) => Promise<unknown> },
+  target: { id: string; fqdn: string },
+  opts: { pauseClock?: boolean } = {},
+) {
+  await mockApi.hang({ method: 'POST', path: `/api/v1/deployments/${target.id}/wipe` })
+  const list = new DeploymentsPage(page)
+  await list.goto()
+  const d = new DeleteDialog(await list.openDelete(target.fqdn), target.fqdn)
+  await d.wipeMode().check()
+  await d.confirmInput().fill(target.fqdn)
+  await d.token().fill(TOKEN)
+  // Time stands still from the click on (under page.clock), so the deadline is exactly ten minutes of runFor.
+  if (opts.pauseClock) await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000)
+  await d.wipeButton().click()
+  await expect(d.dialog.getByRole('button', { name: 'Wiping…' })).toBeDisabled()
+  return { list, d }
+}
+
+test('a wipe that never answers: after 10 minutes the dialog says so in words, the token is gone, the deployment is re-read, and Escape closes', async ({
+  page,
+  mockApi,
+  allowConsoleErrors,
+}) => {
+  allowConsoleErrors([/net::ERR_ABORTED/])
+  await page.clock.install()
+  const { id, fqdn } = ESTATE.failedChart
+  const { d } = await wipeThatNeverAnswers(page, mockApi, { id, fqdn }, { pauseClock: true })
+  // Waiting: Escape is not a way to give up on a wipe under way (Cancel is).
+  await page.keyboard.press('Escape')
+  await expect(d.dialog).toBeVisible()
+
+  const reread = page.waitForRequest(
+    (r) => r.method() === 'GET' && new URL(r.url()).pathname === `/api/v1/deployments/${id}`,
+  )
+  await page.clock.runFor(ANSWER_TIMEOUT_MS - 1_000)
+  await expect(d.dialog.getByRole('button', { name: 'Wiping…' })).toBeDisabled()
+  await page.clock.runFor(1_000)
+  await reread
+  // Time flows again (React Query schedules its updates on timers).
+  await page.clock.resume()
+
+  const alert = d.alert().filter({ hasText: 'The server did not answer' })
+  await expect(alert).toContainText(`The wipe request for ${fqdn} got no answer within 10 minutes`)
+  await expect(alert).toContainText('Whether it was carried out is unknown')
+  await expect(alert).toContainText('Its status now: failed.')
+  await expect(d.token()).toHaveValue('')
+  await expect(d.token()).toBeEnabled()
+  expect(await secretWhere(page, TOKEN)).toMatchObject({ dom: false, inputs: false, queryCache: false })
+  // Nothing claims success and nothing is removed.
+  await expect(d.dialog.getByRole('heading', { name: 'Deployment wiped' })).toHaveCount(0)
+
+  await page.keyboard.press('Escape')
+  await expect(d.dialog).toBeHidden()
+})
+
+test('Cancel while a wipe is waiting aborts the request, clears the token and closes; the bell says the outcome is open', async ({
+  page,
+  mockApi,
+  allowConsoleErrors,
+}) => {
+  allowConsoleErrors([/net::ERR_ABORTED/])
+  const { id, fqdn } = ESTATE.failedChart
+  const { d, list } = await wipeThatNeverAnswers(page, mockApi, { id, fqdn })
+  const aborted = page.waitForEvent('requestfailed', (r) => r.url().endsWith(`/deployments/${id}/wipe`))
+  await d.dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(d.dialog).toBeHidden()
+  expect((await aborted).failure()?.errorText).toMatch(/ERR_ABORTED/)
+  expect(await secretWhere(page, TOKEN)).toMatchObject({ dom: false, inputs: false, queryCache: false })
+  await expect(list.row(fqdn)).toBeVisible()
+
+  const shell = new ShellPage(page)
+  await shell.openNotifications()
+  await expect(
+    shell.notificationItems().filter({ hasText: `Wipe of ${fqdn}: stopped waiting` }),
+  ).toContainText('may still be carried out')
 })

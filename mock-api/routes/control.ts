@@ -8,6 +8,7 @@ import {
   MockUserAccessRequest,
   SCENARIOS,
 } from '../../src/contracts/mockControl.ts'
+import type { RequestFaults } from '../requestFaults.ts'
 import type { ApiRouter } from './types.ts'
 
 export interface Faults {
@@ -22,7 +23,12 @@ export interface Faults {
  * `/api/__mock/*`: the only way tests and benchmarks drive the mock (documented in mock-api/README.md).
  * Never subject to fault injection.
  */
-export function controlRoutes(r: ApiRouter, faults: Faults, closeAllStreams: () => void): void {
+export function controlRoutes(
+  r: ApiRouter,
+  faults: Faults,
+  requestFaults: RequestFaults,
+  closeAllStreams: () => void,
+): void {
   r.add('GET', 'state', (ctx) => {
     ctx.json(200, {
       clock: ctx.sim.clock.snapshot(),
@@ -43,6 +49,7 @@ export function controlRoutes(r: ApiRouter, faults: Faults, closeAllStreams: () 
     if (!body) return
     closeAllStreams()
     Object.assign(faults, { latencyMs: 0, errorRate: 0, dropStreamsEveryMs: 0, downUntil: 0 })
+    requestFaults.clear()
     ctx.sim.reset(body.scenario)
     ctx.json(200, { ok: true, clock: ctx.sim.clock.snapshot() })
   })
@@ -89,10 +96,17 @@ export function controlRoutes(r: ApiRouter, faults: Faults, closeAllStreams: () 
     if (body.latencyMs !== undefined) faults.latencyMs = body.latencyMs
     if (body.errorRate !== undefined) faults.errorRate = body.errorRate
     if (body.dropStreamsEveryMs !== undefined) faults.dropStreamsEveryMs = body.dropStreamsEveryMs
+    requestFaults.set({
+      ...(body.dropResponseAfterMutation
+        ? { dropResponseAfterMutation: body.dropResponseAfterMutation }
+        : {}),
+      ...(body.hang ? { hang: body.hang } : {}),
+    })
     ctx.json(200, {
       latencyMs: faults.latencyMs,
       errorRate: faults.errorRate,
       dropStreamsEveryMs: faults.dropStreamsEveryMs,
+      ...requestFaults.snapshot(),
     })
   })
 

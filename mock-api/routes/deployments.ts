@@ -1,5 +1,6 @@
 import { DeploymentRequest, WipeRequest, validateDeploymentRequest } from '../../src/contracts/deployments.ts'
 import { SseConnection } from '../http/sse.ts'
+import { IDEMPOTENCY_KEY } from '../sim/idempotency.ts'
 import { eventCountAt, eventWire, eventsAt } from '../sim/derive.ts'
 import { rfc3339 } from '../sim/goTime.ts'
 import type { DeploymentRecord } from '../sim/simulator.ts'
@@ -52,6 +53,24 @@ export function deploymentRoutes(r: ApiRouter): void {
       if (invalid !== undefined) ctx.text(400, `invalid request body: ${invalid}`)
       return
     }
+    // Mock extension (contract §2.3): the same key and body replay the first 201; upstream ignores the header.
+    const key = ctx.req.headers['idempotency-key']
+    if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
+      return ctx.json(400, {
+        error: 'invalid-idempotency-key',
+        detail: 'Idempotency-Key must be 1-255 visible ASCII characters',
+      })
+    }
+    if (key) {
+      const earlier = ctx.sim.launches.lookup(s.email, key, body)
+      if (earlier.kind === 'replay') return ctx.json(earlier.status, earlier.body)
+      if (earlier.kind === 'mismatch') {
+        return ctx.json(422, {
+          error: 'idempotency-key-reused',
+          detail: 'this Idempotency-Key was already used for a different request',
+        })
+      }
+    }
     const rejected = validateDeploymentRequest(body)
     if (rejected) return ctx.json(400, { error: rejected })
     if (body.regions.length < 2 && !body.bcpTopology) {
@@ -63,7 +82,9 @@ export function deploymentRoutes(r: ApiRouter): void {
     const out = ctx.sim.create(body, s.email)
     if (!out.ok) return ctx.refuse(out)
     const id = out.value.spec.id
-    ctx.json(201, { id, status: 'provisioning', streamURL: `/api/v1/deployments/${id}/logs` })
+    const created = { id, status: 'provisioning', streamURL: `/api/v1/deployments/${id}/logs` }
+    if (key) ctx.sim.launches.remember(s.email, key, body, 201, created)
+    ctx.json(201, created)
   })
 
   r.add('GET', 'deployments/:id', (ctx) => {

@@ -3,6 +3,7 @@
  * mutations → cached timeline), sign-in, UserAccess. Routes are a thin mapping onto these methods, and
  * `simulator.test.ts` exercises them directly.
  */
+import { IdempotencyStore } from './idempotency.ts'
 import { DeploymentRequest } from '../../src/contracts/deployments.ts'
 import {
   SCENARIOS,
@@ -71,6 +72,8 @@ export class Simulator {
   readonly auth = new AuthStore()
   readonly records = new Map<string, DeploymentRecord>()
   readonly userAccess = new Map<string, UserAccessWire[]>()
+  /** `Idempotency-Key` answers of `POST /deployments` (mock extension, contract §2.3). */
+  readonly launches = new IdempotencyStore<Record<string, unknown>>()
   defaultScenario: ScenarioName = 'healthy'
   private counter = 0
   private readonly clockDefaults: { speed: number; paused: boolean }
@@ -93,6 +96,7 @@ export class Simulator {
     this.auth.reset()
     this.records.clear()
     this.userAccess.clear()
+    this.launches.clear()
     this.counter = 0
     this.defaultScenario = scenario ?? 'healthy'
     if (scenario) {

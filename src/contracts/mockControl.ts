@@ -88,12 +88,47 @@ export const MockCreateDeploymentResponse = z.object({
   count: z.number().int().optional(),
 })
 
+/**
+ * One API request a request fault applies to: the method and the path as catalyst-api sees it
+ * (`/api/v1/deployments`, no query; the mothership's `/sovereign` prefix is stripped before matching).
+ */
+export const MockRequestMatch = z.object({
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+  path: z
+    .string()
+    .regex(/^\/api\/v1\//, 'a path under /api/v1/')
+    .max(2000),
+})
+export type MockRequestMatch = z.infer<typeof MockRequestMatch>
+
+/** One match or several; `null` disarms the fault. */
+const RequestMatches = z
+  .union([MockRequestMatch, z.array(MockRequestMatch).max(20)])
+  .nullable()
+  .transform((v) => (v === null ? [] : Array.isArray(v) ? v : [v]))
+
 export const MockFaultsRequest = z.object({
   latencyMs: z.number().min(0).max(60_000).optional(),
   errorRate: z.number().min(0).max(1).optional(),
   dropStreamsEveryMs: z.number().min(0).max(3_600_000).optional(),
+  /**
+   * The handler runs (the mutation happens), then the answer is lost: the status line and headers are sent
+   * and the connection is cut before the body. (A connection cut before any byte makes Chromium re-send
+   * the request on its own, so the client would never see the loss.)
+   */
+  dropResponseAfterMutation: RequestMatches.optional(),
+  /** Never answered: the handler does not run and the connection stays open until the client gives up. */
+  hang: RequestMatches.optional(),
 })
-export type MockFaultsRequest = z.infer<typeof MockFaultsRequest>
+export type MockFaultsRequest = z.input<typeof MockFaultsRequest>
+
+export const MockFaultsResponse = z.object({
+  latencyMs: z.number(),
+  errorRate: z.number(),
+  dropStreamsEveryMs: z.number(),
+  dropResponseAfterMutation: z.array(MockRequestMatch),
+  hang: z.array(MockRequestMatch),
+})
 
 /** A synthetic log job: `lines` lines, all at once (`ratePerSec` 0) or emitted at a virtual-time rate. */
 export const MockLogFloodRequest = z.object({

@@ -120,4 +120,52 @@ describe('apiFetch', () => {
     expect(isGatewayFailure(500, 'oops')).toBe(false)
     expect(isGatewayFailure(503, ' {"error":"x"}')).toBe(false)
   })
+
+  it('a status line without its body (the connection cut mid-answer) is a lost answer, never an empty success', async () => {
+    const cut = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.error(new TypeError('network error'))
+      },
+    })
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(cut, { status: 201 })),
+    )
+    const e = (await apiFetch('/v1/x', z.unknown(), { method: 'POST' }).catch((x: unknown) => x)) as ApiError
+    expect([e.kind, e.status, e.message]).toEqual([
+      'network',
+      0,
+      'The connection dropped before the API finished answering.',
+    ])
+  })
+})
+
+describe('apiFetch with secrets', () => {
+  afterEach(() => vi.unstubAllGlobals())
+  const TOKEN = 'hcloudSECRET0123456789abcdefTOKEN'
+
+  it('redacts a secret the server echoes from the message, the code and the body of the error', async () => {
+    vi.stubGlobal(
+      'fetch',
+      respond(
+        400,
+        JSON.stringify({ error: `bad-${TOKEN}`, detail: `token "${TOKEN}" is invalid`, token: TOKEN }),
+      ),
+    )
+    const e = (await apiFetch('/v1/x', z.unknown(), { method: 'POST', secrets: [TOKEN] }).catch(
+      (x: unknown) => x,
+    )) as ApiError
+    expect(e.message).toBe('token "[redacted]" is invalid')
+    expect(e.code).toBe('bad-[redacted]')
+    expect(JSON.stringify(e.body)).not.toContain(TOKEN)
+  })
+
+  it('redacts a plain-text echo, also where the 400-character cut would leave part of it', async () => {
+    vi.stubGlobal('fetch', respond(400, `${'x'.repeat(390)} ${TOKEN}`))
+    const e = (await apiFetch('/v1/x', z.unknown(), { secrets: [TOKEN, undefined] }).catch(
+      (x: unknown) => x,
+    )) as ApiError
+    expect(e.message).toMatch(/ \[redact/)
+    expect(e.message).not.toContain(TOKEN.slice(0, 9))
+  })
 })

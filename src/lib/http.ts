@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import { parseErrorBody } from '../contracts/errors.ts'
 import { reportReachable, reportUnreachable } from './connectivity.ts'
 import { MODE } from './mode.ts'
+import { redactDeep, redactSecrets } from './redactSecrets.ts'
 import { observeServerDate } from './serverClock.ts'
 
 let mockBackend = false
@@ -85,6 +86,11 @@ export interface ApiRequest {
    * the SAME contract schema in a worker. Rejects with an Error whose message says what is wrong.
    */
   parseBody?: (text: string) => Promise<unknown>
+  /**
+   * The secret values this request carries (a provider token, S3 keys): redacted from the error's message
+   * and body should the server echo one back, so no error text on screen or in a notification shows it.
+   */
+  secrets?: readonly (string | undefined)[]
 }
 
 function withQuery(url: string, query: ApiRequest['query']): string {
@@ -97,6 +103,7 @@ function withQuery(url: string, query: ApiRequest['query']): string {
 
 const UNREACHABLE_MESSAGE =
   'The console cannot reach the API. Check your connection; it retries automatically.'
+const LOST_ANSWER_MESSAGE = 'The connection dropped before the API finished answering.'
 
 /**
  * 502/503/504 with a body that is not the API's JSON: a gateway speaking for an upstream that is down,
@@ -137,7 +144,16 @@ export async function apiFetch<S extends z.ZodType>(
     reportUnreachable('network')
     throw new ApiError(UNREACHABLE_MESSAGE, 'network', 0, undefined, undefined, path)
   }
-  const text = await res.text().catch(() => '')
+  let text: string
+  try {
+    text = await res.text()
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e
+    // The status line arrived, the body did not (the connection was cut): the answer is lost, and for a
+    // mutation the outcome is unknown. A network failure, never an empty success.
+    reportUnreachable('network')
+    throw new ApiError(LOST_ANSWER_MESSAGE, 'network', 0, undefined, undefined, path)
+  }
   if (isGatewayFailure(res.status, text)) {
     // The proxy in front (the console's nginx, Traefik, an ingress) answered because the API did not:
     // the same as a network failure, not an answer from the API (its Date is the proxy's, too).
@@ -148,10 +164,20 @@ export async function apiFetch<S extends z.ZodType>(
   if (res.headers.get('x-catalyst-mock') === '1') markMockBackend()
   reportReachable()
   if (!res.ok) {
-    const parsed = parseErrorBody(text)
+    // Redacted before parsing (a plain-text message is cut at 400 characters: a secret across the cut
+    // would survive in part) and after (JSON may spell it with \u escapes).
+    const secrets = req.secrets?.filter((v): v is string => !!v)
+    const parsed = parseErrorBody(redactSecrets(text, secrets))
     if (res.status === 401 && req.on401 !== 'throw') onUnauthenticated?.()
-    const message = parsed.message || `${res.status} ${res.statusText}`.trim()
-    throw new ApiError(message, 'http', res.status, parsed.code, parsed.body, path)
+    const message = redactSecrets(parsed.message || `${res.status} ${res.statusText}`.trim(), secrets)
+    throw new ApiError(
+      message,
+      'http',
+      res.status,
+      parsed.code && redactSecrets(parsed.code, secrets),
+      redactDeep(parsed.body, secrets),
+      path,
+    )
   }
   if (req.parseBody) {
     try {

@@ -23,21 +23,32 @@ import { apiFetch, isApiError } from '../../lib/http.ts'
 const dep = (id: string) => `/v1/deployments/${encodeURIComponent(id)}`
 
 /** `DELETE /deployments/{id}`: the record only; the cloud keeps running. */
-export function deleteDeploymentRecord(id: string) {
-  return apiFetch(dep(id), DeleteResult, { method: 'DELETE' })
+export function deleteDeploymentRecord(id: string, signal?: AbortSignal) {
+  return apiFetch(dep(id), DeleteResult, { method: 'DELETE', signal })
 }
 
 /** `POST /deployments/{id}/wipe[?force=true]` with the provider token in the body (never the URL). */
-export function wipeDeployment(id: string, hetznerToken: string, force: boolean) {
+export function wipeDeployment(id: string, hetznerToken: string, force: boolean, signal?: AbortSignal) {
   return apiFetch(`${dep(id)}/wipe`, WipeResult, {
     method: 'POST',
     body: { hetznerToken },
+    secrets: [hetznerToken],
     ...(force ? { query: { force: 'true' } } : {}),
+    signal,
   })
 }
 
-export function createDeployment(body: z.input<typeof DeploymentRequest>) {
-  return apiFetch('/v1/deployments', CreateDeploymentResponse, { method: 'POST', body })
+/**
+ * `POST /deployments`. `idempotencyKey` names the launch attempt: the same key with the same body never
+ * creates a second deployment where the server honours it (the mock does; contract §2.3).
+ */
+export function createDeployment(body: z.input<typeof DeploymentRequest>, idempotencyKey: string) {
+  return apiFetch('/v1/deployments', CreateDeploymentResponse, {
+    method: 'POST',
+    body,
+    headers: { 'idempotency-key': idempotencyKey },
+    secrets: [body.hetznerToken, body.objectStorageAccessKey, body.objectStorageSecretKey],
+  })
 }
 
 export function checkSubdomain(subdomain: string, poolDomain: string, signal?: AbortSignal) {
@@ -58,6 +69,7 @@ export async function validateCredentials(token: string): Promise<{ valid: boole
     const res = await apiFetch('/v1/credentials/validate', CredentialsValidateResponse, {
       method: 'POST',
       body: { provider: 'hetzner', token },
+      secrets: [token],
     })
     return { valid: res.valid, status: 200 }
   } catch (e) {
@@ -85,6 +97,7 @@ export function validateRegistrar(registrar: Registrar, domain: string, token: s
   return apiFetch(`/v1/registrar/${encodeURIComponent(registrar)}/validate`, RegistrarValidateResponse, {
     method: 'POST',
     body: { domain, token },
+    secrets: [token],
     on401: 'throw',
   })
 }

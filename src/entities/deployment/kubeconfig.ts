@@ -41,3 +41,26 @@ export function uploadKubeconfig(
     rawBody: { text: yaml, contentType: 'application/yaml' },
   })
 }
+
+/** Room for a 63-character label and a region key, well under every filesystem's 255-byte limit. */
+const MAX_FILE_STEM = 120
+
+/**
+ * The download's file name: `<subdomain>[-<region>].yaml` (what the API's Content-Disposition says). Both
+ * parts come from the API and may be hostile (`../`, NUL, quotes, bidi controls, 500 characters), so the
+ * name keeps only `[a-z0-9.-]`, never starts with a dot or hyphen (no hidden file, no option-like name),
+ * is bounded, and always ends in `.yaml`.
+ */
+export function kubeconfigFileName(fqdn: string, region?: string): string {
+  const clean = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9.-]+/g, '-')
+      .replace(/\.{2,}/g, '.')
+      .replace(/-{2,}/g, '-')
+      .replace(/^[.-]+|[.-]+$/g, '')
+  const label = clean(fqdn.split('.')[0] ?? '') || clean(fqdn) || 'kubeconfig'
+  const suffix = region ? clean(region) : ''
+  const stem = (suffix ? `${label}-${suffix}` : label).slice(0, MAX_FILE_STEM).replace(/[.-]+$/g, '')
+  return `${stem || 'kubeconfig'}.yaml`
+}

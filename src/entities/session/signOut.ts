@@ -2,6 +2,8 @@ import type { QueryClient } from '@tanstack/react-query'
 import { LogoutResponse } from '../../contracts/auth.ts'
 import { apiFetch } from '../../lib/http.ts'
 import { clearNotifications } from '../../lib/notifications.ts'
+import { clearRunWatches } from '../../lib/runWatches.ts'
+import { forgetWizardDraft } from '../../lib/wizardDraftKey.ts'
 
 /** Ends the session (`DELETE /auth/session`); newer backends answer with a Keycloak logout URL to visit. */
 export function signOut() {
@@ -9,8 +11,9 @@ export function signOut() {
 }
 
 /**
- * Signs out and forgets what this tab knew (cached queries, notifications). The caller then goes to the
- * sign-in page. Used by the profile menu and the command palette.
+ * Signs out and forgets what this tab knew (cached queries, notifications, run watches) and the wizard draft this
+ * browser kept (the next person here must not find the last one's organisation and email). The caller
+ * then goes to the sign-in page. Used by the profile menu and the command palette.
  */
 export async function endSession(queryClient: QueryClient): Promise<void> {
   try {
@@ -20,4 +23,6 @@ export async function endSession(queryClient: QueryClient): Promise<void> {
   }
   queryClient.clear()
   clearNotifications()
+  forgetWizardDraft()
+  clearRunWatches()
 }

@@ -3,6 +3,7 @@ import { useSearch } from '@tanstack/react-router'
 import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import { AppLink } from '../../components/AppLink.tsx'
 import { DeploymentHandoverPrompt } from '../../components/DeploymentHandoverPrompt.tsx'
+import { NotifyRunButton } from '../../components/NotifyRunButton.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { ReplayBar, ReplayButton } from '../../components/replay/ReplayBar.tsx'
 import { useReplay } from '../../components/replay/useReplay.ts'
@@ -48,6 +49,7 @@ export function JobsScreen({ deploymentId, graphView }: { deploymentId: string; 
   const { view: _view, ...rest } = search
   // `?at=` replays the run (list, graph and timeline alike); the bar says so and leads back to live.
   const replay = useReplay(deploymentId)
+  const status = useQuery(deploymentQueryOptions(deploymentId)).data?.status
   return (
     <ReplayNowContext.Provider value={replay.snapshot?.atMs}>
       <PageHeader
@@ -78,6 +80,7 @@ export function JobsScreen({ deploymentId, graphView }: { deploymentId: string; 
               Timeline
             </AppLink>
             <ReplayButton replay={replay} />
+            {status ? <NotifyRunButton deploymentId={deploymentId} status={status} /> : null}
           </>
         }
       />

@@ -5,6 +5,7 @@ import { ErrorState, Skeleton } from '../../components/States.tsx'
 import { StatusBadge } from '../../components/StatusBadge.tsx'
 import type { DeploymentState } from '../../contracts/deployments.ts'
 import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
+import { kubeconfigFileName } from '../../entities/deployment/kubeconfig.ts'
 import { topologyQueryOptions } from '../../entities/topology/topologyQueries.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
 import { errorMessage } from '../../lib/http.ts'
@@ -133,11 +134,7 @@ function RegionTable({
   loadingTopology: boolean
 }) {
   const unknown = loadingTopology ? 'Loading…' : 'Not created yet'
-  const label = (
-    deployment.sovereignSubdomain ||
-    deployment.sovereignFQDN.split('.')[0] ||
-    deployment.id
-  ).replace(/[^a-z0-9-]/gi, '-')
+  const name = deployment.sovereignSubdomain || deployment.sovereignFQDN || deployment.id
   return (
     <div className={styles.tableWrap}>
       <table className={styles.table} aria-label="Regions">
@@ -176,7 +173,7 @@ function RegionTable({
                   deploymentId={deployment.id}
                   regionKey={r.key}
                   regionParam={r.kubeconfigRegion}
-                  fileName={`${label}${r.primary ? '' : `-${r.key}`}.yaml`}
+                  fileName={kubeconfigFileName(name, r.primary ? undefined : r.key)}
                 />
               </td>
             </tr>

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { Outlet } from '@tanstack/react-router'
-import { lazy, Suspense, useEffect, type MouseEvent } from 'react'
+import { lazy, Suspense, useEffect, useSyncExternalStore, type MouseEvent } from 'react'
 import { whoamiQueryOptions } from '../../entities/session/whoamiQueries.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
 import { isApiError, signalUnauthenticated } from '../../lib/http.ts'
 import { OnlyIn } from '../../lib/modeContext.tsx'
+import { runWatchersWanted, subscribeRunWatchersWanted } from '../../lib/runWatchersWanted.ts'
 import { ConnectivityBanner, useFrameWithBanner } from './ConnectivityBanner.tsx'
 import { Header } from './Header.tsx'
 import { MalformedIdNotice } from './MalformedIdNotice.tsx'
@@ -15,6 +16,10 @@ import styles from './AppShell.module.css'
 const DeploymentStrip = lazy(() =>
   import('./DeploymentStrip.tsx').then((m) => ({ default: m.DeploymentStrip })),
 )
+
+// "Notify me when this run finishes": the watcher, the watch list and the Notification API code load only
+// once a watch exists (stored at start, or the first opt-in): the entry is at its limit.
+const RunWatchers = lazy(() => import('./RunWatchers.tsx').then((m) => ({ default: m.RunWatchers })))
 
 /** How often the shell re-checks the session while the user sits on a page that polls nothing. */
 const SESSION_CHECK_MS = 60_000
@@ -28,6 +33,7 @@ export function AppShell() {
   const deploymentId = useDeploymentId()
   useSessionWatch()
   useFrameWithBanner()
+  const watchersWanted = useSyncExternalStore(subscribeRunWatchersWanted, runWatchersWanted)
   const skipToMain = (e: MouseEvent<HTMLAnchorElement>) => {
     // Move focus (not just the scroll position) and keep the router's URL free of `#main`.
     e.preventDefault()
@@ -57,6 +63,11 @@ export function AppShell() {
         <main id="main" className={styles.main} tabIndex={-1}>
           <Outlet />
         </main>
+        {watchersWanted ? (
+          <Suspense fallback={null}>
+            <RunWatchers />
+          </Suspense>
+        ) : null}
       </div>
     </div>
   )

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { AppLink } from '../../../components/AppLink.tsx'
+import { NotifyRunButton } from '../../../components/NotifyRunButton.tsx'
 import { PageHeader } from '../../../components/PageHeader.tsx'
 import { RelativeTime } from '../../../components/RelativeTime.tsx'
 import { ErrorState, Skeleton } from '../../../components/States.tsx'
@@ -169,6 +170,7 @@ function OverviewContent({
             <span className={styles.bigStatus} aria-label={`Status: ${data.status}`}>
               <StatusBadge status={data.status} />
             </span>
+            <NotifyRunButton deploymentId={data.id} status={data.status} />
             {inFlight ? (
               <button
                 type="button"

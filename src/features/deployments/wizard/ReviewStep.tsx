@@ -2,8 +2,11 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useState, type RefObject } from 'react'
 import { deploymentKeys } from '../../../entities/deployment/deploymentKeys.ts'
+import { deploymentsQueryOptions } from '../../../entities/deployment/deploymentQueries.ts'
 import { errorMessage, isApiError } from '../../../lib/http.ts'
 import { useLinks } from '../../../lib/modeContext.tsx'
+import { notify } from '../../../lib/notifications.ts'
+import { serverNow } from '../../../lib/serverClock.ts'
 import { createDeployment } from '../../../entities/deployment/deploymentActions.ts'
 import {
   STEP_TITLES,
@@ -15,7 +18,15 @@ import {
   type WizardDraft,
   type WizardStep,
 } from './wizardModel.ts'
-import { WIZARD_DRAFT_KEY } from './wizardDraftStore.ts'
+import { forgetWizardDraft, saveDraft } from './wizardDraftStore.ts'
+import {
+  classifyLaunchFailure,
+  findOwnLaunch,
+  needsLookup,
+  newLaunchAttempt,
+  type LaunchAttempt,
+  type LaunchFailure,
+} from './launchRecovery.ts'
 import styles from './WizardScreen.module.css'
 
 /** `ssh-ed25519 AAAA…kKX catalyst@x` → the algorithm, the key's last characters and the comment. */
@@ -34,6 +45,7 @@ export function ReviewStep({
   tokenRef,
   objectStorageRef,
   keysHeld,
+  setLaunch,
 }: {
   draft: WizardDraft
   email: string | undefined
@@ -43,35 +55,94 @@ export function ReviewStep({
   tokenRef: RefObject<string>
   objectStorageRef: RefObject<ObjectStorageKeys>
   keysHeld: boolean
+  /** Starts (or, with null, ends) the launch attempt kept in the draft. */
+  setLaunch: (launch: LaunchAttempt | null) => void
 }) {
   const navigate = useNavigate()
   const links = useLinks()
   const queryClient = useQueryClient()
-  const [busy, setBusy] = useState(false)
+  const [busy, setBusy] = useState<false | 'launching' | 'checking'>(false)
   const [failure, setFailure] = useState<string | undefined>()
+  /** The outcome is unknown and no deployment of this attempt was found: a retry (same key) is offered. */
+  const [retryOffered, setRetryOffered] = useState(false)
   const keys = regionKeys(draft.regions)
   const problems = Object.entries(errors) as [WizardStep, string][]
+  const landOn = async (id: string, recovered: boolean) => {
+    tokenRef.current = ''
+    objectStorageRef.current = { accessKey: '', secretKey: '' }
+    forgetWizardDraft()
+    void queryClient.invalidateQueries({ queryKey: deploymentKeys.list() })
+    const to = links.to({ page: 'overview', deploymentId: id })
+    if (recovered) {
+      notify({
+        id: `launch-recovered:${id}`,
+        deploymentId: id,
+        deploymentLabel: fqdnOf(draft),
+        level: 'info',
+        title: `${fqdnOf(draft)} was launched`,
+        body: 'The answer to the launch was lost on the way back. The console found the deployment this launch created and opened it; nothing was launched twice.',
+        href: to,
+        hrefLabel: 'Open the deployment',
+      })
+    }
+    await navigate({ to })
+  }
+
+  /** After an unknown outcome or a 409: this attempt's own deployment, if the list holds one. */
+  const lookForOwn = async (attempt: LaunchAttempt) => {
+    const rows = await queryClient.fetchQuery({ ...deploymentsQueryOptions(), staleTime: 0, retry: false })
+    return findOwnLaunch(rows, { email: email ?? '', fqdn: fqdnOf(draft) }, attempt)
+  }
+
+  const explain = (kind: LaunchFailure, e: unknown, lookupError?: unknown): string => {
+    const fqdn = fqdnOf(draft)
+    if (lookupError !== undefined)
+      return `The launch of ${fqdn} may have gone through: its answer was lost and the check for it failed too (${errorMessage(lookupError)}). Retry: it sends the same request again and cannot start a second deployment.`
+    if (kind === 'unknown')
+      return `The answer to the launch was lost (${errorMessage(e)}), and no deployment of ${fqdn} from this launch exists. Retry: it sends the same request again and cannot start a second deployment.`
+    if (kind === 'taken') return `${fqdn} was taken meanwhile. Choose another subdomain.`
+    if (kind === 'key-reused')
+      return 'The request changed since the last try (a different token or keys). Launch again to send it as a new request.'
+    return isApiError(e) && e.status === 403
+      ? 'The owner email must be your signed-in email. Sign in again and retry.'
+      : `The launch failed: ${errorMessage(e)}`
+  }
+
   const launch = async () => {
     if (busy || problems.length > 0 || !email) return
-    setBusy(true)
+    // One key per attempt, kept (in the draft, across reloads) for every retry of it.
+    const attempt = draft.launch ?? newLaunchAttempt(serverNow())
+    if (!draft.launch) {
+      setLaunch(attempt)
+      saveDraft({ ...draft, launch: attempt })
+    }
+    setBusy('launching')
     setFailure(undefined)
+    setRetryOffered(false)
     try {
       const res = await createDeployment(
         buildDeploymentRequest(draft, email, tokenRef.current, objectStorageRef.current),
+        attempt.key,
       )
-      tokenRef.current = ''
-      objectStorageRef.current = { accessKey: '', secretKey: '' }
-      window.localStorage.removeItem(WIZARD_DRAFT_KEY)
-      void queryClient.invalidateQueries({ queryKey: deploymentKeys.list() })
-      await navigate({ to: links.to({ page: 'overview', deploymentId: res.id }) })
+      await landOn(res.id, false)
     } catch (e) {
-      setFailure(
-        isApiError(e) && e.code === 'subdomain-conflict'
-          ? `${fqdnOf(draft)} was taken meanwhile. Choose another subdomain.`
-          : isApiError(e) && e.status === 403
-            ? 'The owner email must be your signed-in email. Sign in again and retry.'
-            : `The launch failed: ${errorMessage(e)}`,
-      )
+      const kind = classifyLaunchFailure(e)
+      if (needsLookup(kind)) {
+        setBusy('checking')
+        try {
+          const own = await lookForOwn(attempt)
+          if (own) return await landOn(own.id, true)
+        } catch (lookupError) {
+          setFailure(explain(kind, e, lookupError))
+          setRetryOffered(true)
+          setBusy(false)
+          return
+        }
+      }
+      // Nothing of this attempt exists: a changed request needs a new key; an unknown outcome keeps it.
+      if (kind === 'key-reused') setLaunch(null)
+      setRetryOffered(kind === 'unknown')
+      setFailure(explain(kind, e))
       setBusy(false)
     }
   }
@@ -158,17 +229,23 @@ export function ReviewStep({
         </p>
       ) : null}
       <div className={styles.footer}>
-        <button type="button" className="btn" onClick={() => goTo('credentials')} disabled={busy}>
+        <button type="button" className="btn" onClick={() => goTo('credentials')} disabled={!!busy}>
           Back
         </button>
         <button
           type="button"
           className="btn btn-primary"
-          disabled={busy || problems.length > 0 || !email}
-          aria-busy={busy}
+          disabled={!!busy || problems.length > 0 || !email}
+          aria-busy={!!busy}
           onClick={() => void launch()}
         >
-          {busy ? 'Launching…' : 'Launch deployment'}
+          {busy === 'launching'
+            ? 'Launching…'
+            : busy === 'checking'
+              ? 'Checking whether it launched…'
+              : retryOffered
+                ? 'Retry launch'
+                : 'Launch deployment'}
         </button>
       </div>
     </div>

@@ -69,6 +69,8 @@ export function SelectField({
 /**
  * A secret (provider token, registrar token, S3 key): an uncontrolled password field, so the value never
  * enters React state or the markup; callers read it through `inputRef` or copy it out in `onChange`.
+ * No `name` (nothing for a form post or a password manager to file it under) and `new-password`:
+ * Chromium ignores `off` on password fields and would offer a saved site password here.
  */
 export function SecretField({
   label,
@@ -93,7 +95,7 @@ export function SecretField({
           ref={inputRef}
           className="input mono"
           type="password"
-          autoComplete="off"
+          autoComplete="new-password"
           spellCheck={false}
           disabled={disabled}
           onChange={onChange ? (e) => onChange(e.target.value) : undefined}

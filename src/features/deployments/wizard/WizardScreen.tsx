@@ -9,6 +9,7 @@ import {
   STEP_TITLES,
   SUBDOMAIN,
   WIZARD_STEPS,
+  applyDraftPatch,
   normaliseSubdomain,
   tokenVerdictText,
   validateStep,
@@ -93,7 +94,7 @@ export function WizardScreen() {
   const errors: StepErrors = validateStep(step, draft, ctx)
   const visibleErrors: StepErrors = showErrors ? errors : {}
 
-  const update = (patch: Partial<WizardDraft>) => setDraft((d) => ({ ...d, ...patch }))
+  const update = (patch: Partial<WizardDraft>) => setDraft((d) => applyDraftPatch(d, patch))
   const goTo = (s: WizardStep) => {
     setShowErrors(false)
     setFocusStep(true)
@@ -224,6 +225,7 @@ export function WizardScreen() {
               tokenRef={tokenRef}
               objectStorageRef={objectStorageRef}
               keysHeld={keysHeld}
+              setLaunch={(launch) => setDraft((d) => ({ ...d, launch }))}
             />
           )}
           {step !== 'review' ? (

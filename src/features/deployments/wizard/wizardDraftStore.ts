@@ -1,7 +1,9 @@
 /** Where the wizard draft lives between reloads (localStorage; the schema keeps secrets out). */
+import { forgetWizardDraft, wizardDraftKey } from '../../../lib/wizardDraftKey.ts'
 import { defaultDraft, parseDraft, serialiseDraft, type WizardDraft } from './wizardModel.ts'
 
-export const WIZARD_DRAFT_KEY = 'catalyst:wizard-draft:v1'
+export const WIZARD_DRAFT_KEY = wizardDraftKey()
+export { forgetWizardDraft }
 
 export function loadDraft(): WizardDraft {
   try {

@@ -11,6 +11,7 @@ import {
   regionKeys,
   registrarVerdictText,
   serialiseDraft,
+  applyDraftPatch,
   subdomainReasonText,
   tokenVerdictText,
   validateStep,
@@ -270,5 +271,16 @@ describe('the console words the backend codes', () => {
     expect(tokenVerdictText({ valid: false, status: 200 })).toMatch(/refused/)
     expect(tokenVerdictText({ valid: false, status: 400 })).toMatch(/64 characters/)
     expect(tokenVerdictText({ valid: false, status: 503 })).toMatch(/cannot be reached/)
+  })
+})
+
+describe('applyDraftPatch', () => {
+  it('keeps the launch attempt across step changes and drops it when the request changes', () => {
+    const launch = { key: 'k-1', startedAt: 1 }
+    const d = { ...defaultDraft(), launch }
+    expect(applyDraftPatch(d, { step: 'credentials' }).launch).toEqual(launch)
+    expect(applyDraftPatch(d, { subdomain: 'other' })).toMatchObject({ subdomain: 'other', launch: null })
+    expect(parseDraft(serialiseDraft(d)).launch).toEqual(launch)
+    expect(parseDraft(JSON.stringify({ ...d, launch: { key: 7 } })).launch).toBeNull()
   })
 })

@@ -93,6 +93,14 @@ export const WizardDraft = z.object({
   marketplaceEnabled: z.boolean().catch(true),
   /** Where the Sovereign's bucket lives; its access keys are secrets and never enter the draft. */
   objectStorageRegion: z.enum(OBJECT_STORAGE_REGIONS).catch('fsn1'),
+  /**
+   * The launch attempt under way (launchRecovery.ts): its Idempotency-Key and start, kept across retries
+   * and reloads until the launch lands; any edit of the request starts a new attempt. Not a secret.
+   */
+  launch: z
+    .object({ key: z.string().min(1).max(255), startedAt: z.number() })
+    .nullable()
+    .catch(null),
 })
 export type WizardDraft = z.infer<typeof WizardDraft>
 
@@ -112,7 +120,14 @@ export function defaultDraft(): WizardDraft {
     registrar: 'cloudflare',
     marketplaceEnabled: true,
     objectStorageRegion: 'fsn1',
+    launch: null,
   }
+}
+
+/** A draft edit: anything but a step change makes a different request, so a new launch attempt. */
+export function applyDraftPatch(draft: WizardDraft, patch: Partial<WizardDraft>): WizardDraft {
+  const changesRequest = Object.keys(patch).some((k) => k !== 'step' && k !== 'launch')
+  return { ...draft, ...patch, ...(changesRequest ? { launch: null } : {}) }
 }
 
 /** A stored draft, tolerating anything (old versions, hand edits, junk): falls back field by field. */
