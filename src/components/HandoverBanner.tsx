@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { mintErrorText, mintHandoverLink } from '../entities/deployment/mintHandoverLink.ts'
 import { markHandoverPrompted, wasHandoverPrompted } from '../lib/handoverPrompted.ts'
+import { isApiError } from '../lib/http.ts'
+import { sovereignConsoleUrl } from '../lib/links.ts'
 import styles from './HandoverBanner.module.css'
 
 export const HANDOVER_REDIRECT_SECONDS = 5
@@ -12,8 +14,9 @@ export const HANDOVER_REDIRECT_SECONDS = 5
  * without a countdown (`afterPrompt="button"`) and the other pages show nothing (`afterPrompt="hide"`).
  * The link signs its holder in as the Sovereign's owner, so none is kept before the operator acts: the
  * button (or the redirect firing) mints one, follows it only when it is this deployment's own console
- * (`checkHandoverLink`), and otherwise says why in words with Retry. Render it inside
- * `<OnlyIn surface="handover">`.
+ * (`checkHandoverLink`), and otherwise says why in words with Retry — or, when the customer has already
+ * adopted the Sovereign (409 `already-adopted`), with its console's own sign-in instead (no token). Render
+ * it inside `<OnlyIn surface="handover">`.
  */
 export function HandoverBanner({
   deploymentId,
@@ -30,6 +33,12 @@ export function HandoverBanner({
   const [secondsLeft, setSecondsLeft] = useState(HANDOVER_REDIRECT_SECONDS)
   const [leaving, setLeaving] = useState(false)
   const [error, setError] = useState<string | undefined>()
+  const [adopted, setAdopted] = useState(false)
+  const adoptedLink = useRef<HTMLAnchorElement>(null)
+  // The button the operator pressed turns into this link: keep the keyboard focus on the way on.
+  useEffect(() => {
+    if (adopted) adoptedLink.current?.focus()
+  }, [adopted])
   useEffect(() => {
     if (firstPrompt) markHandoverPrompted(deploymentId)
   }, [firstPrompt, deploymentId])
@@ -53,6 +62,7 @@ export function HandoverBanner({
       setError(link.reason)
     } catch (e) {
       setError(mintErrorText(e))
+      setAdopted(isApiError(e) && e.status === 409 && e.code === 'already-adopted')
     }
     busy.current = false
     setLeaving(false)
@@ -74,6 +84,7 @@ export function HandoverBanner({
   }, [stayed])
 
   if (!firstPrompt && afterPrompt === 'hide') return null
+  const consoleUrl = adopted ? sovereignConsoleUrl(fqdn, window.location) : ''
   return (
     <section className={styles.handover} aria-labelledby="handover-title">
       <div>
@@ -100,15 +111,22 @@ export function HandoverBanner({
         )}
       </div>
       <div className={styles.handoverActions}>
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={leaving}
-          aria-busy={leaving || undefined}
-          onClick={() => void go.current()}
-        >
-          {error ? 'Retry' : 'Open your Sovereign console'}
-        </button>
+        {adopted && consoleUrl ? (
+          <a ref={adoptedLink} className="btn btn-primary" href={consoleUrl}>
+            Sign in to {fqdn}
+          </a>
+        ) : (
+          // aria-disabled, not disabled, while minting: a disabled button would drop the keyboard focus.
+          <button
+            type="button"
+            className="btn btn-primary"
+            aria-disabled={leaving || undefined}
+            aria-busy={leaving || undefined}
+            onClick={() => void go.current()}
+          >
+            {error ? 'Retry' : 'Open your Sovereign console'}
+          </button>
+        )}
         {!stayed && !leaving ? (
           <button type="button" className="btn" onClick={() => setStayed(true)}>
             Stay on this page
