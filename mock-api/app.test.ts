@@ -54,6 +54,14 @@ async function signIn(host?: string, tier = 'owner', email = 'operator@openova.i
   return cookie
 }
 
+/** `POST /mint-handover-token` → the path + query of its redirect URL (the Sovereign's landing). */
+async function mintedPath(cookie: string, id: string): Promise<string> {
+  const r = await call('POST', `/api/v1/deployments/${id}/mint-handover-token`, { cookie })
+  expect(r.status).toBe(200)
+  const url = new URL((r.json() as { redirectURL: string }).redirectURL)
+  return url.pathname + url.search
+}
+
 function parse<S extends z.ZodType>(schema: S, r: SocketResponse): z.infer<S> {
   return schema.parse(r.json())
 }
@@ -138,11 +146,14 @@ describe('auth and mode', () => {
 
   it('lands a handover on the Sovereign, adopts it, and refuses a reused token', async () => {
     const cookie = await signIn()
-    const state = parse(DeploymentState, await call('GET', `/api/v1/deployments/${ESTATE.ready}`, { cookie }))
-    expect(state.handoverURL).toMatch(
+    // The record still carries a re-minted link, as upstream does (the console drops it at its edge).
+    const raw = (await call('GET', `/api/v1/deployments/${ESTATE.ready}`, { cookie })).json() as {
+      handoverURL?: string
+    }
+    expect(raw.handoverURL).toMatch(
       new RegExp(`^http://console\\.acme\\.omani\\.works\\.localhost:${port}/auth/handover\\?token=`),
     )
-    const path = new URL(state.handoverURL!).pathname + new URL(state.handoverURL!).search
+    const path = await mintedPath(cookie, ESTATE.ready)
     const host = `console.acme.omani.works.localhost:${port}`
     const landed = await call('GET', path, { host })
     expect(landed.status).toBe(302)
@@ -158,6 +169,41 @@ describe('auth and mode', () => {
     expect(
       parse(DeploymentState, await call('GET', `/api/v1/deployments/${ESTATE.ready}`, { cookie })).status,
     ).toBe('adopted')
+    // Adopted: no new owner-granting token (stricter than upstream, which mints for `adopted` too).
+    const again = await call('POST', `/api/v1/deployments/${ESTATE.ready}/mint-handover-token`, { cookie })
+    expect([again.status, again.json()]).toEqual([409, { error: 'already-adopted', status: 'adopted' }])
+  })
+
+  it('refuses to mint for the seeded adopted deployment and before ready', async () => {
+    const cookie = await signIn()
+    const adopted = await call('POST', `/api/v1/deployments/${ESTATE.adopted}/mint-handover-token`, {
+      cookie,
+    })
+    expect([adopted.status, adopted.json()]).toEqual([409, { error: 'already-adopted', status: 'adopted' }])
+    const live = await call('POST', `/api/v1/deployments/${ESTATE.live}/mint-handover-token`, { cookie })
+    expect(live.status).toBe(409)
+    expect(live.json()).toMatchObject({ error: 'not-handover-ready' })
+  })
+
+  it('mints a fresh single-use token per call, each expiring after 5 minutes of the virtual clock', async () => {
+    const cookie = await signIn()
+    const host = `console.acme.omani.works.localhost:${port}`
+    const first = await mintedPath(cookie, ESTATE.ready)
+    const second = await mintedPath(cookie, ESTATE.ready)
+    expect(second).not.toBe(first)
+    sim.clock.set({ advanceMs: 4 * 60_000 + 59_000 })
+    const late = await mintedPath(cookie, ESTATE.ready)
+    sim.clock.set({ advanceMs: 2_000 })
+    // 5 min 01 s after minting: expired, and the Sovereign is not adopted by it.
+    const expired = await call('GET', first, { host })
+    expect(expired.headers.location).toBe('/auth/handover-error?reason=token%20expired')
+    expect(
+      parse(DeploymentState, await call('GET', `/api/v1/deployments/${ESTATE.ready}`, { cookie })).status,
+    ).toBe('ready')
+    // A token minted 2 s ago still lands, once.
+    expect((await call('GET', late, { host })).headers.location).toBe('/dashboard')
+    const replay = await call('GET', late, { host })
+    expect(replay.headers.location).toBe('/auth/handover-error?reason=token%20already%20used')
   })
 })
 

@@ -13,7 +13,7 @@ import { OverviewPage } from '../pages/OverviewPage.ts'
 test.use({ handoverPrompts: 'fresh' })
 
 const openConsole = (p: Page) =>
-  p.getByRole('main').getByRole('link', { name: 'Open your Sovereign console' })
+  p.getByRole('main').getByRole('button', { name: 'Open your Sovereign console' })
 const stay = (p: Page) => p.getByRole('main').getByRole('button', { name: 'Stay on this page' })
 
 test('the Apps page offers the handover and redirects to the Sovereign after 5 s', async ({

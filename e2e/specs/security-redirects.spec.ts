@@ -204,8 +204,14 @@ test('a handover or console URL from the API is followed only when it is an http
   await page.clock.install()
   await overview.goto(id)
   await expect(overview.heading(ESTATE.ready.fqdn)).toBeVisible()
-  // No link to follow and no countdown: a script URL is not a handover link.
-  await expect(overview.openConsole()).toHaveCount(0)
+  // The record's script URL is never a link on the page; pressing the button mints one, and a minted
+  // script URL is refused in words, not followed.
+  await expect(page.locator('[href^="javascript:" i]')).toHaveCount(0)
+  await overview.openConsole().click()
+  await expect(overview.main.getByRole('alert')).toHaveText(
+    'The handover link catalyst-api answered was not followed: it is not a plain https address.',
+  )
+  await expect(overview.main.getByRole('button', { name: 'Retry' })).toBeVisible()
   await page.clock.runFor(6_000)
   await expect(page).toHaveURL(`${baseURL}/provision/${id}`)
   await guard.expectInert('handover with a script URL')

@@ -159,8 +159,10 @@ export function deploymentRoutes(r: ApiRouter): void {
     const rec = ctx.deployment()
     if (!rec) return
     const status = ctx.sim.status(rec)
-    if (status !== 'ready' && status !== 'adopted')
-      return ctx.json(409, { error: 'not-handover-ready', status })
+    // Stricter than upstream (which mints for `adopted` too): once the customer owns the Sovereign, no
+    // new owner-granting token exists for it (docs/wire-contract.md §3).
+    if (status === 'adopted') return ctx.json(409, { error: 'already-adopted', status })
+    if (status !== 'ready') return ctx.json(409, { error: 'not-handover-ready', status })
     const fqdn = rec.spec.request.sovereignFQDN
     const { token } = ctx.sim.auth.mintHandover(rec.spec.id, fqdn, rec.spec.ownerEmail, ctx.sim.now())
     ctx.json(200, { token, redirectURL: `${ctx.sovereignOrigin(fqdn)}/auth/handover?token=${token}` })

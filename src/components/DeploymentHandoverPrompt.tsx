@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { deploymentQueryOptions } from '../entities/deployment/deploymentQueries.ts'
-import { httpUrlOrUndefined } from '../lib/links.ts'
 import { useSurface } from '../lib/modeContext.tsx'
 import { HandoverBanner } from './HandoverBanner.tsx'
 
 /**
  * The handover prompt where operators watch a run besides its overview (the Apps and Jobs pages, as
- * upstream fired it there — regression 51): once the record carries a handover link, the banner with its
+ * upstream fired it there — regression 51): once the record offers a handover, the banner with its
  * 5 s redirect and "Stay", once per deployment (shared with the overview). Never on a Sovereign (the
  * `handover` surface), never for an adopted one (no longer `ready`).
  */
@@ -14,15 +13,6 @@ export function DeploymentHandoverPrompt({ deploymentId }: { deploymentId: strin
   const offered = useSurface('handover')
   const state = useQuery({ ...deploymentQueryOptions(deploymentId), enabled: offered && deploymentId !== '' })
   const data = state.data
-  if (!offered || !data || data.status !== 'ready' || data.adoptedAt) return null
-  const handoverURL = httpUrlOrUndefined(data.handoverURL ?? data.result?.handoverURL)
-  if (!handoverURL) return null
-  return (
-    <HandoverBanner
-      deploymentId={data.id}
-      fqdn={data.sovereignFQDN || data.id}
-      handoverURL={handoverURL}
-      afterPrompt="hide"
-    />
-  )
+  if (!offered || !data || data.status !== 'ready' || data.adoptedAt || !data.handoverOffered) return null
+  return <HandoverBanner deploymentId={data.id} fqdn={data.sovereignFQDN || data.id} afterPrompt="hide" />
 }

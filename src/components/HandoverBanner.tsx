@@ -1,30 +1,30 @@
 import { useEffect, useRef, useState } from 'react'
-import { mintHandoverToken } from '../entities/deployment/deploymentActions.ts'
+import { mintErrorText, mintHandoverLink } from '../entities/deployment/mintHandoverLink.ts'
 import { markHandoverPrompted, wasHandoverPrompted } from '../lib/handoverPrompted.ts'
-import { httpUrlOrUndefined } from '../lib/links.ts'
+import { isApiError } from '../lib/http.ts'
+import { sovereignConsoleUrl } from '../lib/links.ts'
 import styles from './HandoverBanner.module.css'
 
 export const HANDOVER_REDIRECT_SECONDS = 5
 
 /**
- * Once a handover link exists: "Open your Sovereign console" at once, and an automatic redirect after 5 s
+ * Once a handover is on offer: "Open your Sovereign console" at once, and an automatic redirect after 5 s
  * that "Stay on this page" cancels (regression 51). The redirect is offered once per deployment in a tab,
  * wherever the operator first sees it (overview, Apps, Jobs): afterwards the overview keeps the button
  * without a countdown (`afterPrompt="button"`) and the other pages show nothing (`afterPrompt="hide"`).
- * The record's `handoverURL` is re-minted on every read, so it is only ever an href, never a key; following
- * it mints a fresh 5-minute link first (the one on screen may have expired while the operator watched),
- * falling back to the latest known one. Render it inside `<OnlyIn surface="handover">`.
+ * The link signs its holder in as the Sovereign's owner, so none is kept before the operator acts: the
+ * button (or the redirect firing) mints one, follows it only when it is this deployment's own console
+ * (`checkHandoverLink`), and otherwise says why in words with Retry — or, when the customer has already
+ * adopted the Sovereign (409 `already-adopted`), with its console's own sign-in instead (no token). Render
+ * it inside `<OnlyIn surface="handover">`.
  */
 export function HandoverBanner({
   deploymentId,
   fqdn,
-  handoverURL,
   afterPrompt,
 }: {
   deploymentId: string
   fqdn: string
-  /** An http(s) URL (the caller checks it with httpUrlOrUndefined). */
-  handoverURL: string
   afterPrompt: 'button' | 'hide'
 }) {
   // Decided once when the banner appears: a later mark (by this very banner) must not hide it.
@@ -32,24 +32,41 @@ export function HandoverBanner({
   const [stayed, setStayed] = useState(!firstPrompt)
   const [secondsLeft, setSecondsLeft] = useState(HANDOVER_REDIRECT_SECONDS)
   const [leaving, setLeaving] = useState(false)
-  const latest = useRef(handoverURL)
+  const [error, setError] = useState<string | undefined>()
+  const [adopted, setAdopted] = useState(false)
+  const adoptedLink = useRef<HTMLAnchorElement>(null)
+  // The button the operator pressed turns into this link: keep the keyboard focus on the way on.
   useEffect(() => {
-    latest.current = handoverURL
-  }, [handoverURL])
+    if (adopted) adoptedLink.current?.focus()
+  }, [adopted])
   useEffect(() => {
     if (firstPrompt) markHandoverPrompted(deploymentId)
   }, [firstPrompt, deploymentId])
 
+  const target = useRef({ deploymentId, fqdn })
+  useEffect(() => {
+    target.current = { deploymentId, fqdn }
+  }, [deploymentId, fqdn])
+  const busy = useRef(false)
   const go = useRef(async () => {
+    if (busy.current) return
+    busy.current = true
     setLeaving(true)
-    let target = latest.current
+    setError(undefined)
     try {
-      // A minted link that is not http(s) is ignored like a failed mint (never followed).
-      target = httpUrlOrUndefined((await mintHandoverToken(deploymentId)).redirectURL) ?? target
-    } catch {
-      // Not fatal: the link from the record or the stream is at most a few minutes old.
+      const link = await mintHandoverLink(target.current.deploymentId, target.current.fqdn)
+      if (link.ok) {
+        window.location.assign(link.url)
+        return
+      }
+      setError(link.reason)
+    } catch (e) {
+      setError(mintErrorText(e))
+      setAdopted(isApiError(e) && e.status === 409 && e.code === 'already-adopted')
     }
-    window.location.assign(target)
+    busy.current = false
+    setLeaving(false)
+    setStayed(true)
   })
 
   useEffect(() => {
@@ -67,6 +84,7 @@ export function HandoverBanner({
   }, [stayed])
 
   if (!firstPrompt && afterPrompt === 'hide') return null
+  const consoleUrl = adopted ? sovereignConsoleUrl(fqdn, window.location) : ''
   return (
     <section className={styles.handover} aria-labelledby="handover-title">
       <div>
@@ -76,27 +94,39 @@ export function HandoverBanner({
         <p className={styles.handoverText}>
           The Sovereign runs on its own now. Sign in to its console to take it over.
         </p>
-        <p className={styles.handoverCountdown} aria-live="polite">
-          {leaving
-            ? 'Opening the Sovereign console…'
-            : !firstPrompt
-              ? 'The automatic redirect was offered earlier in this tab.'
-              : stayed
-                ? 'Automatic redirect cancelled.'
-                : `Redirecting in ${Math.max(0, secondsLeft)} s…`}
-        </p>
+        {error ? (
+          <p className={styles.handoverError} role="alert">
+            {error}
+          </p>
+        ) : (
+          <p className={styles.handoverCountdown} aria-live="polite">
+            {leaving
+              ? 'Opening the Sovereign console…'
+              : !firstPrompt
+                ? 'The automatic redirect was offered earlier in this tab.'
+                : stayed
+                  ? 'Automatic redirect cancelled.'
+                  : `Redirecting in ${Math.max(0, secondsLeft)} s…`}
+          </p>
+        )}
       </div>
       <div className={styles.handoverActions}>
-        <a
-          className="btn btn-primary"
-          href={handoverURL}
-          onClick={(e) => {
-            e.preventDefault()
-            void go.current()
-          }}
-        >
-          Open your Sovereign console
-        </a>
+        {adopted && consoleUrl ? (
+          <a ref={adoptedLink} className="btn btn-primary" href={consoleUrl}>
+            Sign in to {fqdn}
+          </a>
+        ) : (
+          // aria-disabled, not disabled, while minting: a disabled button would drop the keyboard focus.
+          <button
+            type="button"
+            className="btn btn-primary"
+            aria-disabled={leaving || undefined}
+            aria-busy={leaving || undefined}
+            onClick={() => void go.current()}
+          >
+            {error ? 'Retry' : 'Open your Sovereign console'}
+          </button>
+        )}
         {!stayed && !leaving ? (
           <button type="button" className="btn" onClick={() => setStayed(true)}>
             Stay on this page

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { OptionalTimestamp, Timestamp, looseArray } from './common.ts'
+import { withoutHandoverToken } from './withoutHandoverToken.ts'
 
 /** Declared statuses (contract §3.1.1). The wire is open: unknown values are accepted and treated as in flight. */
 export const DEPLOYMENT_STATUSES = [
@@ -70,8 +71,8 @@ export const Result = z.object({
 })
 export type Result = z.infer<typeof Result>
 
-/** `GET /deployments/{id}` and the `done` SSE frame (contract §3.1). */
-export const DeploymentState = z.object({
+/** `GET /deployments/{id}` and the `done` SSE frame as the wire has them (contract §3.1). */
+const DeploymentStateWire = z.object({
   id: z.string(),
   status: DeploymentStatus,
   startedAt: Timestamp,
@@ -104,6 +105,13 @@ export const DeploymentState = z.object({
   openovaFlowEnabled: z.boolean().optional(),
   operationInProgress: z.boolean().optional(),
 })
+
+/**
+ * `GET /deployments/{id}` and the `done` SSE frame as the console keeps them: the re-minted handover token
+ * (`handoverURL`, also in `result`) is dropped here, before anything reaches the query cache; only
+ * `handoverOffered` says one was there.
+ */
+export const DeploymentState = DeploymentStateWire.transform(withoutHandoverToken)
 export type DeploymentState = z.infer<typeof DeploymentState>
 
 /**
@@ -143,8 +151,10 @@ export const DeploymentEvent = z.object({
 })
 export type DeploymentEvent = z.infer<typeof DeploymentEvent>
 
-/** Named `handover-ready` SSE frame. */
-export const HandoverReady = z.object({ handoverURL: z.string(), expiresAt: OptionalTimestamp })
+/** Named `handover-ready` SSE frame, its token dropped at the edge (see `withoutHandoverToken`). */
+export const HandoverReady = z
+  .object({ handoverURL: z.string(), expiresAt: OptionalTimestamp })
+  .transform(withoutHandoverToken)
 export type HandoverReady = z.infer<typeof HandoverReady>
 
 /** `GET /deployments/{id}/events`: the non-streaming backfill. */

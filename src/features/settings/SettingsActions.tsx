@@ -3,10 +3,9 @@ import { useState } from 'react'
 import { RelativeTime } from '../../components/RelativeTime.tsx'
 import type { DeploymentState, RefreshWatchResponse } from '../../contracts/deployments.ts'
 import { refreshWatch } from '../../entities/deployment/componentsStateQueries.ts'
-import { mintHandoverToken } from '../../entities/deployment/deploymentActions.ts'
+import { mintErrorText, mintHandoverLink } from '../../entities/deployment/mintHandoverLink.ts'
 import { deploymentKeys } from '../../entities/deployment/deploymentKeys.ts'
-import { httpUrlOrUndefined } from '../../lib/links.ts'
-import { mintErrorText, refreshWatchErrorText } from './settingsModel.ts'
+import { refreshWatchErrorText } from './settingsModel.ts'
 import styles from './SettingsScreen.module.css'
 
 /** `POST /refresh-watch`: re-attach the Phase-1 watcher (after a catalyst-api restart or a finished watch). */
@@ -94,9 +93,9 @@ export function HandoverAction({ deployment }: { deployment: DeploymentState }) 
     setError(undefined)
     setLink(undefined)
     try {
-      const url = httpUrlOrUndefined((await mintHandoverToken(deployment.id)).redirectURL)
-      if (url) setLink(url)
-      else setError('catalyst-api answered with a link that is not a web address; it was not shown.')
+      const minted = await mintHandoverLink(deployment.id, deployment.sovereignFQDN || deployment.id)
+      if (minted.ok) setLink(minted.url)
+      else setError(minted.reason)
     } catch (e) {
       setError(mintErrorText(e))
     } finally {

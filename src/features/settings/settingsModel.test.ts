@@ -5,7 +5,6 @@ import { ApiError } from '../../lib/http.ts'
 import {
   domainModeText,
   kubeconfigErrorText,
-  mintErrorText,
   refreshWatchErrorText,
   regionSettings,
 } from './settingsModel.ts'
@@ -112,8 +111,6 @@ describe('Settings words', () => {
     expect(kubeconfigErrorText(e(503), 'fsn1')).toContain('no kubeconfig storage configured')
     expect(refreshWatchErrorText(e(409, 'watch-not-resumable'))).toContain('cannot be re-attached')
     expect(refreshWatchErrorText(e(504, 'seed-timeout'))).toContain('keeps trying')
-    expect(mintErrorText(e(409, 'not-handover-ready'))).toContain('must be ready first')
-    expect(mintErrorText(e(409, 'already-adopted'))).toContain('single use')
   })
 
   it('names the domain mode', () => {

@@ -90,16 +90,3 @@ export function refreshWatchErrorText(e: unknown): string {
   }
   return `The watch could not be refreshed: ${errorMessage(e)}`
 }
-
-/** `POST /mint-handover-token` refusals (409 `not-handover-ready`; single use once adopted). */
-export function mintErrorText(e: unknown): string {
-  if (isApiError(e)) {
-    if (e.status === 409 && e.code === 'not-handover-ready')
-      return 'No handover link can be minted yet: the deployment must be ready first.'
-    if (e.status === 409)
-      return 'No new handover link: the customer has already taken this Sovereign over (a handover is single use).'
-    if (e.status === 503)
-      return 'catalyst-api has no handover signing key configured, so it cannot mint a link.'
-  }
-  return `The handover link could not be minted: ${errorMessage(e)}`
-}

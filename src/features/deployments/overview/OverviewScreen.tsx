@@ -11,7 +11,7 @@ import { isInFlightStatus, type DeploymentState } from '../../../contracts/deplo
 import { deploymentQueryOptions } from '../../../entities/deployment/deploymentQueries.ts'
 import { useDeploymentId } from '../../../lib/deploymentScope.ts'
 import { isApiError } from '../../../lib/http.ts'
-import { httpUrlOrUndefined, sovereignConsoleUrl } from '../../../lib/links.ts'
+import { sovereignConsoleUrl } from '../../../lib/links.ts'
 import { formatAbsolute, parseTime } from '../../../lib/time.ts'
 import { DeleteDeploymentDialog, type DeleteTarget } from '../delete/DeleteDeploymentDialog.tsx'
 import { wipeBlockReason } from '../delete/deleteRules.ts'
@@ -27,11 +27,11 @@ import { useDeploymentLog, type DeploymentLogView } from './useDeploymentLog.ts'
 import { useQueryCacheProbe } from '../useQueryCacheProbe.ts'
 import styles from './OverviewScreen.module.css'
 
-/** Poll the record: often while in flight, then while waiting for (and keeping fresh) the handover link. */
+/** Poll the record: often while in flight, then while waiting for the handover to be offered. */
 function pollInterval(s: DeploymentState | undefined): number | false {
   if (!s) return false
   if (isInFlightStatus(s.status)) return 5_000
-  if (s.status === 'ready') return s.handoverFiredAt || s.handoverURL ? 60_000 : 3_000
+  if (s.status === 'ready') return s.handoverFiredAt || s.handoverOffered ? 60_000 : 3_000
   // A failed deployment can run again (a retried job): look now and then.
   if (s.status === 'failed' || s.status === 'partial-failure') return 15_000
   return false
@@ -139,10 +139,8 @@ function OverviewContent({
     )
   }
 
-  // Only an http(s) link is a handover link (the API's value is followed by the browser).
-  const handoverURL = httpUrlOrUndefined(
-    live.handover?.handoverURL ?? data.handoverURL ?? data.result?.handoverURL,
-  )
+  // Offered by the stream's handover-ready frame or the record; the link itself is minted on the click.
+  const handoverOffered = !!live.handover || data.handoverOffered
   const inFlight = isInFlightStatus(data.status)
   const wipeBlocked = wipeBlockReason(data.status)
   const target: DeleteTarget = { id: data.id, fqdn, status: data.status }
@@ -188,8 +186,8 @@ function OverviewContent({
           </div>
         }
       />
-      {handoverURL && data.status === 'ready' ? (
-        <HandoverBanner deploymentId={data.id} fqdn={fqdn} handoverURL={handoverURL} afterPrompt="button" />
+      {handoverOffered && data.status === 'ready' ? (
+        <HandoverBanner deploymentId={data.id} fqdn={fqdn} afterPrompt="button" />
       ) : null}
       <StreamLine live={live} inFlight={inFlight} status={data.status} />
       {data.status === 'failed' || data.status === 'partial-failure' ? (

@@ -113,7 +113,7 @@ export function derivePhaseTimeline(state: DeploymentState, log: DeploymentLogSt
   })
 
   const handedOver =
-    !!log.phases['handover-ready'] || !!state.handoverFiredAt || !!state.handoverURL || status === 'adopted'
+    !!log.phases['handover-ready'] || !!state.handoverFiredAt || state.handoverOffered || status === 'adopted'
   const cutoverSteps = log.phases['cutover']?.count ?? 0
   const cutover: TimelineStep = {
     id: 'cutover',
