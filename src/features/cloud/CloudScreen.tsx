@@ -11,10 +11,18 @@ import { deploymentQueryOptions } from '../../entities/deployment/deploymentQuer
 import { topologyQueryOptions } from '../../entities/topology/topologyQueries.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
 import { useLinks } from '../../lib/modeContext.tsx'
-import { KIND_LABELS, formatHidden, parseHidden, resolveKind, type NodeType } from './cloudKinds.ts'
+import {
+  KIND_LABELS,
+  formatHidden,
+  isGraphKind,
+  parseHidden,
+  resolveKind,
+  type NodeType,
+} from './cloudKinds.ts'
 import { nextSort, type CloudSearch } from './cloudSearch.ts'
 import { CloudList } from './components/CloudList.tsx'
 import { DetailsPanel } from './components/DetailsPanel.tsx'
+import { K8sKindList } from './components/K8sKindList.tsx'
 import { TopologyGraph } from './components/TopologyGraph.tsx'
 import { TypeChips } from './components/TypeChips.tsx'
 import { EDGE_LABELS, toTopologyGraph, type EdgeKind } from './toTopologyGraph.ts'
@@ -113,14 +121,25 @@ export function CloudScreen() {
             There is no “{kind.raw}” list here; showing {KIND_LABELS[kind.kind]}.
           </p>
         ) : null}
-        <CloudList
-          graph={graph}
-          kind={kind.kind}
-          sort={search.sort}
-          search={search}
-          deploymentId={deploymentId}
-          onSort={(column) => go({ ...search, sort: nextSort(search.sort, column) }, true)}
-        />
+        {isGraphKind(kind.kind) ? (
+          <CloudList
+            graph={graph}
+            kind={kind.kind}
+            sort={search.sort}
+            search={search}
+            deploymentId={deploymentId}
+            onSort={(column) => go({ ...search, sort: nextSort(search.sort, column) }, true)}
+          />
+        ) : (
+          <K8sKindList
+            graph={graph}
+            kind={kind.kind}
+            search={search}
+            deploymentId={deploymentId}
+            onSort={(column) => go({ ...search, sort: nextSort(search.sort, column) }, true)}
+            onRegion={(region) => go({ ...search, region }, true)}
+          />
+        )}
       </>
     )
   else

@@ -3,11 +3,12 @@ import { AppLink } from '../../../components/AppLink.tsx'
 import { StatusBadge } from '../../../components/StatusBadge.tsx'
 import { VirtualTable, type ColumnDef } from '../../../components/VirtualTable.tsx'
 import { COLUMNS, sortRows } from '../cloudColumns.ts'
-import { KIND_LABELS, KIND_TYPE, LIST_KINDS, type ListKind } from '../cloudKinds.ts'
+import { KIND_LABELS, KIND_TYPE, type ListKind } from '../cloudKinds.ts'
 import { parseSort, type CloudSearch } from '../cloudSearch.ts'
 import type { TopologyGraph } from '../toTopologyGraph.ts'
 import type { TopoNode } from '../toTopologyGraph.ts'
 import styles from './CloudList.module.css'
+import { KindTabs } from './KindTabs.tsx'
 
 /**
  * `?view=list`: one table per kind (tabs with counts — the same counts as the graph's chips, from the
@@ -65,25 +66,7 @@ export function CloudList({
   )
   return (
     <div className={styles.wrap}>
-      <nav aria-label="Resource kinds" className={styles.tabs}>
-        <ul>
-          {LIST_KINDS.map((k) => (
-            <li key={k}>
-              <AppLink
-                className={styles.tab}
-                aria-current={k === kind ? 'page' : undefined}
-                to={{
-                  page: 'cloud',
-                  deploymentId,
-                  search: { ...search, view: 'list', kind: k, sort: undefined, selected: undefined },
-                }}
-              >
-                {KIND_LABELS[k]} <span className={styles.count}>{graph.counts[KIND_TYPE[k]]}</span>
-              </AppLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <KindTabs graph={graph} kind={kind} search={search} deploymentId={deploymentId} />
       <VirtualTable
         label={KIND_LABELS[kind]}
         data={rows}
