@@ -92,6 +92,7 @@ test('kind aliases land on the canonical kind in one step; unknown kinds fall ba
   signIn,
   baseURL,
 }) => {
+  test.slow() // 16 aliases, each loaded and settled
   const origin = sovereignOrigin(baseURL!, t126.fqdn)
   await signIn({ origin })
   const cloud = new CloudPage(page)
@@ -180,6 +181,10 @@ for (const mode of ['sovereign', 'mothership'] as const) {
     // Services: region filter and sort in the URL, kept on reload.
     await cloud.kindTab('Services').click()
     const services = cloud.table('Services')
+    // The table is virtual: sort the LoadBalancer Services (one gateway per region) to the top.
+    await services.getByRole('button', { name: /^Type/ }).click()
+    await services.getByRole('button', { name: /^Type/ }).click()
+    await expect(page).toHaveURL(/sort=-type/)
     await expect(services.getByRole('cell', { name: 'cilium-gateway', exact: true })).toHaveCount(3)
     const all = await cloud.rowCount('Services')
     const regionSelect = page.getByRole('combobox', { name: 'Region' })

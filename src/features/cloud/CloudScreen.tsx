@@ -22,9 +22,12 @@ import {
 import { nextSort, type CloudSearch } from './cloudSearch.ts'
 import { CloudList } from './components/CloudList.tsx'
 import { DetailsPanel } from './components/DetailsPanel.tsx'
+import { GraphControls } from './components/GraphControls.tsx'
 import { K8sKindList } from './components/K8sKindList.tsx'
 import { TopologyGraph } from './components/TopologyGraph.tsx'
 import { TypeChips } from './components/TypeChips.tsx'
+import { DEFAULT_DENSITY, graphDensity } from './graphDensity.ts'
+import { graphFocus, restrictShown } from './graphFocus.ts'
 import { EDGE_LABELS, toTopologyGraph, type EdgeKind } from './toTopologyGraph.ts'
 import styles from './CloudScreen.module.css'
 
@@ -78,6 +81,24 @@ export function CloudScreen() {
     [filterNodes, graph, hidden, search.q],
   )
   const selectedNode = search.selected ? graph?.byId.get(search.selected) : undefined
+  // Focus narrows what the filters left; density then thins the many-of-a-kind types of that.
+  const density = search.density ?? DEFAULT_DENSITY
+  const focusSet = useMemo(
+    () => (graph ? graphFocus(graph.nodes, graph.edges, search.focus) : undefined),
+    [graph, search.focus],
+  )
+  const dense = useMemo(() => {
+    const focusedShown = focusSet ? restrictShown(filtered.shown, focusSet) : filtered.shown
+    const thin = graphDensity(
+      [...focusedShown].map(([id, parent]) => {
+        const n = graph!.byId.get(id)!
+        return { id, type: n.type, parent, failed: n.status === 'failed' }
+      }),
+      density,
+    )
+    return { shown: restrictShown(focusedShown, thin.kept), aggregates: thin.aggregates }
+  }, [graph, filtered.shown, focusSet, density])
+  const focusName = focusSet ? graph?.byId.get(search.focus!)?.name : undefined
 
   const viewSwitch = (
     <nav aria-label="View" className={styles.views}>
@@ -166,14 +187,26 @@ export function CloudScreen() {
             go({ ...search, hide: formatHidden(next) }, true)
           }}
         />
+        <GraphControls
+          density={density}
+          onDensity={(d) => go({ ...search, density: d === DEFAULT_DENSITY ? undefined : d }, true)}
+          focusName={focusName}
+          onClearFocus={() => go({ ...search, focus: undefined }, true)}
+          shown={dense.shown.size}
+          total={graph.nodes.length}
+        />
         <div className={`${styles.canvasRow} ${selectedNode ? styles.withPanel : ''}`}>
           <TopologyGraph
-            shown={filtered.shown}
+            shown={dense.shown}
+            aggregates={dense.aggregates}
             byId={graph.byId}
             edges={graph.edges}
             matches={filtered.matches}
             selected={selectedNode?.id}
             onSelect={(id) => go({ ...search, selected: id })}
+            focused={focusSet ? search.focus : undefined}
+            onFocus={(id) => go({ ...search, focus: id }, true)}
+            onShowAll={() => go({ ...search, density: undefined }, true)}
           />
           {selectedNode ? (
             <DetailsPanel
