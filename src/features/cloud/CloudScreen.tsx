@@ -8,7 +8,9 @@ import { statusLabel } from '../../components/StatusBadge.tsx'
 import type { Infrastructure } from '../../contracts/topology.ts'
 import { filterGraph } from '../../graph/graphFilter.ts'
 import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
+import { applyInfraChanges } from '../../entities/topology/infraChanges.ts'
 import { topologyQueryOptions } from '../../entities/topology/topologyQueries.ts'
+import { useInfraChanges } from '../../entities/topology/useInfraChanges.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
 import { useLinks } from '../../lib/modeContext.tsx'
 import {
@@ -20,6 +22,7 @@ import {
   type NodeType,
 } from './cloudKinds.ts'
 import { nextSort, type CloudSearch } from './cloudSearch.ts'
+import { CloudActions, CloudChanges } from './components/CloudActions.tsx'
 import { CloudList } from './components/CloudList.tsx'
 import { DetailsPanel } from './components/DetailsPanel.tsx'
 import { GraphControls } from './components/GraphControls.tsx'
@@ -28,7 +31,7 @@ import { TopologyGraph } from './components/TopologyGraph.tsx'
 import { TypeChips } from './components/TypeChips.tsx'
 import { DEFAULT_DENSITY, graphDensity } from './graphDensity.ts'
 import { graphFocus, restrictShown } from './graphFocus.ts'
-import { EDGE_LABELS, toTopologyGraph, type EdgeKind } from './toTopologyGraph.ts'
+import { EDGE_LABELS, toTopologyGraph, type EdgeKind, type TopoNode } from './toTopologyGraph.ts'
 import styles from './CloudScreen.module.css'
 
 const SEARCH_DEBOUNCE_MS = 250
@@ -46,6 +49,8 @@ function hasResources(infra: Infrastructure): boolean {
  * architecture graph (`?view=graph`) or per-kind tables (`?view=list&kind=`). Both views read the same
  * graph model, so their counts agree. Never a bundled fixture: loading, error + retry, or "Provisioning…".
  */
+const rowActions = (n: TopoNode) => <CloudActions row={n} />
+
 export function CloudScreen() {
   const deploymentId = useDeploymentId()
   const links = useLinks()
@@ -70,7 +75,13 @@ export function CloudScreen() {
     if (aliasHref) void navigate({ href: aliasHref, replace: true })
   }, [aliasHref, navigate])
 
-  const graph = useMemo(() => (query.data ? toTopologyGraph(query.data) : undefined), [query.data])
+  // Day-2 changes in flight or accepted are laid over the reported topology (refused ones roll back).
+  const changes = useInfraChanges(deploymentId)
+  const overlay = useMemo(
+    () => (query.data ? applyInfraChanges(query.data, changes.records) : undefined),
+    [query.data, changes.records],
+  )
+  const graph = useMemo(() => (overlay ? toTopologyGraph(overlay.infra) : undefined), [overlay])
   const hidden = useMemo(() => parseHidden(search.hide), [search.hide])
   const filterNodes = useMemo(
     () => graph?.nodes.map((n) => ({ id: n.id, kind: n.type, parent: n.parent, search: n.search })) ?? [],
@@ -142,25 +153,34 @@ export function CloudScreen() {
             There is no “{kind.raw}” list here; showing {KIND_LABELS[kind.kind]}.
           </p>
         ) : null}
-        {isGraphKind(kind.kind) ? (
-          <CloudList
-            graph={graph}
-            kind={kind.kind}
-            sort={search.sort}
-            search={search}
-            deploymentId={deploymentId}
-            onSort={(column) => go({ ...search, sort: nextSort(search.sort, column) }, true)}
-          />
-        ) : (
-          <K8sKindList
-            graph={graph}
-            kind={kind.kind}
-            search={search}
-            deploymentId={deploymentId}
-            onSort={(column) => go({ ...search, sort: nextSort(search.sort, column) }, true)}
-            onRegion={(region) => go({ ...search, region }, true)}
-          />
-        )}
+        <CloudChanges
+          deploymentId={deploymentId}
+          infra={query.data!}
+          marks={overlay!.marks}
+          changes={changes}
+        >
+          {isGraphKind(kind.kind) ? (
+            <CloudList
+              graph={graph}
+              kind={kind.kind}
+              sort={search.sort}
+              search={search}
+              deploymentId={deploymentId}
+              onSort={(column) => go({ ...search, sort: nextSort(search.sort, column) }, true)}
+              toolbar={<CloudActions list={kind.kind} />}
+              rowActions={rowActions}
+            />
+          ) : (
+            <K8sKindList
+              graph={graph}
+              kind={kind.kind}
+              search={search}
+              deploymentId={deploymentId}
+              onSort={(column) => go({ ...search, sort: nextSort(search.sort, column) }, true)}
+              onRegion={(region) => go({ ...search, region }, true)}
+            />
+          )}
+        </CloudChanges>
       </>
     )
   else

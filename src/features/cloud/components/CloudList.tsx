@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { AppLink } from '../../../components/AppLink.tsx'
 import { StatusBadge } from '../../../components/StatusBadge.tsx'
 import { VirtualTable, type ColumnDef } from '../../../components/VirtualTable.tsx'
@@ -21,6 +21,8 @@ export function CloudList({
   search,
   deploymentId,
   onSort,
+  toolbar,
+  rowActions,
 }: {
   graph: TopologyGraph
   kind: ListKind
@@ -28,6 +30,10 @@ export function CloudList({
   search: CloudSearch
   deploymentId: string
   onSort: (column: string) => void
+  /** Above the table (the list's "Add …"). */
+  toolbar?: ReactNode
+  /** A last, unsorted "Actions" column. */
+  rowActions?: ((n: TopoNode) => ReactNode) | undefined
 }) {
   const specs = COLUMNS[kind]
   const columns = useMemo<ColumnDef<TopoNode, unknown>[]>(
@@ -53,6 +59,21 @@ export function CloudList({
       })),
     [specs, deploymentId],
   )
+  const withActions = useMemo<ColumnDef<TopoNode, unknown>[]>(
+    () =>
+      rowActions
+        ? [
+            ...columns,
+            {
+              id: 'actions',
+              header: 'Actions',
+              enableSorting: false,
+              cell: ({ row }) => rowActions(row.original),
+            },
+          ]
+        : columns,
+    [columns, rowActions],
+  )
   const parsed = parseSort(sort)
   const sortSpec = specs.find((c) => c.id === parsed?.id)
   const rows = useMemo(
@@ -67,10 +88,11 @@ export function CloudList({
   return (
     <div className={styles.wrap}>
       <KindTabs graph={graph} kind={kind} search={search} deploymentId={deploymentId} />
+      {toolbar}
       <VirtualTable
         label={KIND_LABELS[kind]}
         data={rows}
-        columns={columns}
+        columns={withActions}
         getRowId={(n) => n.id}
         sort={parsed && sortSpec ? parsed : undefined}
         onSortChange={onSort}
