@@ -16,6 +16,7 @@ import { dashboardRoutes } from './routes/dashboard.ts'
 import { deploymentRoutes } from './routes/deployments.ts'
 import { flowRoutes } from './routes/flows.ts'
 import { infrastructureRoutes } from './routes/infrastructure.ts'
+import { k8sRoutes } from './routes/k8s.ts'
 import { jobRoutes } from './routes/jobs.ts'
 import { operationRoutes } from './routes/operations.ts'
 import type { Handler } from './routes/types.ts'
@@ -61,6 +62,7 @@ export function createMockApp(sim: Simulator, options: MockAppOptions = {}): Moc
   flowRoutes(api)
   dashboardRoutes(api)
   infrastructureRoutes(api)
+  k8sRoutes(api)
   operationRoutes(api)
   appRoutes(api)
   userRoutes(api)

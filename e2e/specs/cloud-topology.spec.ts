@@ -92,6 +92,7 @@ test('kind aliases land on the canonical kind in one step; unknown kinds fall ba
   signIn,
   baseURL,
 }) => {
+  test.slow() // 16 aliases, each loaded and settled
   const origin = sovereignOrigin(baseURL!, t126.fqdn)
   await signIn({ origin })
   const cloud = new CloudPage(page)
@@ -108,6 +109,14 @@ test('kind aliases land on the canonical kind in one step; unknown kinds fall ba
     ['pools', 'node-pools', 'Node pools'],
     ['workers', 'nodes', 'Nodes'],
     ['vcluster', 'vclusters', 'vClusters'],
+    ['dnszones', 'dns-zones', 'DNS zones'],
+    ['dns', 'dns-zones', 'DNS zones'],
+    ['httproutes', 'ingresses', 'Ingresses'],
+    ['ingress', 'ingresses', 'Ingresses'],
+    ['svc', 'services', 'Services'],
+    ['storageclasses', 'storage-classes', 'Storage classes'],
+    ['sc', 'storage-classes', 'Storage classes'],
+    ['services', 'services', 'Services'],
   ]
   for (const [alias, canonical, label] of cases) {
     navigations.length = 0
@@ -126,12 +135,107 @@ test('kind aliases land on the canonical kind in one step; unknown kinds fall ba
     )
   }
 
-  for (const unknown of ['dnszones', 'httproutes']) {
+  for (const unknown of ['pods', 'certificates']) {
     await page.goto(`${origin}/cloud?view=list&kind=${unknown}`)
     await expect(page.getByRole('status').filter({ hasText: `no “${unknown}” list` })).toBeVisible()
     await expect(cloud.table('Clusters')).toBeVisible()
     expect(new URL(page.url()).pathname).toBe('/cloud')
   }
+})
+
+for (const mode of ['sovereign', 'mothership'] as const) {
+  test(`DNS zones, Services, Ingresses and StorageClasses lists from the clusters (${mode})`, async ({
+    page,
+    signIn,
+    baseURL,
+  }) => {
+    const dep = mode === 'sovereign' ? t126 : acme
+    const origin = mode === 'sovereign' ? sovereignOrigin(baseURL!, dep.fqdn) : baseURL!
+    const base = mode === 'sovereign' ? `${origin}/cloud` : `${origin}/provision/${dep.id}/cloud`
+    await signIn({ origin })
+    const cloud = new CloudPage(page)
+
+    // A DNS zone per region: the apex for the primary, `<region>.<fqdn>` for the others.
+    await page.goto(`${base}?view=list&kind=dns-zones`)
+    const zones = cloud.table('DNS zones')
+    await expect(zones).toBeVisible()
+    await expect(cloud.kindTab('DNS zones')).toHaveAttribute('aria-current', 'page')
+    await expect(zones.getByRole('cell', { name: dep.fqdn, exact: true })).toBeVisible()
+    await expect(
+      zones.getByRole('cell', { name: new RegExp(`^[a-z0-9-]+\\.${dep.fqdn.replace(/\./g, '\\.')}$`) }),
+    ).toHaveCount(2)
+    expect(await cloud.rowCount('DNS zones')).toBe(await cloud.tabCount('DNS zones'))
+
+    // Ingresses list both Ingress and HTTPRoute objects.
+    await cloud.kindTab('Ingresses').click()
+    const routes = cloud.table('Ingresses')
+    await expect(routes.getByRole('cell', { name: 'HTTPRoute', exact: true }).first()).toBeVisible()
+    await expect(routes.getByRole('cell', { name: 'Ingress', exact: true }).first()).toBeVisible()
+    await expect(routes.getByRole('cell', { name: `console.${dep.fqdn}`, exact: true })).toBeVisible()
+
+    // StorageClasses: one default class per cluster.
+    await cloud.kindTab('Storage classes').click()
+    const classes = cloud.table('Storage classes')
+    await expect(classes.getByRole('cell', { name: 'hcloud-volumes', exact: true })).toHaveCount(3)
+
+    // Services: region filter and sort in the URL, kept on reload.
+    await cloud.kindTab('Services').click()
+    const services = cloud.table('Services')
+    // The table is virtual: sort the LoadBalancer Services (one gateway per region) to the top.
+    await services.getByRole('button', { name: /^Type/ }).click()
+    await services.getByRole('button', { name: /^Type/ }).click()
+    await expect(page).toHaveURL(/sort=-type/)
+    await expect(services.getByRole('cell', { name: 'cilium-gateway', exact: true })).toHaveCount(3)
+    const all = await cloud.rowCount('Services')
+    const regionSelect = page.getByRole('combobox', { name: 'Region' })
+    const firstRegion = (await regionSelect.getByRole('option').nth(1).textContent())!.trim()
+    await regionSelect.selectOption(firstRegion)
+    await expect(page).toHaveURL(new RegExp(`region=${firstRegion}`))
+    await expect(services.getByRole('cell', { name: 'cilium-gateway', exact: true })).toHaveCount(1)
+    await expect.poll(() => cloud.rowCount('Services')).toBeLessThan(all)
+    await services.getByRole('button', { name: /^Name(?!space)/ }).click()
+    await expect(page).toHaveURL(/sort=name/)
+    await page.reload()
+    await expect(regionSelect).toHaveValue(firstRegion)
+    await expect(services.getByRole('columnheader', { name: /^Name(?!space)/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    )
+    const names = await services
+      .getByRole('row')
+      .evaluateAll((rows) => rows.slice(1).map((r) => (r as HTMLTableRowElement).cells[0]?.textContent ?? ''))
+    expect(names.filter(Boolean)).toEqual(
+      [...names.filter(Boolean)].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })),
+    )
+    const regionCells = await services
+      .getByRole('row')
+      .evaluateAll((rows) => rows.slice(1).map((r) => (r as HTMLTableRowElement).cells[6]?.textContent ?? ''))
+    expect(new Set(regionCells.filter(Boolean))).toEqual(new Set([firstRegion]))
+  })
+}
+
+test('a k8s list that fails to load says so, with Retry', async ({ page, signIn, allowConsoleErrors }) => {
+  allowConsoleErrors([/status of 503/])
+  await signIn()
+  const cloud = new CloudPage(page)
+  let fail = true
+  await page.route('**/k8s/list?kind=storageclasses', (route) =>
+    fail
+      ? route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: '{"error":"unavailable","detail":"the cluster API is unreachable"}',
+        })
+      : route.fallback(),
+  )
+  await page.goto(`/provision/${acme.id}/cloud?view=list&kind=storage-classes`)
+  const alert = page.getByRole('alert').filter({ hasText: 'The storage classes could not be loaded' })
+  await expect(alert).toContainText('the cluster API is unreachable', { timeout: 20_000 })
+  fail = false
+  await alert.getByRole('button', { name: 'Retry' }).click()
+  await expect(
+    cloud.table('Storage classes').getByRole('cell', { name: 'local-path', exact: true }),
+  ).toHaveCount(3)
 })
 
 test('legacy /infrastructure and /cloud sub-paths redirect into /cloud', async ({

@@ -330,14 +330,18 @@ export const MutationResponse = z.object({
 })
 export type MutationResponse = z.infer<typeof MutationResponse>
 
-/** Day-2 request bodies, field for field as the Go handlers decode them (unknown fields are a 400). */
-export interface CreateRegionBody {
-  region: string
-  skuCP: string
-  skuWorker?: string
-  workerCount?: number
-  provider?: string
-}
+/**
+ * Day-2 request bodies, field for field as the Go handlers decode them (unknown fields are a 400). The ones
+ * the console sends are zod schemas, so a body is checked before it leaves (strict objects); names are Go's.
+ */
+export const CreateRegionBody = z.strictObject({
+  region: z.string().min(1),
+  skuCP: z.string().min(1),
+  skuWorker: z.string().optional(),
+  workerCount: z.number().int().min(0).optional(),
+  provider: z.string().optional(),
+})
+export type CreateRegionBody = z.infer<typeof CreateRegionBody>
 export interface CreateClusterBody {
   name: string
   version?: string
@@ -348,17 +352,19 @@ export interface CreateVClusterBody {
   namespace?: string
   role?: string
 }
-export interface CreatePoolBody {
-  name: string
-  role?: string
-  sku?: string
-  region?: string
-  desiredSize?: number
-}
-export interface PatchPoolBody {
-  desiredSize?: number
-  sku?: string
-}
+export const CreatePoolBody = z.strictObject({
+  name: z.string().min(1),
+  role: z.string().optional(),
+  sku: z.string().optional(),
+  region: z.string().optional(),
+  desiredSize: z.number().int().min(0).optional(),
+})
+export type CreatePoolBody = z.infer<typeof CreatePoolBody>
+/** Scale (`desiredSize`) and/or resize (`sku`); at least one (Go: 400 `no-fields`). */
+export const PatchPoolBody = z
+  .strictObject({ desiredSize: z.number().int().min(0).optional(), sku: z.string().min(1).optional() })
+  .refine((b) => b.desiredSize !== undefined || b.sku !== undefined, 'desiredSize and/or sku')
+export type PatchPoolBody = z.infer<typeof PatchPoolBody>
 export interface CreateLoadBalancerBody {
   name: string
   region?: string

@@ -8,16 +8,30 @@ import { statusLabel } from '../../components/StatusBadge.tsx'
 import type { Infrastructure } from '../../contracts/topology.ts'
 import { filterGraph } from '../../graph/graphFilter.ts'
 import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
+import { applyInfraChanges } from '../../entities/topology/infraChanges.ts'
 import { topologyQueryOptions } from '../../entities/topology/topologyQueries.ts'
+import { useInfraChanges } from '../../entities/topology/useInfraChanges.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
 import { useLinks } from '../../lib/modeContext.tsx'
-import { KIND_LABELS, formatHidden, parseHidden, resolveKind, type NodeType } from './cloudKinds.ts'
+import {
+  KIND_LABELS,
+  formatHidden,
+  isGraphKind,
+  parseHidden,
+  resolveKind,
+  type NodeType,
+} from './cloudKinds.ts'
 import { nextSort, type CloudSearch } from './cloudSearch.ts'
+import { CloudActions, CloudChanges } from './components/CloudActions.tsx'
 import { CloudList } from './components/CloudList.tsx'
 import { DetailsPanel } from './components/DetailsPanel.tsx'
+import { GraphControls } from './components/GraphControls.tsx'
+import { K8sKindList } from './components/K8sKindList.tsx'
 import { TopologyGraph } from './components/TopologyGraph.tsx'
 import { TypeChips } from './components/TypeChips.tsx'
-import { EDGE_LABELS, toTopologyGraph, type EdgeKind } from './toTopologyGraph.ts'
+import { DEFAULT_DENSITY, graphDensity } from './graphDensity.ts'
+import { graphFocus, restrictShown } from './graphFocus.ts'
+import { EDGE_LABELS, toTopologyGraph, type EdgeKind, type TopoNode } from './toTopologyGraph.ts'
 import styles from './CloudScreen.module.css'
 
 const SEARCH_DEBOUNCE_MS = 250
@@ -35,6 +49,8 @@ function hasResources(infra: Infrastructure): boolean {
  * architecture graph (`?view=graph`) or per-kind tables (`?view=list&kind=`). Both views read the same
  * graph model, so their counts agree. Never a bundled fixture: loading, error + retry, or "Provisioning…".
  */
+const rowActions = (n: TopoNode) => <CloudActions row={n} />
+
 export function CloudScreen() {
   const deploymentId = useDeploymentId()
   const links = useLinks()
@@ -59,7 +75,13 @@ export function CloudScreen() {
     if (aliasHref) void navigate({ href: aliasHref, replace: true })
   }, [aliasHref, navigate])
 
-  const graph = useMemo(() => (query.data ? toTopologyGraph(query.data) : undefined), [query.data])
+  // Day-2 changes in flight or accepted are laid over the reported topology (refused ones roll back).
+  const changes = useInfraChanges(deploymentId)
+  const overlay = useMemo(
+    () => (query.data ? applyInfraChanges(query.data, changes.records) : undefined),
+    [query.data, changes.records],
+  )
+  const graph = useMemo(() => (overlay ? toTopologyGraph(overlay.infra) : undefined), [overlay])
   const hidden = useMemo(() => parseHidden(search.hide), [search.hide])
   const filterNodes = useMemo(
     () => graph?.nodes.map((n) => ({ id: n.id, kind: n.type, parent: n.parent, search: n.search })) ?? [],
@@ -70,6 +92,24 @@ export function CloudScreen() {
     [filterNodes, graph, hidden, search.q],
   )
   const selectedNode = search.selected ? graph?.byId.get(search.selected) : undefined
+  // Focus narrows what the filters left; density then thins the many-of-a-kind types of that.
+  const density = search.density ?? DEFAULT_DENSITY
+  const focusSet = useMemo(
+    () => (graph ? graphFocus(graph.nodes, graph.edges, search.focus) : undefined),
+    [graph, search.focus],
+  )
+  const dense = useMemo(() => {
+    const focusedShown = focusSet ? restrictShown(filtered.shown, focusSet) : filtered.shown
+    const thin = graphDensity(
+      [...focusedShown].map(([id, parent]) => {
+        const n = graph!.byId.get(id)!
+        return { id, type: n.type, parent, failed: n.status === 'failed' }
+      }),
+      density,
+    )
+    return { shown: restrictShown(focusedShown, thin.kept), aggregates: thin.aggregates }
+  }, [graph, filtered.shown, focusSet, density])
+  const focusName = focusSet ? graph?.byId.get(search.focus!)?.name : undefined
 
   const viewSwitch = (
     <nav aria-label="View" className={styles.views}>
@@ -113,14 +153,34 @@ export function CloudScreen() {
             There is no “{kind.raw}” list here; showing {KIND_LABELS[kind.kind]}.
           </p>
         ) : null}
-        <CloudList
-          graph={graph}
-          kind={kind.kind}
-          sort={search.sort}
-          search={search}
+        <CloudChanges
           deploymentId={deploymentId}
-          onSort={(column) => go({ ...search, sort: nextSort(search.sort, column) }, true)}
-        />
+          infra={query.data!}
+          marks={overlay!.marks}
+          changes={changes}
+        >
+          {isGraphKind(kind.kind) ? (
+            <CloudList
+              graph={graph}
+              kind={kind.kind}
+              sort={search.sort}
+              search={search}
+              deploymentId={deploymentId}
+              onSort={(column) => go({ ...search, sort: nextSort(search.sort, column) }, true)}
+              toolbar={<CloudActions list={kind.kind} />}
+              rowActions={rowActions}
+            />
+          ) : (
+            <K8sKindList
+              graph={graph}
+              kind={kind.kind}
+              search={search}
+              deploymentId={deploymentId}
+              onSort={(column) => go({ ...search, sort: nextSort(search.sort, column) }, true)}
+              onRegion={(region) => go({ ...search, region }, true)}
+            />
+          )}
+        </CloudChanges>
       </>
     )
   else
@@ -147,14 +207,26 @@ export function CloudScreen() {
             go({ ...search, hide: formatHidden(next) }, true)
           }}
         />
+        <GraphControls
+          density={density}
+          onDensity={(d) => go({ ...search, density: d === DEFAULT_DENSITY ? undefined : d }, true)}
+          focusName={focusName}
+          onClearFocus={() => go({ ...search, focus: undefined }, true)}
+          shown={dense.shown.size}
+          total={graph.nodes.length}
+        />
         <div className={`${styles.canvasRow} ${selectedNode ? styles.withPanel : ''}`}>
           <TopologyGraph
-            shown={filtered.shown}
+            shown={dense.shown}
+            aggregates={dense.aggregates}
             byId={graph.byId}
             edges={graph.edges}
             matches={filtered.matches}
             selected={selectedNode?.id}
             onSelect={(id) => go({ ...search, selected: id })}
+            focused={focusSet ? search.focus : undefined}
+            onFocus={(id) => go({ ...search, focus: id }, true)}
+            onShowAll={() => go({ ...search, density: undefined }, true)}
           />
           {selectedNode ? (
             <DetailsPanel

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LIST_KINDS, formatHidden, parseHidden, resolveKind } from './cloudKinds.ts'
+import { ALL_KINDS, formatHidden, parseHidden, resolveKind } from './cloudKinds.ts'
 
 describe('kind aliases', () => {
   it.each([
@@ -24,12 +24,31 @@ describe('kind aliases', () => {
     ['bucket', 'buckets'],
     ['cluster', 'clusters'],
     ['region', 'regions'],
+    ['dnszones', 'dns-zones'],
+    ['dns', 'dns-zones'],
+    ['DNS_Zones', 'dns-zones'],
+    ['svc', 'services'],
+    ['service', 'services'],
+    ['httproutes', 'ingresses'],
+    ['ingress', 'ingresses'],
+    ['ing', 'ingresses'],
+    ['storageclasses', 'storage-classes'],
+    ['sc', 'storage-classes'],
+    ['StorageClass', 'storage-classes'],
   ])('%s → %s', (raw, kind) => {
     expect(resolveKind(raw).kind).toBe(kind)
   })
 
   it('marks canonical kinds as such, so the URL is left alone', () => {
-    for (const k of LIST_KINDS) expect(resolveKind(k)).toEqual({ status: 'canonical', kind: k })
+    for (const k of ALL_KINDS) expect(resolveKind(k)).toEqual({ status: 'canonical', kind: k })
+  })
+
+  it('every alias lands on a canonical kind that resolves to itself (no second hop, no loop)', () => {
+    for (const raw of ['dnszones', 'httproutes', 'sc', 'svc', 'lb', 'pv', 'workers', 'storage']) {
+      const r = resolveKind(raw)
+      expect(r.status, raw).toBe('alias')
+      expect(resolveKind(r.kind)).toEqual({ status: 'canonical', kind: r.kind })
+    }
   })
 
   it('resolves an alias to a canonical kind that is a fixed point (no second hop, no loop)', () => {
@@ -39,8 +58,8 @@ describe('kind aliases', () => {
   })
 
   it('falls back to clusters for unknown kinds and for none', () => {
-    expect(resolveKind('dnszones')).toEqual({ status: 'unknown', kind: 'clusters', raw: 'dnszones' })
-    expect(resolveKind('httproutes').status).toBe('unknown')
+    expect(resolveKind('pods')).toEqual({ status: 'unknown', kind: 'clusters', raw: 'pods' })
+    expect(resolveKind('certificates').status).toBe('unknown')
     expect(resolveKind(undefined)).toEqual({ status: 'none', kind: 'clusters' })
     expect(resolveKind('  ')).toEqual({ status: 'none', kind: 'clusters' })
   })

@@ -19,7 +19,7 @@ export const NODE_TYPES = [
 ] as const
 export type NodeType = (typeof NODE_TYPES)[number]
 
-/** Canonical list kinds (`?view=list&kind=…`), in tab order. */
+/** Graph-backed list kinds (`?view=list&kind=…`): rows are the graph's nodes. */
 export const LIST_KINDS = [
   'regions',
   'clusters',
@@ -34,7 +34,34 @@ export const LIST_KINDS = [
 ] as const
 export type ListKind = (typeof LIST_KINDS)[number]
 
+/** Kubernetes-backed list kinds: rows come from the k8s list endpoint, not the topology. */
+export const K8S_KINDS = ['services', 'ingresses', 'dns-zones', 'storage-classes'] as const
+export type K8sKind = (typeof K8S_KINDS)[number]
+export type AnyKind = ListKind | K8sKind
+
+/** Every list kind, in tab order (network-facing kinds after load balancers, storage classes by PVCs). */
+export const ALL_KINDS: readonly AnyKind[] = [
+  'regions',
+  'clusters',
+  'vclusters',
+  'node-pools',
+  'nodes',
+  'load-balancers',
+  'services',
+  'ingresses',
+  'dns-zones',
+  'networks',
+  'pvcs',
+  'storage-classes',
+  'volumes',
+  'buckets',
+]
+
 export const DEFAULT_LIST_KIND: ListKind = 'clusters'
+
+export function isGraphKind(kind: AnyKind): kind is ListKind {
+  return (LIST_KINDS as readonly string[]).includes(kind)
+}
 
 export const KIND_TYPE: Record<ListKind, NodeType> = {
   regions: 'Region',
@@ -49,7 +76,7 @@ export const KIND_TYPE: Record<ListKind, NodeType> = {
   buckets: 'Bucket',
 }
 
-export const KIND_LABELS: Record<ListKind, string> = {
+export const KIND_LABELS: Record<AnyKind, string> = {
   regions: 'Regions',
   clusters: 'Clusters',
   vclusters: 'vClusters',
@@ -60,6 +87,10 @@ export const KIND_LABELS: Record<ListKind, string> = {
   pvcs: 'PVCs',
   volumes: 'Volumes',
   buckets: 'Buckets',
+  services: 'Services',
+  ingresses: 'Ingresses',
+  'dns-zones': 'DNS zones',
+  'storage-classes': 'Storage classes',
 }
 
 /** The list kind showing a node type (Cloud has none). */
@@ -68,8 +99,8 @@ export function kindOfType(type: NodeType): ListKind | undefined {
 }
 
 /** Alias (normalised: lower-case, no separators) → canonical kind. */
-const ALIASES: Record<string, ListKind> = {}
-const alias = (kind: ListKind, ...names: string[]) => {
+const ALIASES: Record<string, AnyKind> = {}
+const alias = (kind: AnyKind, ...names: string[]) => {
   for (const n of [kind, ...names]) ALIASES[normaliseKind(n)] = kind
 }
 alias('regions', 'region', 'locations', 'location')
@@ -93,6 +124,10 @@ alias('networks', 'network', 'net', 'nets', 'vpc', 'vpcs', 'subnets', 'networkne
 alias('pvcs', 'pvc', 'persistentvolumeclaims', 'persistentvolumeclaim', 'claims', 'storage', 'storagepvcs')
 alias('volumes', 'volume', 'vol', 'vols', 'disks', 'disk', 'pvs', 'pv', 'persistentvolumes', 'storagevolumes')
 alias('buckets', 'bucket', 'objectstorage', 's3', 'storagebuckets')
+alias('services', 'service', 'svc', 'svcs', 'k8sservices')
+alias('ingresses', 'ingress', 'ing', 'httproutes', 'httproute', 'routes', 'route', 'gatewayroutes')
+alias('dns-zones', 'dnszone', 'dnszones', 'dns', 'zones', 'zone', 'domains')
+alias('storage-classes', 'storageclass', 'storageclasses', 'sc', 'scs')
 
 /** `Load_Balancers`, `load-balancers`, `loadbalancers` → `loadbalancers`. */
 export function normaliseKind(raw: string): string {
@@ -104,8 +139,8 @@ export function normaliseKind(raw: string): string {
 
 export type KindResolution =
   | { status: 'none'; kind: ListKind }
-  | { status: 'canonical'; kind: ListKind }
-  | { status: 'alias'; kind: ListKind; raw: string }
+  | { status: 'canonical'; kind: AnyKind }
+  | { status: 'alias'; kind: AnyKind; raw: string }
   | { status: 'unknown'; kind: ListKind; raw: string }
 
 /**
@@ -114,7 +149,7 @@ export type KindResolution =
  */
 export function resolveKind(raw: string | undefined): KindResolution {
   if (raw === undefined || raw.trim() === '') return { status: 'none', kind: DEFAULT_LIST_KIND }
-  if ((LIST_KINDS as readonly string[]).includes(raw)) return { status: 'canonical', kind: raw as ListKind }
+  if ((ALL_KINDS as readonly string[]).includes(raw)) return { status: 'canonical', kind: raw as AnyKind }
   const hit = ALIASES[normaliseKind(raw)]
   return hit ? { status: 'alias', kind: hit, raw } : { status: 'unknown', kind: DEFAULT_LIST_KIND, raw }
 }

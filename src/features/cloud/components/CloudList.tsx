@@ -1,13 +1,14 @@
-import { useMemo } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { AppLink } from '../../../components/AppLink.tsx'
 import { StatusBadge } from '../../../components/StatusBadge.tsx'
 import { VirtualTable, type ColumnDef } from '../../../components/VirtualTable.tsx'
 import { COLUMNS, sortRows } from '../cloudColumns.ts'
-import { KIND_LABELS, KIND_TYPE, LIST_KINDS, type ListKind } from '../cloudKinds.ts'
+import { KIND_LABELS, KIND_TYPE, type ListKind } from '../cloudKinds.ts'
 import { parseSort, type CloudSearch } from '../cloudSearch.ts'
 import type { TopologyGraph } from '../toTopologyGraph.ts'
 import type { TopoNode } from '../toTopologyGraph.ts'
 import styles from './CloudList.module.css'
+import { KindTabs } from './KindTabs.tsx'
 
 /**
  * `?view=list`: one table per kind (tabs with counts — the same counts as the graph's chips, from the
@@ -20,6 +21,8 @@ export function CloudList({
   search,
   deploymentId,
   onSort,
+  toolbar,
+  rowActions,
 }: {
   graph: TopologyGraph
   kind: ListKind
@@ -27,6 +30,10 @@ export function CloudList({
   search: CloudSearch
   deploymentId: string
   onSort: (column: string) => void
+  /** Above the table (the list's "Add …"). */
+  toolbar?: ReactNode
+  /** A last, unsorted "Actions" column. */
+  rowActions?: ((n: TopoNode) => ReactNode) | undefined
 }) {
   const specs = COLUMNS[kind]
   const columns = useMemo<ColumnDef<TopoNode, unknown>[]>(
@@ -52,6 +59,21 @@ export function CloudList({
       })),
     [specs, deploymentId],
   )
+  const withActions = useMemo<ColumnDef<TopoNode, unknown>[]>(
+    () =>
+      rowActions
+        ? [
+            ...columns,
+            {
+              id: 'actions',
+              header: 'Actions',
+              enableSorting: false,
+              cell: ({ row }) => rowActions(row.original),
+            },
+          ]
+        : columns,
+    [columns, rowActions],
+  )
   const parsed = parseSort(sort)
   const sortSpec = specs.find((c) => c.id === parsed?.id)
   const rows = useMemo(
@@ -65,29 +87,12 @@ export function CloudList({
   )
   return (
     <div className={styles.wrap}>
-      <nav aria-label="Resource kinds" className={styles.tabs}>
-        <ul>
-          {LIST_KINDS.map((k) => (
-            <li key={k}>
-              <AppLink
-                className={styles.tab}
-                aria-current={k === kind ? 'page' : undefined}
-                to={{
-                  page: 'cloud',
-                  deploymentId,
-                  search: { ...search, view: 'list', kind: k, sort: undefined, selected: undefined },
-                }}
-              >
-                {KIND_LABELS[k]} <span className={styles.count}>{graph.counts[KIND_TYPE[k]]}</span>
-              </AppLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <KindTabs graph={graph} kind={kind} search={search} deploymentId={deploymentId} />
+      {toolbar}
       <VirtualTable
         label={KIND_LABELS[kind]}
         data={rows}
-        columns={columns}
+        columns={withActions}
         getRowId={(n) => n.id}
         sort={parsed && sortSpec ? parsed : undefined}
         onSortChange={onSort}

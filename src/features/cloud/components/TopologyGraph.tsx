@@ -8,6 +8,7 @@ import {
   type NestedLayoutConfig,
 } from '../../../graph/nestedLayout.ts'
 import type { NodeType } from '../cloudKinds.ts'
+import type { Aggregate } from '../graphDensity.ts'
 import type { TopoEdge, TopoNode } from '../toTopologyGraph.ts'
 import { nodeCaption, nodeLabel } from '../topologyText.ts'
 import styles from './TopologyGraph.module.css'
@@ -73,6 +74,13 @@ export interface TopologyGraphProps {
   matches: ReadonlySet<string>
   selected: string | undefined
   onSelect: (id: string | undefined) => void
+  /** "+N more" boxes the density control left (one per container and thinned type). */
+  aggregates?: readonly Aggregate[]
+  /** Focus mode on a node (F or double-click); Escape with nothing selected leaves it. */
+  focused?: string | undefined
+  onFocus?: (id: string | undefined) => void
+  /** An aggregate was activated: show everything. */
+  onShowAll?: () => void
 }
 
 /**
@@ -81,11 +89,26 @@ export interface TopologyGraphProps {
  * as lines, pan/zoom with d3-zoom. Every node is a button (one roving tab stop, arrow keys move, Enter
  * opens the details panel); the list view is the tabular mirror.
  */
-export function TopologyGraph({ shown, byId, edges, matches, selected, onSelect }: TopologyGraphProps) {
+export function TopologyGraph({
+  shown,
+  byId,
+  edges,
+  matches,
+  selected,
+  onSelect,
+  aggregates = [],
+  focused,
+  onFocus,
+  onShowAll,
+}: TopologyGraphProps) {
+  const aggregateById = useMemo(() => new Map(aggregates.map((a) => [a.id, a])), [aggregates])
   const layout = useMemo(() => {
-    const nodes = [...shown].map(([id, parent]) => ({ id, parent, kind: byId.get(id)!.type }))
+    const nodes = [
+      ...[...shown].map(([id, parent]) => ({ id, parent, kind: byId.get(id)!.type as string })),
+      ...aggregates.map((a) => ({ id: a.id, parent: a.parent, kind: a.type })),
+    ]
     return nestedLayout(nodes, TOPOLOGY_LAYOUT)
-  }, [shown, byId])
+  }, [shown, byId, aggregates])
   const boxes = layout.boxes
 
   const viewportRef = useRef<HTMLDivElement>(null)
@@ -178,6 +201,17 @@ export function TopologyGraph({ shown, byId, edges, matches, selected, onSelect 
       e.preventDefault()
       onSelect(undefined)
       return
+    } else if (e.key === 'Escape' && focused) {
+      e.preventDefault()
+      onFocus?.(undefined)
+      return
+    } else if ((e.key === 'f' || e.key === 'F') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      const id = boxes[i]?.id
+      if (id && !aggregateById.has(id)) {
+        e.preventDefault()
+        onFocus?.(id)
+      }
+      return
     }
     if (next === undefined) return
     e.preventDefault()
@@ -203,9 +237,34 @@ export function TopologyGraph({ shown, byId, edges, matches, selected, onSelect 
   const indexOf = new Map(boxes.map((b, i) => [b.id, i]))
 
   const renderBox = (box: Box) => {
-    const node = byId.get(box.id)!
     const i = indexOf.get(box.id)!
     const style: CSSProperties = { left: box.x, top: box.y, width: box.w, height: box.h }
+    const more = aggregateById.get(box.id)
+    if (more)
+      return (
+        <button
+          key={box.id}
+          type="button"
+          data-i={i}
+          data-type={more.type}
+          className={`${styles.node} ${styles.leaf} ${styles.more}`}
+          style={style}
+          tabIndex={i === activeIndex ? 0 : -1}
+          aria-label={`+${more.count} more ${more.type} (show all)`}
+          ref={(el) => {
+            if (el) elements.current.set(box.id, el)
+            else elements.current.delete(box.id)
+          }}
+          onFocus={() => setActiveId(box.id)}
+          onKeyDown={onKeyDown}
+          onClick={() => onShowAll?.()}
+        >
+          <span className={styles.name} aria-hidden="true">
+            +{more.count} more
+          </span>
+        </button>
+      )
+    const node = byId.get(box.id)!
     return (
       <button
         key={box.id}
@@ -215,7 +274,7 @@ export function TopologyGraph({ shown, byId, edges, matches, selected, onSelect 
         data-status={node.status}
         className={`${styles.node} ${box.container ? styles.container : styles.leaf} ${
           selected === box.id ? styles.selected : ''
-        } ${matches.has(box.id) ? styles.match : ''}`}
+        } ${matches.has(box.id) || focused === box.id ? styles.match : ''}`}
         style={style}
         tabIndex={i === activeIndex ? 0 : -1}
         aria-label={nodeLabel(node)}
@@ -227,6 +286,7 @@ export function TopologyGraph({ shown, byId, edges, matches, selected, onSelect 
         onFocus={() => setActiveId(box.id)}
         onKeyDown={onKeyDown}
         onClick={() => onSelect(selected === box.id ? undefined : box.id)}
+        onDoubleClick={() => onFocus?.(box.id)}
       >
         <span className={styles.head} aria-hidden="true">
           <span className={styles.name}>{node.name}</span>{' '}
@@ -294,8 +354,8 @@ export function TopologyGraph({ shown, byId, edges, matches, selected, onSelect 
         </div>
       </div>
       <p id="topology-graph-help" className="sr-only">
-        Arrow keys move between resources, Enter shows details, Escape closes them. Drag to pan, scroll to
-        zoom.
+        Arrow keys move between resources, Enter shows details, Escape closes them. F focuses a resource and
+        its neighbours; Escape leaves the focus. Drag to pan, scroll to zoom.
       </p>
     </div>
   )

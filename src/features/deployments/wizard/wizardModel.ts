@@ -6,6 +6,15 @@
 import { z } from 'zod'
 import type { DeploymentRequest } from '../../../contracts/deployments.ts'
 import { REGISTRARS } from '../../../contracts/wizard.ts'
+import {
+  HETZNER_REGIONS,
+  HETZNER_SKUS,
+  MAX_WORKERS,
+  MIN_WORKERS,
+} from '../../../entities/catalog/hetznerCatalog.ts'
+
+// The catalogue is shared with the Cloud page's Day-2 dialogs; the wizard's modules keep importing it here.
+export { HETZNER_REGIONS, HETZNER_SKUS, MAX_WORKERS, MIN_WORKERS }
 
 export const WIZARD_STEPS = ['organisation', 'domain', 'topology', 'credentials', 'review'] as const
 export type WizardStep = (typeof WIZARD_STEPS)[number]
@@ -18,32 +27,11 @@ export const STEP_TITLES: Record<WizardStep, string> = {
   review: 'Review and launch',
 }
 
-export const HETZNER_REGIONS: readonly { id: string; label: string }[] = [
-  { id: 'fsn1', label: 'Falkenstein, DE (fsn1)' },
-  { id: 'nbg1', label: 'Nuremberg, DE (nbg1)' },
-  { id: 'hel1', label: 'Helsinki, FI (hel1)' },
-  { id: 'ash', label: 'Ashburn, US (ash)' },
-  { id: 'hil', label: 'Hillsboro, US (hil)' },
-  { id: 'sin', label: 'Singapore, SG (sin)' },
-]
-
-export const HETZNER_SKUS: readonly { id: string; label: string }[] = [
-  { id: 'cpx22', label: 'CPX22 — 2 vCPU, 4 GB' },
-  { id: 'cpx32', label: 'CPX32 — 4 vCPU, 8 GB (recommended)' },
-  { id: 'cpx42', label: 'CPX42 — 8 vCPU, 16 GB' },
-  { id: 'cpx52', label: 'CPX52 — 12 vCPU, 24 GB' },
-  { id: 'cpx62', label: 'CPX62 — 16 vCPU, 32 GB' },
-  { id: 'ccx33', label: 'CCX33 — 8 dedicated vCPU, 32 GB' },
-  { id: 'ccx43', label: 'CCX43 — 16 dedicated vCPU, 64 GB' },
-]
-
 /** Hetzner Object Storage locations (contract: `objectStorageRegion`). */
 export const OBJECT_STORAGE_REGIONS = ['fsn1', 'nbg1', 'hel1'] as const
 
 export const POOL_DOMAINS = ['omani.works', 'openova.cloud'] as const
 export const MAX_REGIONS = 5
-export const MIN_WORKERS = 1
-export const MAX_WORKERS = 20
 
 /** The backend's label rule (Go `isValidDNSLabel`): starts with a letter, no dash at the end, ≤ 63. */
 export const SUBDOMAIN = /^[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/
