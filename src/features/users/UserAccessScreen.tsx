@@ -170,9 +170,7 @@ function UserAccessForm({
   const summaryRef = useRef<HTMLDivElement>(null)
   const ids = { name: useId(), subject: useId(), groups: useId(), user: useId(), reason: useId() }
   const write = useCan('userAccess.write')
-  const gated = write.allowed
-    ? {}
-    : { disabled: true, title: write.reason, 'aria-describedby': ids.reason }
+  const gated = write.allowed ? {} : { disabled: true, title: write.reason, 'aria-describedby': ids.reason }
 
   const appOptions = useMemo(() => {
     const opts = (catalog.data ?? []).map((bp) => ({

@@ -178,10 +178,7 @@ export function UsersScreen() {
     )
   else if ((list.data ?? []).length === 0)
     body = (
-      <EmptyState
-        title="No user access records yet"
-        action={newLink}
-      >
+      <EmptyState title="No user access records yet" action={newLink}>
         Nobody has been granted access to this Sovereign&apos;s apps yet. The owner is added automatically
         when they first sign in through the handover link.
       </EmptyState>
