@@ -55,6 +55,14 @@ let onUnauthenticated: (() => void) | undefined
 export function setUnauthenticatedHandler(fn: (() => void) | undefined): void {
   onUnauthenticated = fn
 }
+/**
+ * Called on a 403 `forbidden` (the tier refusal): the session's tier changed since whoami was read, so the
+ * app re-reads it and every gated control catches up (set in main.tsx).
+ */
+let onForbidden: (() => void) | undefined
+export function setForbiddenHandler(fn: (() => void) | undefined): void {
+  onForbidden = fn
+}
 /** For callers that learn of an ended session without a request of their own (the shell's session watch). */
 export function signalUnauthenticated(): void {
   onUnauthenticated?.()
@@ -150,6 +158,7 @@ export async function apiFetch<S extends z.ZodType>(
   if (!res.ok) {
     const parsed = parseErrorBody(text)
     if (res.status === 401 && req.on401 !== 'throw') onUnauthenticated?.()
+    if (res.status === 403 && parsed.code === 'forbidden') onForbidden?.()
     const message = parsed.message || `${res.status} ${res.statusText}`.trim()
     throw new ApiError(message, 'http', res.status, parsed.code, parsed.body, path)
   }

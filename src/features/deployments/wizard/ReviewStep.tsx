@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { useState, type RefObject } from 'react'
+import { useId, useState, type RefObject } from 'react'
 import { deploymentKeys } from '../../../entities/deployment/deploymentKeys.ts'
+import { useCan } from '../../../entities/session/permissions.ts'
+import { PermissionNote } from '../../../components/PermissionNote.tsx'
 import { errorMessage, isApiError } from '../../../lib/http.ts'
 import { useLinks } from '../../../lib/modeContext.tsx'
 import { createDeployment } from '../../../entities/deployment/deploymentActions.ts'
@@ -49,10 +51,12 @@ export function ReviewStep({
   const queryClient = useQueryClient()
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | undefined>()
+  const mayLaunch = useCan('deployment.launch')
+  const reasonId = useId()
   const keys = regionKeys(draft.regions)
   const problems = Object.entries(errors) as [WizardStep, string][]
   const launch = async () => {
-    if (busy || problems.length > 0 || !email) return
+    if (busy || problems.length > 0 || !email || !mayLaunch.allowed) return
     setBusy(true)
     setFailure(undefined)
     try {
@@ -66,11 +70,12 @@ export function ReviewStep({
       await navigate({ to: links.to({ page: 'overview', deploymentId: res.id }) })
     } catch (e) {
       setFailure(
-        isApiError(e) && e.code === 'subdomain-conflict'
-          ? `${fqdnOf(draft)} was taken meanwhile. Choose another subdomain.`
-          : isApiError(e) && e.status === 403
-            ? 'The owner email must be your signed-in email. Sign in again and retry.'
-            : `The launch failed: ${errorMessage(e)}`,
+        mayLaunch.refusal(e) ??
+          (isApiError(e) && e.code === 'subdomain-conflict'
+            ? `${fqdnOf(draft)} was taken meanwhile. Choose another subdomain.`
+            : isApiError(e) && e.status === 403
+              ? 'The owner email must be your signed-in email. Sign in again and retry.'
+              : `The launch failed: ${errorMessage(e)}`),
       )
       setBusy(false)
     }
@@ -157,6 +162,7 @@ export function ReviewStep({
           {failure}
         </p>
       ) : null}
+      <PermissionNote id={reasonId} reason={mayLaunch.reason} />
       <div className={styles.footer}>
         <button type="button" className="btn" onClick={() => goTo('credentials')} disabled={busy}>
           Back
@@ -164,7 +170,9 @@ export function ReviewStep({
         <button
           type="button"
           className="btn btn-primary"
-          disabled={busy || problems.length > 0 || !email}
+          disabled={busy || problems.length > 0 || !email || !mayLaunch.allowed}
+          title={mayLaunch.reason}
+          aria-describedby={mayLaunch.allowed ? undefined : reasonId}
           aria-busy={busy}
           onClick={() => void launch()}
         >
