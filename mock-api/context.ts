@@ -5,6 +5,15 @@ import { servedOverHttps } from './http/requestGuard.ts'
 import { sendEmpty, sendJson, sendText } from './http/respond.ts'
 import type { Params } from './http/router.ts'
 import type { SseConnection } from './http/sse.ts'
+import {
+  canGrantTier,
+  grantRefusalText,
+  isOwnerRecord,
+  ownerRecordRefusalText,
+  refusalText,
+  tierAllows,
+  type Action,
+} from '../src/contracts/tiers.ts'
 import { SESSION_COOKIE, type Session } from './sim/authStore.ts'
 import type { DeploymentRecord, Outcome, Simulator } from './sim/simulator.ts'
 
@@ -45,6 +54,8 @@ export class Ctx {
   readonly host: HostMode
   readonly scope: string
   readonly session: Session | undefined
+  /** The browser's session (the cookie alone), even when a bearer authenticates the request otherwise. */
+  readonly cookieSession: Session | undefined
 
   constructor(
     readonly sim: Simulator,
@@ -64,6 +75,7 @@ export class Ctx {
     const queryToken = SSE_ENDPOINT.test(this.url.pathname) ? this.url.searchParams.get('access_token') : null
     const token = bearer ?? cookies[SESSION_COOKIE] ?? queryToken ?? undefined
     this.session = sim.auth.session(token, this.scope, sim.now())
+    this.cookieSession = sim.auth.session(cookies[SESSION_COOKIE], this.scope, sim.now())
   }
 
   get query(): URLSearchParams {
@@ -140,6 +152,49 @@ export class Ctx {
       return undefined
     }
     return this.session
+  }
+
+  /**
+   * 401 without a session, 403 `{"error":"forbidden","detail":…}` when the session's tier is below what
+   * `action` needs (the one rule table, `src/contracts/tiers.ts`; contract §1.2); else the session.
+   */
+  requireTier(action: Action): Session | undefined {
+    const s = this.requireSession()
+    if (!s) return undefined
+    if (tierAllows(s.tier, action)) return s
+    this.forbid(refusalText(s.tier, action))
+    return undefined
+  }
+
+  /**
+   * For the one write a machine makes without a session (cloud-init's kubeconfig PUT, bearer-authenticated):
+   * a browser session that comes along must still hold the tier. False when it answered 403.
+   */
+  allowsSignedInCaller(action: Action): boolean {
+    const s = this.cookieSession
+    if (!s || tierAllows(s.tier, action)) return true
+    this.forbid(refusalText(s.tier, action))
+    return false
+  }
+
+  /** Nobody grants a tier above their own (403 otherwise). */
+  requireGrantable(s: Session, granted: string): boolean {
+    if (canGrantTier(s.tier, granted)) return true
+    this.forbid(grantRefusalText(s.tier, granted))
+    return false
+  }
+
+  /** Only an owner changes the owner's UserAccess record (403 otherwise). */
+  requireOwnerFor(s: Session, recordName: string): boolean {
+    if (!isOwnerRecord(recordName) || s.tier === 'owner') return true
+    this.forbid(ownerRecordRefusalText(s.tier))
+    return false
+  }
+
+  /** 403 in plain words; an unread request body is drained, never parsed. */
+  forbid(detail: string): void {
+    this.req.resume()
+    this.json(403, { error: 'forbidden', detail })
   }
 
   /** Whether this caller may see a deployment: a Sovereign sees only itself; owners/admins see all. */

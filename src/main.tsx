@@ -3,7 +3,7 @@ import { RouterProvider } from '@tanstack/react-router'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { sessionKeys } from './entities/session/whoamiQueries.ts'
-import { isApiError, setUnauthenticatedHandler } from './lib/http.ts'
+import { isApiError, setForbiddenHandler, setUnauthenticatedHandler } from './lib/http.ts'
 import { canonicalPath, MODE } from './lib/mode.ts'
 import { ModeProvider } from './lib/modeContext.tsx'
 import { notificationsSnapshot, notify } from './lib/notifications.ts'
@@ -29,6 +29,10 @@ setUnauthenticatedHandler(() => {
   queryClient.removeQueries({ queryKey: sessionKeys.whoami() })
   void router.navigate({ to: '/login', search: { next: here.href, error: 'session-expired' }, replace: true })
 })
+
+// A tier refusal means the session's role is not what whoami said (lowered meanwhile): re-read it, so the
+// gated controls disable themselves with their reason instead of inviting the same refusal again.
+setForbiddenHandler(() => void queryClient.invalidateQueries({ queryKey: sessionKeys.whoami() }))
 
 // Test hook (e2e and dev builds only, like the canvas hooks): raise notifications the way features do.
 exposeTestHook('Notifications', { notify, snapshot: notificationsSnapshot })

@@ -12,7 +12,7 @@ export function appRoutes(r: ApiRouter): void {
 
   // The marketplace publish toggle of one app on this Sovereign; answers the app row as GET lists it.
   r.add('PATCH', 'sovereign/apps/:slug/publish', async (ctx) => {
-    if (!ctx.requireSession()) return
+    if (!ctx.requireTier('app.publish')) return
     if (ctx.host.mode !== 'sovereign') return ctx.json(404, { error: 'not-a-sovereign' })
     const rec = ctx.host.rec
     const slug = ctx.params.slug!.replace(/^bp-/, '')

@@ -43,7 +43,7 @@ export function deploymentRoutes(r: ApiRouter): void {
   })
 
   r.add('POST', 'deployments', async (ctx) => {
-    const s = ctx.requireSession()
+    const s = ctx.requireTier('deployment.launch')
     if (!s) return
     // Go: a body that does not decode (bad JSON, a wrong type) is plain text; the provisioner's
     // Validate() errors are JSON; both before the pool subdomain is reserved.
@@ -111,7 +111,7 @@ export function deploymentRoutes(r: ApiRouter): void {
   })
 
   r.add('DELETE', 'deployments/:id', (ctx) => {
-    if (!ctx.requireSession()) return
+    if (!ctx.requireTier('deployment.delete')) return
     const rec = ctx.deployment('text')
     if (!rec) return
     const out = ctx.sim.deleteRecord(rec)
@@ -120,7 +120,7 @@ export function deploymentRoutes(r: ApiRouter): void {
   })
 
   r.add('POST', 'deployments/:id/wipe', async (ctx) => {
-    if (!ctx.requireSession()) return
+    if (!ctx.requireTier('deployment.delete')) return
     const rec = ctx.deployment('text')
     if (!rec) return
     let missing = false
@@ -155,7 +155,7 @@ export function deploymentRoutes(r: ApiRouter): void {
   })
 
   r.add('POST', 'deployments/:id/mint-handover-token', (ctx) => {
-    if (!ctx.requireSession()) return
+    if (!ctx.requireTier('handover.mint')) return
     const rec = ctx.deployment()
     if (!rec) return
     const status = ctx.sim.status(rec)

@@ -76,7 +76,7 @@ export function jobRoutes(r: ApiRouter): void {
   })
 
   r.add('POST', 'deployments/:id/jobs/:jobName/retry', (ctx) => {
-    if (!ctx.requireSession()) return
+    if (!ctx.requireTier('job.retry')) return
     const rec = ctx.deployment()
     if (!rec) return
     const out = ctx.sim.retry(rec, jobNameFromParam(rec.spec.id, ctx.params.jobName!))

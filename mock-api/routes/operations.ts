@@ -63,8 +63,10 @@ export function operationRoutes(r: ApiRouter): void {
     ctx.res.end(kubeconfigYaml(ctx, rec, region.key, name))
   })
 
-  // The cloud-init postback: bearer auth, no session (the new node has none).
+  // The cloud-init postback: bearer auth, no session (the new node has none). A person re-uploading from a
+  // browser brings a session too, and that session needs the tier.
   r.add('PUT', 'deployments/:id/kubeconfig', async (ctx) => {
+    if (!ctx.allowsSignedInCaller('kubeconfig.upload')) return
     const rec = ctx.sim.record(ctx.params.id ?? '')
     if (!rec) {
       ctx.req.resume()
@@ -104,7 +106,7 @@ export function operationRoutes(r: ApiRouter): void {
   })
 
   r.add('POST', 'deployments/:id/refresh-watch', (ctx) => {
-    if (!ctx.requireSession()) return
+    if (!ctx.requireTier('watch.refresh')) return
     const rec = ctx.deployment()
     if (!rec) return
     const out = ctx.sim.refreshWatch(rec)
@@ -116,7 +118,7 @@ export function operationRoutes(r: ApiRouter): void {
 
   // ── Day-2 CRUD: every request writes a Crossplane claim and a `mutation-<verb>-<kind>` audit job ─────
   const day2 = (ctx: Ctx, make: (body: string) => Day2Request) => async () => {
-    if (!ctx.requireSession()) return
+    if (!ctx.requireTier('infrastructure.change')) return
     const read = await readRawBody(ctx.req, MAX_MUTATION_BODY_BYTES)
     const req = make(read.ok ? read.raw.toString('utf8') : '')
     // Some refusals come before the deployment is looked up (Go checks the path first).

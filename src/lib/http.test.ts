@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { isApiReachable } from './connectivity.ts'
-import { ApiError, apiFetch, apiUrl, isGatewayFailure, setUnauthenticatedHandler } from './http.ts'
+import {
+  ApiError,
+  apiFetch,
+  apiUrl,
+  isGatewayFailure,
+  setForbiddenHandler,
+  setUnauthenticatedHandler,
+} from './http.ts'
 import { serverNow } from './serverClock.ts'
 
 function respond(status: number, body: string, headers: Record<string, string> = {}) {
@@ -12,6 +19,7 @@ describe('apiFetch', () => {
   afterEach(() => {
     vi.unstubAllGlobals()
     setUnauthenticatedHandler(undefined)
+    setForbiddenHandler(undefined)
   })
 
   it('rewrites server-sent /api/ URLs onto the current API base', () => {
@@ -74,6 +82,23 @@ describe('apiFetch', () => {
     await expect(apiFetch('/v1/x', z.unknown())).rejects.toMatchObject({ status: 401 })
     expect(handler).toHaveBeenCalledTimes(1)
     await expect(apiFetch('/v1/x', z.unknown(), { on401: 'throw' })).rejects.toMatchObject({ status: 401 })
+    expect(handler).toHaveBeenCalledTimes(1)
+  })
+
+  it('tells the app of a tier refusal (403 forbidden) only, so it re-reads the session tier', async () => {
+    const handler = vi.fn()
+    setForbiddenHandler(handler)
+    vi.stubGlobal(
+      'fetch',
+      respond(403, '{"error":"forbidden","detail":"Your role (viewer) cannot retry a job."}'),
+    )
+    await expect(apiFetch('/v1/x', z.unknown(), { method: 'POST' })).rejects.toMatchObject({
+      status: 403,
+      message: 'Your role (viewer) cannot retry a job.',
+    })
+    expect(handler).toHaveBeenCalledTimes(1)
+    vi.stubGlobal('fetch', respond(403, '{"error":"invalid-bearer"}'))
+    await expect(apiFetch('/v1/x', z.unknown())).rejects.toMatchObject({ status: 403 })
     expect(handler).toHaveBeenCalledTimes(1)
   })
 

@@ -56,6 +56,14 @@ let onUnauthenticated: (() => void) | undefined
 export function setUnauthenticatedHandler(fn: (() => void) | undefined): void {
   onUnauthenticated = fn
 }
+/**
+ * Called on a 403 `forbidden` (the tier refusal): the session's tier changed since whoami was read, so the
+ * app re-reads it and every gated control catches up (set in main.tsx).
+ */
+let onForbidden: (() => void) | undefined
+export function setForbiddenHandler(fn: (() => void) | undefined): void {
+  onForbidden = fn
+}
 /** For callers that learn of an ended session without a request of their own (the shell's session watch). */
 export function signalUnauthenticated(): void {
   onUnauthenticated?.()
@@ -169,6 +177,7 @@ export async function apiFetch<S extends z.ZodType>(
     const secrets = req.secrets?.filter((v): v is string => !!v)
     const parsed = parseErrorBody(redactSecrets(text, secrets))
     if (res.status === 401 && req.on401 !== 'throw') onUnauthenticated?.()
+    if (res.status === 403 && parsed.code === 'forbidden') onForbidden?.()
     const message = redactSecrets(parsed.message || `${res.status} ${res.statusText}`.trim(), secrets)
     throw new ApiError(
       message,

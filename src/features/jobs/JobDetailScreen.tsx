@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
 import { useSearch } from '@tanstack/react-router'
-import { useMemo } from 'react'
+import { useId, useMemo } from 'react'
 import { AppLink } from '../../components/AppLink.tsx'
 import { LiveDuration } from '../../components/LiveDuration.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import { PermissionNote } from '../../components/PermissionNote.tsx'
 import { ReplayBar, ReplayButton } from '../../components/replay/ReplayBar.tsx'
 import { useReplay } from '../../components/replay/useReplay.ts'
 import { RelativeTime } from '../../components/RelativeTime.tsx'
@@ -13,6 +14,7 @@ import { splitJobId, type Job } from '../../contracts/jobs.ts'
 import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
 import { jobDetailQueryOptions, jobsQueryOptions } from '../../entities/job/jobQueries.ts'
 import { useRetryJob } from '../../entities/job/useRetryJob.ts'
+import { useCan } from '../../entities/session/permissions.ts'
 import { executionsAsOf, jobsAsOf } from '../../graph/replayViews.ts'
 import { errorMessage, isApiError } from '../../lib/http.ts'
 import { bareJobName, type LinkTarget, type Search } from '../../lib/links.ts'
@@ -143,6 +145,9 @@ function JobHeader({
   const phase = phaseOf(job)
   const region = job.type === 'group' ? NO_REGION : regionOf(job)
   const retry = useRetryJob(deploymentId, job.jobName)
+  const mayRetry = useCan('job.retry')
+  const reasonId = useId()
+  const retryable = job.status === 'failed' && job.type !== 'group'
   const replace = useReplaceJobSearch(deploymentId, job.id)
   const search = useSearch({ strict: false }) as JobDetailSearch
   // Follow the new (latest) execution.
@@ -161,8 +166,15 @@ function JobHeader({
         }
         actions={
           <>
-            {job.status === 'failed' && job.type !== 'group' ? (
-              <button type="button" className="btn btn-primary" disabled={retry.isPending} onClick={onRetry}>
+            {retryable ? (
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={retry.isPending || !mayRetry.allowed}
+                title={mayRetry.reason}
+                aria-describedby={mayRetry.allowed ? undefined : reasonId}
+                onClick={onRetry}
+              >
                 {retry.isPending ? 'Retrying…' : 'Retry'}
               </button>
             ) : null}
@@ -178,9 +190,10 @@ function JobHeader({
           </>
         }
       />
+      {retryable ? <PermissionNote id={reasonId} reason={mayRetry.reason} /> : null}
       {retry.isError ? (
         <p className={styles.error} role="alert">
-          Retry failed: {errorMessage(retry.error)}
+          {mayRetry.refusal(retry.error) ?? `Retry failed: ${errorMessage(retry.error)}`}
         </p>
       ) : null}
       <dl className={styles.facts}>

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { Catalog } from '../../contracts/apps.ts'
 import { DeploymentList } from '../../contracts/deployments.ts'
 import { JobList } from '../../contracts/jobs.ts'
+import type { Action } from '../../contracts/tiers.ts'
+import { can } from '../../entities/session/permissions.ts'
 import { rankPaletteItems } from '../../graph/rankPaletteItems.ts'
 import { actionEntries, appEntries, deploymentEntries, jobEntries, pageEntries } from './paletteItems.ts'
 
@@ -59,6 +61,21 @@ describe('actions', () => {
       'action:copy-kubeconfig-link',
       'action:sign-out',
     ])
+  })
+  it('never a command the session cannot run: no New deployment or New user access below their tier', () => {
+    const viewer = (a: Action) => can('viewer', a).allowed
+    expect(ids(actionEntries('mothership', { deploymentId: '', theme: 'dark', allows: viewer }))).toEqual([
+      'action:toggle-theme',
+      'action:sign-out',
+    ])
+    expect(ids(pageEntries('mothership', DEP, viewer))).not.toContain('page:userNew')
+    expect(ids(pageEntries('mothership', DEP, viewer))).toContain('page:users')
+    const operator = (a: Action) => can('operator', a).allowed
+    expect(ids(actionEntries('mothership', { deploymentId: '', theme: 'dark', allows: operator }))).toContain(
+      'action:new-deployment',
+    )
+    expect(ids(pageEntries('mothership', DEP, operator))).not.toContain('page:userNew')
+    expect(ids(pageEntries('mothership', DEP, (a) => can('admin', a).allowed))).toContain('page:userNew')
   })
   it('the theme action names the theme it switches to', () => {
     const label = (theme: 'light' | 'dark') =>

@@ -9,6 +9,7 @@
 import { blueprintId, type CatalogBlueprint } from '../../contracts/apps.ts'
 import type { DeploymentSummary } from '../../contracts/deployments.ts'
 import type { Job } from '../../contracts/jobs.ts'
+import type { Action } from '../../contracts/tiers.ts'
 import type { PaletteItem } from '../../graph/rankPaletteItems.ts'
 import { linkTo, type LinkTarget } from '../../lib/links.ts'
 import type { ConsoleMode } from '../../lib/mode.ts'
@@ -40,6 +41,8 @@ interface PageDecl {
   target: (deploymentId: string) => LinkTarget
   /** A page about one deployment: offered only while a deployment is in scope. */
   scoped?: boolean
+  /** A page that only makes a write: offered only to a session whose tier allows it (contract §1.2). */
+  action?: Action
 }
 
 /**
@@ -136,13 +139,21 @@ const PAGES: PageDecl[] = [
     label: 'New user access',
     keywords: ['add user', 'grant access'],
     scoped: true,
+    action: 'userAccess.write',
     target: (d) => ({ page: 'userNew', deploymentId: d }),
   },
 ]
 
-export function pageEntries(mode: ConsoleMode, deploymentId: string): PaletteEntry[] {
+/** What the session's tier allows (`useAllows`); everything when the caller does not say. */
+export type Allows = (action: Action) => boolean
+const ANYTHING: Allows = () => true
+
+export function pageEntries(mode: ConsoleMode, deploymentId: string, allows = ANYTHING): PaletteEntry[] {
   return PAGES.filter(
-    (p) => (!p.surface || surfaceAvailable(p.surface, mode)) && (!p.scoped || deploymentId),
+    (p) =>
+      (!p.surface || surfaceAvailable(p.surface, mode)) &&
+      (!p.scoped || deploymentId) &&
+      (!p.action || allows(p.action)),
   ).map((p) => {
     const target = p.target(deploymentId)
     const path = linkTo(mode, target)
@@ -160,11 +171,12 @@ export function pageEntries(mode: ConsoleMode, deploymentId: string): PaletteEnt
 
 export function actionEntries(
   mode: ConsoleMode,
-  ctx: { deploymentId: string; theme: 'light' | 'dark' },
+  ctx: { deploymentId: string; theme: 'light' | 'dark'; allows?: Allows },
 ): PaletteEntry[] {
   const next = ctx.theme === 'dark' ? 'light' : 'dark'
   const out: PaletteEntry[] = []
-  if (surfaceAvailable('newDeployment', mode))
+  // Never a command the session cannot run: the wizard's launch needs its tier.
+  if (surfaceAvailable('newDeployment', mode) && (ctx.allows ?? ANYTHING)('deployment.launch'))
     out.push({
       id: 'action:new-deployment',
       kind: 'action',

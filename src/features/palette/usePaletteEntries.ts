@@ -4,6 +4,7 @@ import { catalogQueryOptions } from '../../entities/catalog/catalogQueries.ts'
 import { cachedDeploymentOrgs } from '../../entities/deployment/cachedDeploymentOrgs.ts'
 import { deploymentsQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
 import { jobsQueryOptions } from '../../entities/job/jobQueries.ts'
+import { useAllows } from '../../entities/session/permissions.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
 import { useMode } from '../../lib/modeContext.tsx'
 import { surfaceAvailable } from '../../lib/surfaces.ts'
@@ -39,9 +40,13 @@ export function usePaletteEntries(): { entries: PaletteEntry[]; sources: Palette
   const jobs = useQuery(jobsQueryOptions(deploymentId))
   const catalog = useQuery({ ...catalogQueryOptions(), enabled: deploymentId !== '' })
 
+  const allows = useAllows()
   const fixed = useMemo(
-    () => [...actionEntries(mode, { deploymentId, theme }), ...pageEntries(mode, deploymentId)],
-    [mode, deploymentId, theme],
+    () => [
+      ...actionEntries(mode, { deploymentId, theme, allows }),
+      ...pageEntries(mode, deploymentId, allows),
+    ],
+    [mode, deploymentId, theme, allows],
   )
   const deploymentItems = useMemo(
     () =>

@@ -1,9 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useId, useState } from 'react'
+import { PermissionNote } from '../../components/PermissionNote.tsx'
 import { Skeleton } from '../../components/States.tsx'
 import type { SovereignApp } from '../../contracts/apps.ts'
 import { publishApp } from '../../entities/catalog/publishApp.ts'
 import { sovereignAppsQueryOptions } from '../../entities/catalog/sovereignAppsQueries.ts'
+import { useCan } from '../../entities/session/permissions.ts'
 import { errorMessage } from '../../lib/http.ts'
 import { sovereignConsoleUrl } from '../../lib/links.ts'
 import { useMode } from '../../lib/modeContext.tsx'
@@ -40,7 +42,11 @@ function PublishToggles() {
   const queryClient = useQueryClient()
   const apps = useQuery(sovereignAppsQueryOptions(true))
   const [pending, setPending] = useState<string | undefined>()
-  const [failure, setFailure] = useState<{ slug: string; published: boolean; message: string } | undefined>()
+  const [failure, setFailure] = useState<
+    { slug: string; published: boolean; message: string; refused: boolean } | undefined
+  >()
+  const may = useCan('app.publish')
+  const reasonId = useId()
 
   const key = sovereignAppsQueryOptions(true).queryKey
   const setPublished = (slug: string, patch: Partial<SovereignApp>) =>
@@ -49,7 +55,7 @@ function PublishToggles() {
     )
   // Optimistic: the switch moves at once and moves back if the API refuses.
   const toggle = async (slug: string, published: boolean) => {
-    if (pending) return
+    if (pending || !may.allowed) return
     setPending(slug)
     setFailure(undefined)
     await queryClient.cancelQueries({ queryKey: key })
@@ -58,7 +64,8 @@ function PublishToggles() {
       setPublished(slug, await publishApp(slug, published))
     } catch (e) {
       setPublished(slug, { marketplacePublished: !published })
-      setFailure({ slug, published, message: errorMessage(e) })
+      const refused = may.refusal(e)
+      setFailure({ slug, published, message: refused ?? errorMessage(e), refused: !!refused })
     } finally {
       setPending(undefined)
     }
@@ -83,36 +90,45 @@ function PublishToggles() {
         apps.data.length === 0 ? (
           <p className={styles.text}>No apps are installed yet.</p>
         ) : (
-          <ul className={styles.apps} aria-label="Marketplace listings">
-            {apps.data.map((a) => (
-              <li key={a.slug} className={styles.app}>
-                <input
-                  type="checkbox"
-                  role="switch"
-                  id={`publish-${a.slug}`}
-                  checked={a.marketplacePublished}
-                  disabled={pending !== undefined}
-                  aria-busy={pending === a.slug || undefined}
-                  onChange={(e) => void toggle(a.slug, e.currentTarget.checked)}
-                />
-                <label htmlFor={`publish-${a.slug}`}>Publish {a.slug} in the marketplace</label>
-              </li>
-            ))}
-          </ul>
+          <>
+            <PermissionNote id={reasonId} reason={may.reason} />
+            <ul className={styles.apps} aria-label="Marketplace listings">
+              {apps.data.map((a) => (
+                <li key={a.slug} className={styles.app}>
+                  <input
+                    type="checkbox"
+                    role="switch"
+                    id={`publish-${a.slug}`}
+                    checked={a.marketplacePublished}
+                    disabled={pending !== undefined || !may.allowed}
+                    aria-describedby={may.allowed ? undefined : reasonId}
+                    aria-busy={pending === a.slug || undefined}
+                    onChange={(e) => void toggle(a.slug, e.currentTarget.checked)}
+                  />
+                  <label htmlFor={`publish-${a.slug}`}>Publish {a.slug} in the marketplace</label>
+                </li>
+              ))}
+            </ul>
+          </>
         )
       ) : null}
       {failure ? (
         <p className={styles.alert} role="alert">
+          {/* A tier refusal is said as the server's plain words alone, and offers no retry. */}
           <span>
-            {failure.published ? 'Publishing' : 'Unpublishing'} {failure.slug} failed: {failure.message}
+            {failure.refused
+              ? failure.message
+              : `${failure.published ? 'Publishing' : 'Unpublishing'} ${failure.slug} failed: ${failure.message}`}
           </span>
-          <button
-            type="button"
-            className="btn btn-sm"
-            onClick={() => void toggle(failure.slug, failure.published)}
-          >
-            Retry
-          </button>
+          {failure.refused ? null : (
+            <button
+              type="button"
+              className="btn btn-sm"
+              onClick={() => void toggle(failure.slug, failure.published)}
+            >
+              Retry
+            </button>
+          )}
         </p>
       ) : null}
     </div>

@@ -1,11 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useId, useState } from 'react'
+import { PermissionNote } from '../../components/PermissionNote.tsx'
 import { RelativeTime } from '../../components/RelativeTime.tsx'
 import type { DeploymentState, RefreshWatchResponse } from '../../contracts/deployments.ts'
 import { refreshWatch } from '../../entities/deployment/componentsStateQueries.ts'
 import { mintErrorText, mintHandoverLink } from '../../entities/deployment/mintHandoverLink.ts'
 import { deploymentKeys } from '../../entities/deployment/deploymentKeys.ts'
 import { refreshWatchErrorText } from './settingsModel.ts'
+import { useCan } from '../../entities/session/permissions.ts'
 import styles from './SettingsScreen.module.css'
 
 /** `POST /refresh-watch`: re-attach the Phase-1 watcher (after a catalyst-api restart or a finished watch). */
@@ -13,9 +15,11 @@ export function RefreshWatchAction({ deploymentId }: { deploymentId: string }) {
   const queryClient = useQueryClient()
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<{ ok: RefreshWatchResponse } | { error: string } | undefined>()
+  const may = useCan('watch.refresh')
+  const reasonId = useId()
 
   const run = async () => {
-    if (busy) return
+    if (busy || !may.allowed) return
     setBusy(true)
     setOutcome(undefined)
     try {
@@ -24,7 +28,7 @@ export function RefreshWatchAction({ deploymentId }: { deploymentId: string }) {
       void queryClient.invalidateQueries({ queryKey: deploymentKeys.componentsState(deploymentId) })
       void queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deploymentId) })
     } catch (e) {
-      setOutcome({ error: refreshWatchErrorText(e) })
+      setOutcome({ error: may.refusal(e) ?? refreshWatchErrorText(e) })
     } finally {
       setBusy(false)
     }
@@ -37,13 +41,16 @@ export function RefreshWatchAction({ deploymentId }: { deploymentId: string }) {
         <button
           type="button"
           className="btn btn-sm"
-          disabled={busy}
+          disabled={busy || !may.allowed}
+          title={may.reason}
+          aria-describedby={may.allowed ? undefined : reasonId}
           aria-busy={busy || undefined}
           onClick={() => void run()}
         >
           {busy ? 'Refreshing the watch…' : 'Refresh watch'}
         </button>
       </div>
+      <PermissionNote id={reasonId} reason={may.reason} />
       <p className={styles.text}>
         Re-attaches the watcher that follows every HelmRelease of the Sovereign — after a catalyst-api
         restart, or to look again once a run has finished. It answers once the cluster&apos;s first listing is
@@ -65,9 +72,11 @@ export function RefreshWatchAction({ deploymentId }: { deploymentId: string }) {
       {outcome && 'error' in outcome ? (
         <p className={styles.alert} role="alert">
           <span>{outcome.error}</span>
-          <button type="button" className="btn btn-sm" onClick={() => void run()}>
-            Retry
-          </button>
+          {may.allowed ? (
+            <button type="button" className="btn btn-sm" onClick={() => void run()}>
+              Retry
+            </button>
+          ) : null}
         </p>
       ) : null}
     </div>
@@ -86,9 +95,11 @@ export function HandoverAction({ deployment }: { deployment: DeploymentState }) 
   const [error, setError] = useState<string | undefined>()
   const adopted = deployment.status === 'adopted' || !!deployment.adoptedAt
   const ready = deployment.status === 'ready' && !adopted
+  const may = useCan('handover.mint')
+  const reasonId = useId()
 
   const mint = async () => {
-    if (busy) return
+    if (busy || !may.allowed) return
     setBusy(true)
     setError(undefined)
     setLink(undefined)
@@ -97,7 +108,7 @@ export function HandoverAction({ deployment }: { deployment: DeploymentState }) 
       if (minted.ok) setLink(minted.url)
       else setError(minted.reason)
     } catch (e) {
-      setError(mintErrorText(e))
+      setError(may.refusal(e) ?? mintErrorText(e))
     } finally {
       setBusy(false)
     }
@@ -111,7 +122,9 @@ export function HandoverAction({ deployment }: { deployment: DeploymentState }) 
           <button
             type="button"
             className="btn btn-sm"
-            disabled={busy}
+            disabled={busy || !may.allowed}
+            title={may.reason}
+            aria-describedby={may.allowed ? undefined : reasonId}
             aria-busy={busy || undefined}
             onClick={() => void mint()}
           >
@@ -119,6 +132,7 @@ export function HandoverAction({ deployment }: { deployment: DeploymentState }) 
           </button>
         ) : null}
       </div>
+      {ready ? <PermissionNote id={reasonId} reason={may.reason} /> : null}
       <p className={styles.text}>
         {adopted ? (
           <>
@@ -153,7 +167,7 @@ export function HandoverAction({ deployment }: { deployment: DeploymentState }) 
       {error ? (
         <p className={styles.alert} role="alert">
           <span>{error}</span>
-          {ready ? (
+          {ready && may.allowed ? (
             <button type="button" className="btn btn-sm" onClick={() => void mint()}>
               Retry
             </button>

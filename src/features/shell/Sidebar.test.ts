@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { can } from '../../entities/session/permissions.ts'
 import { navSections } from './Sidebar.tsx'
 
 const DEP = 'a43364f11c10cde3'
@@ -18,6 +19,13 @@ describe('navSections', () => {
     expect(summary('mothership', '', '/app/dashboard')).toEqual([
       { id: 'mothership', items: ['Deployments', 'New deployment', '*Fleet'] },
     ])
+  })
+
+  it('a session whose tier cannot launch gets no New deployment entry (contract §1.2)', () => {
+    const viewer = navSections('mothership', DEP, '/deployments', (a) => can('viewer', a).allowed)
+    expect(viewer[0]!.items.map((i) => i.label)).toEqual(['Deployments', 'Fleet'])
+    const operator = navSections('mothership', '', '/deployments', (a) => can('operator', a).allowed)
+    expect(operator[0]!.items.map((i) => i.label)).toContain('New deployment')
   })
 
   it.each<[string, string]>([

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useRouterState } from '@tanstack/react-router'
 import { AppLink } from '../../components/AppLink.tsx'
 import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
+import { useAllows, type Action } from '../../entities/session/permissions.ts'
 import { linkTo, type LinkTarget } from '../../lib/links.ts'
 import type { ConsoleMode } from '../../lib/mode.ts'
 import { useMode } from '../../lib/modeContext.tsx'
@@ -17,6 +18,8 @@ interface NavItemDecl {
   also?: (deploymentId: string) => LinkTarget[]
   /** Active only on its own path, not below it. */
   exact?: boolean
+  /** An entry that only starts a write: listed only for a session whose tier allows it (contract §1.2). */
+  action?: Action
 }
 
 interface NavSectionDecl {
@@ -34,7 +37,12 @@ const NAV: NavSectionDecl[] = [
     surface: 'deploymentsList',
     items: [
       { label: 'Deployments', surface: 'deploymentsList', target: () => ({ page: 'deployments' }) },
-      { label: 'New deployment', surface: 'newDeployment', target: () => ({ page: 'wizard' }) },
+      {
+        label: 'New deployment',
+        surface: 'newDeployment',
+        action: 'deployment.launch',
+        target: () => ({ page: 'wizard' }),
+      },
       { label: 'Fleet', surface: 'fleet', target: () => ({ page: 'fleet' }) },
     ],
   },
@@ -82,6 +90,7 @@ export function navSections(
   mode: ConsoleMode,
   deploymentId: string,
   path: string,
+  allows: (action: Action) => boolean = () => true,
 ): { id: NavSectionDecl['id']; items: NavEntry[] }[] {
   const current = pathOnly(path)
   return NAV.filter(
@@ -90,7 +99,7 @@ export function navSections(
     .map((s) => ({
       id: s.id,
       items: s.items
-        .filter((i) => !i.surface || surfaceAvailable(i.surface, mode))
+        .filter((i) => (!i.surface || surfaceAvailable(i.surface, mode)) && (!i.action || allows(i.action)))
         .map((i) => {
           const target = i.target(deploymentId)
           const bases = [target, ...(i.also?.(deploymentId) ?? [])].map((t) => pathOnly(linkTo(mode, t)))
@@ -103,6 +112,7 @@ export function navSections(
 export function Sidebar({ deploymentId }: { deploymentId: string }) {
   const mode = useMode()
   const path = useRouterState({ select: (s) => s.location.pathname })
+  const allows = useAllows()
   const deployment = useQuery(deploymentQueryOptions(deploymentId))
   const fqdn =
     mode.mode === 'sovereign'
@@ -117,7 +127,7 @@ export function Sidebar({ deploymentId }: { deploymentId: string }) {
         </span>
         <span>Catalyst Console</span>
       </div>
-      {navSections(mode.mode, deploymentId, path).map((section) => {
+      {navSections(mode.mode, deploymentId, path, allows).map((section) => {
         const title =
           section.id === 'mothership' ? 'Mothership' : mode.mode === 'sovereign' ? 'Sovereign' : 'Deployment'
         const headingId = `nav-${section.id}`

@@ -3,10 +3,12 @@ import { useNavigate, useParams } from '@tanstack/react-router'
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import { AppLink, splitHref } from '../../components/AppLink.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import { PermissionNote } from '../../components/PermissionNote.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
 import { sovereignRefOf, USER_ROLES, type UserAccess } from '../../contracts/users.ts'
 import { catalogQueryOptions } from '../../entities/catalog/catalogQueries.ts'
 import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
+import { useCan } from '../../entities/session/permissions.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
 import { errorMessage, isApiError } from '../../lib/http.ts'
 import { useLinks, useMode } from '../../lib/modeContext.tsx'
@@ -166,7 +168,9 @@ function UserAccessForm({
     ;(first ?? summaryRef.current)?.focus()
   }, [focusRequest])
   const summaryRef = useRef<HTMLDivElement>(null)
-  const ids = { name: useId(), subject: useId(), groups: useId(), user: useId() }
+  const ids = { name: useId(), subject: useId(), groups: useId(), user: useId(), reason: useId() }
+  const write = useCan('userAccess.write')
+  const gated = write.allowed ? {} : { disabled: true, title: write.reason, 'aria-describedby': ids.reason }
 
   const appOptions = useMemo(() => {
     const opts = (catalog.data ?? []).map((bp) => ({
@@ -349,9 +353,15 @@ function UserAccessForm({
         </div>
       </fieldset>
 
+      <PermissionNote id={ids.reason} reason={write.reason} />
       <div className={styles.actions}>
         {!creating && record ? (
-          <button type="button" className="btn btn-danger" onClick={() => setDeleting(record.name)}>
+          <button
+            type="button"
+            className="btn btn-danger"
+            {...gated}
+            onClick={() => setDeleting(record.name)}
+          >
             Delete…
           </button>
         ) : null}
@@ -362,7 +372,9 @@ function UserAccessForm({
         <button
           type="submit"
           className="btn btn-primary"
-          disabled={save.isPending}
+          disabled={save.isPending || !write.allowed}
+          title={write.reason}
+          aria-describedby={write.allowed ? undefined : ids.reason}
           aria-busy={save.isPending}
         >
           {save.isPending ? 'Saving…' : creating ? 'Create user access' : 'Save changes'}

@@ -3,11 +3,13 @@ import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useCallback, useId, useMemo, useState } from 'react'
 import { AppLink, splitHref } from '../../components/AppLink.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import { PermissionNote } from '../../components/PermissionNote.tsx'
 import { RelativeTime } from '../../components/RelativeTime.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
 import { VirtualTable, type ColumnDef } from '../../components/VirtualTable.tsx'
 import type { UserAccess } from '../../contracts/users.ts'
 import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
+import { useCan } from '../../entities/session/permissions.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
 import { useLinks, useMode } from '../../lib/modeContext.tsx'
 import { useUrlText } from '../../lib/useUrlText.ts'
@@ -60,6 +62,8 @@ export function UsersScreen() {
   const writeQ = useCallback((v: string | undefined) => setSearch({ q: v }), [setSearch])
   const [q, setQ] = useUrlText(urlQ, writeQ)
   const filterId = useId()
+  const reasonId = useId()
+  const write = useCan('userAccess.write')
 
   const columns = useMemo<ColumnDef<UserAccess, unknown>[]>(
     () => [
@@ -144,6 +148,9 @@ export function UsersScreen() {
             type="button"
             className="btn btn-sm btn-ghost"
             aria-label={`Delete ${row.original.name}`}
+            disabled={!write.allowed}
+            title={write.reason}
+            aria-describedby={write.allowed ? undefined : reasonId}
             onClick={() => setDeleting(row.original.name)}
           >
             Delete
@@ -151,8 +158,13 @@ export function UsersScreen() {
         ),
       },
     ],
-    [deploymentId],
+    [deploymentId, write.allowed, write.reason, reasonId],
   )
+  const newLink = write.allowed ? (
+    <AppLink className="btn btn-primary" to={{ page: 'userNew', deploymentId }}>
+      + New user access
+    </AppLink>
+  ) : null
 
   let body
   if (list.isPending) body = <Skeleton rows={4} label="Loading user access…" />
@@ -166,14 +178,7 @@ export function UsersScreen() {
     )
   else if ((list.data ?? []).length === 0)
     body = (
-      <EmptyState
-        title="No user access records yet"
-        action={
-          <AppLink className="btn btn-primary" to={{ page: 'userNew', deploymentId }}>
-            + New user access
-          </AppLink>
-        }
-      >
+      <EmptyState title="No user access records yet" action={newLink}>
         Nobody has been granted access to this Sovereign&apos;s apps yet. The owner is added automatically
         when they first sign in through the handover link.
       </EmptyState>
@@ -205,12 +210,9 @@ export function UsersScreen() {
             ? `${list.data.length} record${list.data.length === 1 ? '' : 's'} — who can administer what${fqdn ? ` on ${fqdn}` : ''}.`
             : `Who can administer what${fqdn ? ` on ${fqdn}` : ''}.`
         }
-        actions={
-          <AppLink className="btn btn-primary" to={{ page: 'userNew', deploymentId }}>
-            + New user access
-          </AppLink>
-        }
+        actions={newLink}
       />
+      <PermissionNote id={reasonId} reason={write.reason} />
       {(list.data ?? []).length > 0 ? (
         <div role="search" className={styles.toolbar} aria-label="Filter user access">
           <div className="field">

@@ -193,6 +193,8 @@ export function describeRefusal(e: RefusalLike, name: string): string {
     case 'invalid-user-access':
       return `The server rejected the record: ${e.message === e.code ? 'invalid fields' : e.message}`
   }
+  // The API's refusal names the tier it needs (contract §1.2): say that, not a generic line.
+  if (e.status === 403 && e.code === 'forbidden' && e.message !== e.code) return e.message
   if (e.status === 403) return 'You are not allowed to change user access on this Sovereign (admin needed).'
   if (e.status === 409) return `Conflict: ${e.message}`
   if (e.status === 400) return `The server rejected the record: ${e.message}`

@@ -2,11 +2,13 @@ import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { AppLink } from '../../../components/AppLink.tsx'
 import { PageHeader } from '../../../components/PageHeader.tsx'
+import { PermissionNote } from '../../../components/PermissionNote.tsx'
 import { RelativeTime } from '../../../components/RelativeTime.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../../components/States.tsx'
 import { StatusBadge } from '../../../components/StatusBadge.tsx'
 import type { FleetSovereign } from '../../../contracts/fleet.ts'
 import { fleetQueryOptions } from '../../../entities/fleet/fleetQueries.ts'
+import { useCan } from '../../../entities/session/permissions.ts'
 import styles from './FleetScreen.module.css'
 
 type Health = 'healthy' | 'degraded' | 'progress' | 'failing' | 'unknown'
@@ -36,6 +38,7 @@ const HEALTH_VIEW: Record<Health, { label: string; tone: string; rank: number }>
 /** `/app/dashboard` (mothership only): one tile per Sovereign, worst health first, and the fleet treemap. */
 export function FleetScreen({ treemap }: { treemap?: ReactNode }) {
   const q = useQuery(fleetQueryOptions())
+  const mayLaunch = useCan('deployment.launch')
   const items = [...(q.data?.sovereigns ?? [])].sort(
     (a, b) =>
       HEALTH_VIEW[fleetHealth(a)].rank - HEALTH_VIEW[fleetHealth(b)].rank ||
@@ -51,11 +54,14 @@ export function FleetScreen({ treemap }: { treemap?: ReactNode }) {
         title="Fleet"
         description="Every Sovereign at a glance."
         actions={
-          <AppLink to={{ page: 'wizard' }} className="btn btn-primary">
-            + New deployment
-          </AppLink>
+          mayLaunch.allowed ? (
+            <AppLink to={{ page: 'wizard' }} className="btn btn-primary">
+              + New deployment
+            </AppLink>
+          ) : null
         }
       />
+      <PermissionNote reason={mayLaunch.reason} />
       {q.isPending ? (
         <Skeleton rows={4} label="Loading the fleet…" />
       ) : q.isError && !q.data ? (
@@ -64,9 +70,11 @@ export function FleetScreen({ treemap }: { treemap?: ReactNode }) {
         <EmptyState
           title="No Sovereigns yet"
           action={
-            <AppLink to={{ page: 'wizard' }} className="btn btn-primary">
-              Start the wizard
-            </AppLink>
+            mayLaunch.allowed ? (
+              <AppLink to={{ page: 'wizard' }} className="btn btn-primary">
+                Start the wizard
+              </AppLink>
+            ) : null
           }
         >
           Every Sovereign you provision appears here with its health.

@@ -3,12 +3,14 @@ import { useNavigate, useSearch } from '@tanstack/react-router'
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { AppLink } from '../../../components/AppLink.tsx'
 import { PageHeader } from '../../../components/PageHeader.tsx'
+import { PermissionNote } from '../../../components/PermissionNote.tsx'
 import { RelativeTime } from '../../../components/RelativeTime.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../../components/States.tsx'
 import { StatusBadge, statusLabel } from '../../../components/StatusBadge.tsx'
 import { VirtualTable, type ColumnDef } from '../../../components/VirtualTable.tsx'
 import type { DeploymentSummary } from '../../../contracts/deployments.ts'
 import { deploymentsQueryOptions } from '../../../entities/deployment/deploymentQueries.ts'
+import { useCan } from '../../../entities/session/permissions.ts'
 import type { DeleteTarget } from '../delete/DeleteDeploymentDialog.tsx'
 import { listDeleteOffer } from '../delete/deleteRules.ts'
 import { CompareButton, compareSelectColumn, useCompareSelection } from './CompareSelection.tsx'
@@ -42,6 +44,7 @@ export function DeploymentsScreen() {
   const search: DeploymentsSearch = deploymentsSearch.parse(rawSearch)
   const navigate = useNavigate()
   const query = useQuery(deploymentsQueryOptions())
+  const mayLaunch = useCan('deployment.launch')
   const [target, setTarget] = useState<DeleteTarget | undefined>()
   const idle = useIdle()
 
@@ -212,11 +215,14 @@ export function DeploymentsScreen() {
         title="Deployments"
         description="Every Sovereign this mothership provisions."
         actions={
-          <AppLink to={{ page: 'wizard' }} className="btn btn-primary">
-            + New deployment
-          </AppLink>
+          mayLaunch.allowed ? (
+            <AppLink to={{ page: 'wizard' }} className="btn btn-primary">
+              + New deployment
+            </AppLink>
+          ) : null
         }
       />
+      <PermissionNote reason={mayLaunch.reason} />
       {query.isPending ? (
         <Skeleton rows={6} label="Loading deployments…" />
       ) : query.isError && !query.data ? (
@@ -229,9 +235,11 @@ export function DeploymentsScreen() {
         <EmptyState
           title="No deployments yet"
           action={
-            <AppLink to={{ page: 'wizard' }} className="btn btn-primary">
-              Start the wizard
-            </AppLink>
+            mayLaunch.allowed ? (
+              <AppLink to={{ page: 'wizard' }} className="btn btn-primary">
+                Start the wizard
+              </AppLink>
+            ) : null
           }
         >
           Provision your first Sovereign with the new-deployment wizard.

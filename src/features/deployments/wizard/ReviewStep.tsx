@@ -1,8 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { useState, type RefObject } from 'react'
+import { useId, useState, type RefObject } from 'react'
 import { deploymentKeys } from '../../../entities/deployment/deploymentKeys.ts'
 import { deploymentsQueryOptions } from '../../../entities/deployment/deploymentQueries.ts'
+import { useCan } from '../../../entities/session/permissions.ts'
+import { PermissionNote } from '../../../components/PermissionNote.tsx'
 import { errorMessage, isApiError } from '../../../lib/http.ts'
 import { useLinks } from '../../../lib/modeContext.tsx'
 import { notify } from '../../../lib/notifications.ts'
@@ -65,6 +67,8 @@ export function ReviewStep({
   const [failure, setFailure] = useState<string | undefined>()
   /** The outcome is unknown and no deployment of this attempt was found: a retry (same key) is offered. */
   const [retryOffered, setRetryOffered] = useState(false)
+  const mayLaunch = useCan('deployment.launch')
+  const reasonId = useId()
   const keys = regionKeys(draft.regions)
   const problems = Object.entries(errors) as [WizardStep, string][]
   const landOn = async (id: string, recovered: boolean) => {
@@ -109,7 +113,7 @@ export function ReviewStep({
   }
 
   const launch = async () => {
-    if (busy || problems.length > 0 || !email) return
+    if (busy || problems.length > 0 || !email || !mayLaunch.allowed) return
     // One key per attempt, kept (in the draft, across reloads) for every retry of it.
     const attempt = draft.launch ?? newLaunchAttempt(serverNow())
     if (!draft.launch) {
@@ -126,6 +130,13 @@ export function ReviewStep({
       )
       await landOn(res.id, false)
     } catch (e) {
+      // The server refused this session the launch: say so in its words, nothing to look for.
+      const refusal = mayLaunch.refusal(e)
+      if (refusal) {
+        setFailure(refusal)
+        setBusy(false)
+        return
+      }
       const kind = classifyLaunchFailure(e)
       if (needsLookup(kind)) {
         setBusy('checking')
@@ -228,6 +239,7 @@ export function ReviewStep({
           {failure}
         </p>
       ) : null}
+      <PermissionNote id={reasonId} reason={mayLaunch.reason} />
       <div className={styles.footer}>
         <button type="button" className="btn" onClick={() => goTo('credentials')} disabled={!!busy}>
           Back
@@ -235,7 +247,9 @@ export function ReviewStep({
         <button
           type="button"
           className="btn btn-primary"
-          disabled={!!busy || problems.length > 0 || !email}
+          disabled={!!busy || problems.length > 0 || !email || !mayLaunch.allowed}
+          title={mayLaunch.reason}
+          aria-describedby={mayLaunch.allowed ? undefined : reasonId}
           aria-busy={!!busy}
           onClick={() => void launch()}
         >

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { PageHeader } from '../../../components/PageHeader.tsx'
+import { PermissionNote } from '../../../components/PermissionNote.tsx'
 import { wizardKeys } from '../../../entities/deployment/deploymentKeys.ts'
+import { useCan } from '../../../entities/session/permissions.ts'
 import { whoamiQueryOptions } from '../../../entities/session/whoamiQueries.ts'
 import { errorMessage } from '../../../lib/http.ts'
 import { checkSubdomain, validateCredentials } from '../../../entities/deployment/deploymentActions.ts'
@@ -42,6 +44,7 @@ export function WizardScreen() {
   useQueryCacheProbe()
   const me = useQuery(whoamiQueryOptions())
   const email = me.data?.email
+  const mayLaunch = useCan('deployment.launch')
   const [draft, setDraft] = useState<WizardDraft>(loadDraft)
   const [showErrors, setShowErrors] = useState(false)
   const stepHeading = useRef<HTMLHeadingElement>(null)
@@ -159,6 +162,8 @@ export function WizardScreen() {
     <>
       <PageHeader title="New deployment" description="Provision a new Sovereign in a few steps." />
       <InFlightNotice email={email} />
+      {/* Said before the five steps, not only at Launch: the draft can still be filled in and kept. */}
+      <PermissionNote reason={mayLaunch.reason} />
       <div className={styles.layout}>
         <nav aria-label="Wizard steps" className={styles.stepsNav}>
           <ol>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useId, useMemo } from 'react'
 import { AppLink } from '../../../components/AppLink.tsx'
+import { PermissionNote } from '../../../components/PermissionNote.tsx'
 import { RelativeTime } from '../../../components/RelativeTime.tsx'
 import { ErrorState } from '../../../components/States.tsx'
 import { rootCause, type RootCause } from '../../../graph/rootCause.ts'
@@ -11,6 +12,7 @@ import { errorMessage } from '../../../lib/http.ts'
 import { bareJobName } from '../../../lib/links.ts'
 import { sanitiseLine, stripSgr } from '../log/ansi.ts'
 import { useRetryJob } from '../../../entities/job/useRetryJob.ts'
+import { useCan } from '../../../entities/session/permissions.ts'
 import { executionTailQueryOptions, lastErrorLines } from './rootCauseTail.ts'
 import styles from './RootCausePanel.module.css'
 
@@ -59,6 +61,8 @@ export function RootCausePanel({ deploymentId }: { deploymentId: string }) {
 function RootCauseItem({ deploymentId, cause }: { deploymentId: string; cause: RootCause }) {
   const jobName = bareJobName(deploymentId, cause.jobId)
   const retry = useRetryJob(deploymentId, jobName)
+  const mayRetry = useCan('job.retry')
+  const reasonId = useId()
   const onRetry = () => retry.start()
   const { blockedCount, downstreamFailedCount, impact } = cause.explanation
   const canRetry = cause.explanation.evidence === 'job-failed'
@@ -98,7 +102,9 @@ function RootCauseItem({ deploymentId, cause }: { deploymentId: string; cause: R
           <button
             type="button"
             className="btn btn-primary btn-sm"
-            disabled={retry.isPending}
+            disabled={retry.isPending || !mayRetry.allowed}
+            title={mayRetry.reason}
+            aria-describedby={mayRetry.allowed ? undefined : reasonId}
             onClick={onRetry}
             // Named after its job: the job page has its own "Retry", and the two must stay distinguishable.
             aria-label={`${retry.isPending ? 'Retrying' : 'Retry'} ${jobName}`}
@@ -113,9 +119,10 @@ function RootCauseItem({ deploymentId, cause }: { deploymentId: string; cause: R
           Show in graph
         </AppLink>
       </div>
+      {canRetry ? <PermissionNote id={reasonId} reason={mayRetry.reason} /> : null}
       {retry.isError ? (
         <p className={styles.error} role="alert">
-          Retry failed: {errorMessage(retry.error)}
+          {mayRetry.refusal(retry.error) ?? `Retry failed: ${errorMessage(retry.error)}`}
         </p>
       ) : null}
     </article>

@@ -1,0 +1,83 @@
+/**
+ * Who may do what (contract §1.2): the ONE rule table the mock enforces (`mock-api/context.ts`
+ * `requireTier`) and the console respects (`src/entities/session/permissions.ts`). Upstream's Go handlers
+ * check no roles, so the levels are ours; change them here and in contract §1.2 together.
+ */
+
+/** Session tiers, ascending. */
+export const TIERS = ['viewer', 'developer', 'operator', 'admin', 'owner'] as const
+export type Tier = (typeof TIERS)[number]
+
+export function isTier(s: string | undefined): s is Tier {
+  return (TIERS as readonly string[]).includes(s ?? '')
+}
+
+/** 0 for viewer … 4 for owner; an unknown tier ranks below viewer (it may do nothing). */
+export function tierRank(tier: string | undefined): number {
+  return (TIERS as readonly string[]).indexOf(tier ?? '')
+}
+
+/** Every write the API guards by tier, with the lowest tier allowed and what it is in words. */
+export const ACTIONS = {
+  'deployment.launch': { min: 'operator', words: 'launch a deployment' },
+  'deployment.delete': { min: 'operator', words: 'delete or wipe a deployment' },
+  'job.retry': { min: 'operator', words: 'retry a job' },
+  'infrastructure.change': { min: 'operator', words: 'change infrastructure' },
+  'handover.mint': { min: 'operator', words: 'hand over a Sovereign' },
+  'kubeconfig.upload': { min: 'operator', words: 'upload a kubeconfig' },
+  'watch.refresh': { min: 'developer', words: 'refresh the component watch' },
+  'userAccess.write': { min: 'admin', words: 'change user access' },
+  'app.publish': { min: 'admin', words: 'publish apps to the marketplace' },
+} as const satisfies Record<string, { min: Tier; words: string }>
+
+export type Action = keyof typeof ACTIONS
+
+/** Whether a session of `tier` may perform `action`. */
+export function tierAllows(tier: string | undefined, action: Action): boolean {
+  return tierRank(tier) >= tierRank(ACTIONS[action].min)
+}
+
+/** "an operator", "an admin", "a developer": the article the tier's name needs. */
+function withArticle(tier: string): string {
+  return /^[aeiou]/.test(tier) ? `an ${tier}` : `a ${tier}`
+}
+
+/**
+ * The refusal in plain words, the same on the wire (`detail` of the 403) and on a disabled control:
+ * "Your role (viewer) cannot retry a job: it needs an operator or above."
+ */
+export function refusalText(tier: string | undefined, action: Action): string {
+  const { min, words } = ACTIONS[action] as { min: Tier; words: string }
+  const above = tierRank(min) === TIERS.length - 1 ? '' : ' or above'
+  return `Your role (${tier || 'none'}) cannot ${words}: it needs ${withArticle(min)}${above}.`
+}
+
+/** Nobody grants a tier above their own. */
+export function canGrantTier(actor: string | undefined, granted: string): boolean {
+  return isTier(granted) && tierRank(granted) <= tierRank(actor)
+}
+
+export function grantRefusalText(actor: string | undefined, granted: string): string {
+  return `Your role (${actor || 'none'}) cannot grant ${granted}: nobody grants a tier above their own.`
+}
+
+/**
+ * The UserAccess role of an app grant as the tier it amounts to: a grant's `admin` is an admin, `editor`
+ * a developer, `viewer` a viewer.
+ */
+export const ROLE_TIER: Readonly<Record<string, Tier>> = {
+  admin: 'admin',
+  editor: 'developer',
+  viewer: 'viewer',
+}
+
+/** The Sovereign owner's UserAccess record (created at handover); only an owner changes or removes it. */
+export const OWNER_RECORD_PREFIX = 'useraccess-owner-'
+
+export function isOwnerRecord(name: string): boolean {
+  return name.startsWith(OWNER_RECORD_PREFIX)
+}
+
+export function ownerRecordRefusalText(actor: string | undefined): string {
+  return `Your role (${actor || 'none'}) cannot change the owner's access: only the owner can.`
+}
