@@ -160,7 +160,7 @@ export function deploymentRoutes(r: ApiRouter): void {
     if (!rec) return
     const status = ctx.sim.status(rec)
     // Stricter than upstream (which mints for `adopted` too): once the customer owns the Sovereign, no
-    // new owner-granting token exists for it (docs/wire-contract.md §3).
+    // new owner-granting token exists for it (contract §6.3).
     if (status === 'adopted') return ctx.json(409, { error: 'already-adopted', status })
     if (status !== 'ready') return ctx.json(409, { error: 'not-handover-ready', status })
     const fqdn = rec.spec.request.sovereignFQDN
