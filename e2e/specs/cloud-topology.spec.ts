@@ -1,3 +1,4 @@
+import { expectNoSeriousA11yViolations } from '../axe.ts'
 import { ESTATE, expect, expectHeading, sovereignOrigin, test } from '../fixtures.ts'
 import { afterTwoFrames } from '../frames.ts'
 import { CloudPage } from '../pages/CloudPage.ts'
@@ -165,6 +166,7 @@ for (const mode of ['sovereign', 'mothership'] as const) {
       zones.getByRole('cell', { name: new RegExp(`^[a-z0-9-]+\\.${dep.fqdn.replace(/\./g, '\\.')}$`) }),
     ).toHaveCount(2)
     expect(await cloud.rowCount('DNS zones')).toBe(await cloud.tabCount('DNS zones'))
+    await expectNoSeriousA11yViolations(page, `DNS zones list (${mode})`)
 
     // Ingresses list both Ingress and HTTPRoute objects.
     await cloud.kindTab('Ingresses').click()
@@ -197,6 +199,7 @@ for (const mode of ['sovereign', 'mothership'] as const) {
     await expect(page).toHaveURL(/sort=name/)
     await page.reload()
     await expect(regionSelect).toHaveValue(firstRegion)
+    await expectNoSeriousA11yViolations(page, `Services list, region filter (${mode})`)
     await expect(services.getByRole('columnheader', { name: /^Name(?!space)/ })).toHaveAttribute(
       'aria-sort',
       'ascending',

@@ -44,13 +44,14 @@ function hasResources(infra: Infrastructure): boolean {
   )
 }
 
+// Module-level, so the list's actions column keeps one identity across renders.
+const rowActions = (n: TopoNode) => <CloudActions row={n} />
+
 /**
  * `/cloud` and `/provision/$id/cloud`: the deployment's infrastructure from one topology fetch, as an
  * architecture graph (`?view=graph`) or per-kind tables (`?view=list&kind=`). Both views read the same
  * graph model, so their counts agree. Never a bundled fixture: loading, error + retry, or "Provisioning…".
  */
-const rowActions = (n: TopoNode) => <CloudActions row={n} />
-
 export function CloudScreen() {
   const deploymentId = useDeploymentId()
   const links = useLinks()
