@@ -1,5 +1,6 @@
-import { createContext, use, useState, type ReactNode } from 'react'
+import { createContext, use, useId, useState, type ReactNode } from 'react'
 import { AppLink } from '../../../components/AppLink.tsx'
+import { PermissionNote } from '../../../components/PermissionNote.tsx'
 import type { Infrastructure } from '../../../contracts/topology.ts'
 import {
   changeTitle,
@@ -9,6 +10,7 @@ import {
   type InfraChange,
   type InfraChangeRecord,
 } from '../../../entities/topology/infraChanges.ts'
+import { useCan } from '../../../entities/session/permissions.ts'
 import { deleteChangeFor, listActionFor, markOf, markText, rowActionsFor } from '../cloudActions.ts'
 import type { ListKind } from '../cloudKinds.ts'
 import type { TopoNode } from '../toTopologyGraph.ts'
@@ -95,15 +97,25 @@ export function CloudChanges({
  */
 export function CloudActions(props: { list: ListKind } | { row: TopoNode }) {
   const ctx = use(CloudActionsContext)
+  // A session below the tier sees the list's Add button disabled with the reason, and no row actions.
+  const may = useCan('infrastructure.change')
+  const reasonId = useId()
   if (!ctx) return null
   if ('list' in props) {
     const action = listActionFor(props.list)
     if (!action) return null
     return (
       <div className={styles.toolbar}>
-        <button type="button" className="btn btn-sm" onClick={() => ctx.open({ kind: action })}>
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={!may.allowed}
+          aria-describedby={may.allowed ? undefined : reasonId}
+          onClick={() => ctx.open({ kind: action })}
+        >
           {action === 'add-pool' ? 'Add node pool' : 'Add region'}
         </button>
+        <PermissionNote id={reasonId} reason={may.reason} />
       </div>
     )
   }
@@ -126,7 +138,7 @@ export function CloudActions(props: { list: ListKind } | { row: TopoNode }) {
           ) : null}
         </>
       ) : null}
-      {busy
+      {busy || !may.allowed
         ? null
         : rowActionsFor(n).map((a) =>
             a === 'scale' && n.type === 'NodePool' ? (

@@ -45,6 +45,8 @@ export function DeploymentsScreen() {
   const navigate = useNavigate()
   const query = useQuery(deploymentsQueryOptions())
   const mayLaunch = useCan('deployment.launch')
+  // The primitives, not the object (a new one each render), so the columns are not rebuilt on every render.
+  const { allowed: mayDelete, reason: deleteRefused } = useCan('deployment.delete')
   const [target, setTarget] = useState<DeleteTarget | undefined>()
   const idle = useIdle()
 
@@ -174,7 +176,7 @@ export function DeploymentsScreen() {
         cell: ({ row }) => {
           const d = row.original
           const offer = listDeleteOffer(d.status)
-          const reason = offer.offered ? offer.note : offer.reason
+          const reason = !mayDelete ? deleteRefused : offer.offered ? offer.note : offer.reason
           const reasonId = `delete-reason-${d.id}`
           return (
             <span className={styles.actions}>
@@ -182,7 +184,7 @@ export function DeploymentsScreen() {
                 type="button"
                 className="btn btn-sm"
                 aria-label={`Delete ${fqdnOf(d)}`}
-                disabled={!offer.offered}
+                disabled={!offer.offered || !mayDelete}
                 aria-describedby={reason ? reasonId : undefined}
                 onClick={() => setTarget({ id: d.id, fqdn: fqdnOf(d), status: d.status })}
               >
@@ -193,9 +195,11 @@ export function DeploymentsScreen() {
                   id={reasonId}
                   className={styles.reason}
                   title={
-                    offer.offered
-                      ? 'Record-only delete is refused while installing; a wipe is allowed (forced if younger than 30 minutes).'
-                      : `${reason}. Wait for it to finish, or cancel and wipe it from its overview.`
+                    !mayDelete
+                      ? deleteRefused
+                      : offer.offered
+                        ? 'Record-only delete is refused while installing; a wipe is allowed (forced if younger than 30 minutes).'
+                        : `${reason}. Wait for it to finish, or cancel and wipe it from its overview.`
                   }
                 >
                   {reason}
@@ -206,7 +210,7 @@ export function DeploymentsScreen() {
         },
       },
     ],
-    [setTarget, selection],
+    [setTarget, selection, mayDelete, deleteRefused],
   )
 
   return (

@@ -1,14 +1,16 @@
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react'
 import { AppLink } from '../../../components/AppLink.tsx'
 import { NotifyRunButton } from '../../../components/NotifyRunButton.tsx'
 import { PageHeader } from '../../../components/PageHeader.tsx'
+import { PermissionNote } from '../../../components/PermissionNote.tsx'
 import { RelativeTime } from '../../../components/RelativeTime.tsx'
 import { ErrorState, Skeleton } from '../../../components/States.tsx'
 import { StatusBadge } from '../../../components/StatusBadge.tsx'
 import { isInFlightStatus, type DeploymentState } from '../../../contracts/deployments.ts'
 import { deploymentQueryOptions } from '../../../entities/deployment/deploymentQueries.ts'
+import { useCan } from '../../../entities/session/permissions.ts'
 import { useDeploymentId } from '../../../lib/deploymentScope.ts'
 import { isApiError } from '../../../lib/http.ts'
 import { sovereignConsoleUrl } from '../../../lib/links.ts'
@@ -73,6 +75,8 @@ function OverviewContent({
     ...deploymentQueryOptions(id),
     refetchInterval: (q) => pollInterval(q.state.data),
   })
+  const mayDelete = useCan('deployment.delete')
+  const deleteReasonId = useId()
   const data = state.data
   const adopted = data?.status === 'adopted' || (!!data?.adoptedAt && data.status !== 'wiped')
 
@@ -173,19 +177,27 @@ function OverviewContent({
               <button
                 type="button"
                 className="btn btn-danger"
-                disabled={!!wipeBlocked}
+                disabled={!!wipeBlocked || !mayDelete.allowed}
+                aria-describedby={mayDelete.allowed ? undefined : deleteReasonId}
                 onClick={() => onDelete({ target, mode: 'wipe' })}
               >
                 Cancel and wipe…
               </button>
             ) : (
-              <button type="button" className="btn" onClick={() => onDelete({ target, mode: 'record' })}>
+              <button
+                type="button"
+                className="btn"
+                disabled={!mayDelete.allowed}
+                aria-describedby={mayDelete.allowed ? undefined : deleteReasonId}
+                onClick={() => onDelete({ target, mode: 'record' })}
+              >
                 Delete…
               </button>
             )}
           </div>
         }
       />
+      <PermissionNote id={deleteReasonId} reason={mayDelete.reason} />
       {handoverOffered && data.status === 'ready' ? (
         <HandoverBanner deploymentId={data.id} fqdn={fqdn} afterPrompt="button" />
       ) : null}
