@@ -134,7 +134,10 @@ test('422: a Sovereign the customer adopted cannot be deleted, and leaves the li
   const list = new DeploymentsPage(page)
   await list.goto()
   const { id, fqdn } = ESTATE.ready
-  // The customer follows the handover link on their Sovereign: the record becomes adopted.
+  // The operator has the dialog open (the list's next poll would drop an adopted record's row)…
+  const d = new DeleteDialog(await list.openDelete(fqdn), fqdn)
+  await d.confirmInput().fill(fqdn)
+  // …when the customer follows the handover link on their Sovereign: the record becomes adopted.
   const state = (await (await page.request.get(`/api/v1/deployments/${id}`)).json()) as {
     handoverURL: string
   }
@@ -143,8 +146,6 @@ test('422: a Sovereign the customer adopted cannot be deleted, and leaves the li
   await expect(customer).toHaveURL(/\/dashboard$/)
   await customer.close()
 
-  const d = new DeleteDialog(await list.openDelete(fqdn), fqdn)
-  await d.confirmInput().fill(fqdn)
   await d.recordButton().click()
   await expect(d.alert()).toContainText('Adopted by the customer')
   await expect(d.alert()).toContainText('the customer signed in to their Sovereign and now owns it')
