@@ -2,14 +2,12 @@
  * What this session may do, from the same rule table the API enforces (`src/contracts/tiers.ts`,
  * contract §1.2). The console hides or disables what the server would refuse; the server still decides.
  */
-import { useQuery } from '@tanstack/react-query'
-import { useCallback } from 'react'
-import type { Whoami } from '../../contracts/auth.ts'
-import { isTier, refusalText, tierAllows, tierRank, type Action } from '../../contracts/tiers.ts'
+import { refusalText, tierAllows, type Action } from '../../contracts/tiers.ts'
 import { isApiError } from '../../lib/http.ts'
-import { whoamiQueryOptions } from './whoamiQueries.ts'
+import { useSessionTier } from './sessionTier.ts'
 
 export type { Action } from '../../contracts/tiers.ts'
+export { sessionTier, useAllows } from './sessionTier.ts'
 
 export interface Permission {
   allowed: boolean
@@ -30,19 +28,6 @@ export function can(tier: string | undefined, action: Action): Permission {
 }
 
 /**
- * The session's tier: whoami's `tier`, else the highest `catalyst-<tier>` realm role (the JWT's two
- * spellings, contract §2.2); undefined when whoami names none.
- */
-export function sessionTier(me: Pick<Whoami, 'tier' | 'realm_access'>): string | undefined {
-  if (me.tier) return me.tier
-  const tiers = (me.realm_access?.roles ?? [])
-    .map((r) => r.replace(/^catalyst-/, ''))
-    .filter(isTier)
-    .sort((a, b) => tierRank(b) - tierRank(a))
-  return tiers[0]
-}
-
-/**
  * A 403 `forbidden` (the tier refusal, contract §1.2) in plain words: the server's own detail, or — for a
  * bare `{"error":"forbidden"}` — the console's words for `action`. Other errors (a 403 of another kind, a
  * 409…) are undefined: the screen has its own words for those.
@@ -50,13 +35,6 @@ export function sessionTier(me: Pick<Whoami, 'tier' | 'realm_access'>): string |
 export function refusalOf(e: unknown, tier: string | undefined, action: Action): string | undefined {
   if (!isApiError(e) || e.status !== 403 || e.code !== 'forbidden') return undefined
   return typeof e.body?.detail === 'string' && e.body.detail ? e.body.detail : refusalText(tier, action)
-}
-
-/** The signed-in session's tier, as far as whoami says one (undefined while loading or when it names none). */
-function useSessionTier(): { known: boolean; tier: string | undefined } {
-  const { data } = useQuery(whoamiQueryOptions())
-  const tier = data ? sessionTier(data) : undefined
-  return { known: tier !== undefined, tier }
 }
 
 /**
@@ -69,13 +47,4 @@ export function useCan(action: Action): SessionPermission {
   const refusal = (e: unknown) => refusalOf(e, tier, action)
   if (!known) return { allowed: true, reason: undefined, refusal }
   return { ...can(tier, action), refusal }
-}
-
-/**
- * `useCan` for lists whose entries each need their own action (the sidebar, the command palette): a
- * stable `(action) => allowed` that changes only when the tier does.
- */
-export function useAllows(): (action: Action) => boolean {
-  const { known, tier } = useSessionTier()
-  return useCallback((action: Action) => !known || tierAllows(tier, action), [known, tier])
 }
