@@ -10,10 +10,10 @@ import {
   grantRefusalText,
   isOwnerRecord,
   ownerRecordRefusalText,
-  refusalText,
   tierAllows,
   type Action,
 } from '../src/contracts/tiers.ts'
+import { refusalText } from '../src/contracts/tierWords.ts'
 import { SESSION_COOKIE, type Session } from './sim/authStore.ts'
 import type { DeploymentRecord, Outcome, Simulator } from './sim/simulator.ts'
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { UserAccessList } from '../src/contracts/users.ts'
-import { ACTIONS, TIERS, type Action } from '../src/contracts/tiers.ts'
+import { ACTION_MIN, TIERS, type Action } from '../src/contracts/tiers.ts'
 import { startMockOnSocket, callMock, type CallOptions, type MockOnSocket } from './mockOnSocket.ts'
 import type { Simulator } from './sim/simulator.ts'
 
@@ -91,7 +91,7 @@ const T126 = 't126.omani.works'
 
 describe('every guarded write route', () => {
   for (const r of ROUTES) {
-    const min = ACTIONS[r.action].min
+    const min = ACTION_MIN[r.action]
     it(`${r.method} ${r.path}: refused below ${min}, allowed from ${min} up`, async () => {
       for (const tier of TIERS) {
         sim.reset()

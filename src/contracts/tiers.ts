@@ -17,39 +17,24 @@ export function tierRank(tier: string | undefined): number {
   return (TIERS as readonly string[]).indexOf(tier ?? '')
 }
 
-/** Every write the API guards by tier, with the lowest tier allowed and what it is in words. */
-export const ACTIONS = {
-  'deployment.launch': { min: 'operator', words: 'launch a deployment' },
-  'deployment.delete': { min: 'operator', words: 'delete or wipe a deployment' },
-  'job.retry': { min: 'operator', words: 'retry a job' },
-  'infrastructure.change': { min: 'operator', words: 'change infrastructure' },
-  'handover.mint': { min: 'operator', words: 'hand over a Sovereign' },
-  'kubeconfig.upload': { min: 'operator', words: 'upload a kubeconfig' },
-  'watch.refresh': { min: 'developer', words: 'refresh the component watch' },
-  'userAccess.write': { min: 'admin', words: 'change user access' },
-  'app.publish': { min: 'admin', words: 'publish apps to the marketplace' },
-} as const satisfies Record<string, { min: Tier; words: string }>
+/** Every write the API guards by tier, and the lowest tier allowed. */
+export const ACTION_MIN = {
+  'deployment.launch': 'operator',
+  'deployment.delete': 'operator',
+  'job.retry': 'operator',
+  'infrastructure.change': 'operator',
+  'handover.mint': 'operator',
+  'kubeconfig.upload': 'operator',
+  'watch.refresh': 'developer',
+  'userAccess.write': 'admin',
+  'app.publish': 'admin',
+} as const satisfies Record<string, Tier>
 
-export type Action = keyof typeof ACTIONS
+export type Action = keyof typeof ACTION_MIN
 
 /** Whether a session of `tier` may perform `action`. */
 export function tierAllows(tier: string | undefined, action: Action): boolean {
-  return tierRank(tier) >= tierRank(ACTIONS[action].min)
-}
-
-/** "an operator", "an admin", "a developer": the article the tier's name needs. */
-function withArticle(tier: string): string {
-  return /^[aeiou]/.test(tier) ? `an ${tier}` : `a ${tier}`
-}
-
-/**
- * The refusal in plain words, the same on the wire (`detail` of the 403) and on a disabled control:
- * "Your role (viewer) cannot retry a job: it needs an operator or above."
- */
-export function refusalText(tier: string | undefined, action: Action): string {
-  const { min, words } = ACTIONS[action] as { min: Tier; words: string }
-  const above = tierRank(min) === TIERS.length - 1 ? '' : ' or above'
-  return `Your role (${tier || 'none'}) cannot ${words}: it needs ${withArticle(min)}${above}.`
+  return tierRank(tier) >= tierRank(ACTION_MIN[action])
 }
 
 /** Nobody grants a tier above their own. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { ACTIONS, TIERS, type Action } from '../../contracts/tiers.ts'
+import { ACTION_MIN, TIERS, type Action } from '../../contracts/tiers.ts'
 import { ApiError } from '../../lib/http.ts'
 import { can, refusalOf, sessionTier } from './permissions.ts'
 
 describe('can', () => {
   it('follows the rule table: each action from its tier up, never below', () => {
-    for (const action of Object.keys(ACTIONS) as Action[]) {
-      const min = TIERS.indexOf(ACTIONS[action].min)
+    for (const action of Object.keys(ACTION_MIN) as Action[]) {
+      const min = TIERS.indexOf(ACTION_MIN[action])
       TIERS.forEach((tier, i) => expect(can(tier, action).allowed, `${tier} ${action}`).toBe(i >= min))
     }
   })

@@ -2,7 +2,8 @@
  * What this session may do, from the same rule table the API enforces (`src/contracts/tiers.ts`,
  * contract §1.2). The console hides or disables what the server would refuse; the server still decides.
  */
-import { refusalText, tierAllows, type Action } from '../../contracts/tiers.ts'
+import { refusalText } from '../../contracts/tierWords.ts'
+import { tierAllows, type Action } from '../../contracts/tiers.ts'
 import { isApiError } from '../../lib/http.ts'
 import { useSessionTier } from './sessionTier.ts'
 

@@ -8,7 +8,7 @@ import { OnlyIn } from '../../lib/modeContext.tsx'
 import { runWatchersWanted, subscribeRunWatchersWanted } from '../../lib/runWatchersWanted.ts'
 import { ConnectivityBanner, useFrameWithBanner } from './ConnectivityBanner.tsx'
 import { Header } from './Header.tsx'
-import { MalformedIdNotice } from './MalformedIdNotice.tsx'
+import { MalformedIdSlot } from './MalformedIdSlot.tsx'
 import { Sidebar } from './Sidebar.tsx'
 import styles from './AppShell.module.css'
 
@@ -51,7 +51,7 @@ export function AppShell() {
         <Header />
         <ConnectivityBanner />
         <OnlyIn surface="malformedDeploymentId">
-          <MalformedIdNotice />
+          <MalformedIdSlot />
         </OnlyIn>
         {deploymentId ? (
           <OnlyIn surface="deploymentStrip">
