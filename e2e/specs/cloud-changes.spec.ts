@@ -10,6 +10,8 @@ for (const mode of ['mothership', 'sovereign'] as const) {
     const dep = mode === 'sovereign' ? t126 : acme
     const origin = mode === 'sovereign' ? sovereignOrigin(baseURL!, dep.fqdn) : baseURL!
     const base = mode === 'sovereign' ? `${origin}/cloud` : `${origin}/provision/${dep.id}/cloud`
+    // The Sovereign's run in the light theme, so the dialog's axe check covers both themes.
+    await page.emulateMedia({ colorScheme: mode === 'sovereign' ? 'light' : 'dark' })
     await signIn({ origin })
     const cloud = new CloudPage(page)
     await page.goto(`${base}?view=list&kind=node-pools`)

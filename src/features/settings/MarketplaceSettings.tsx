@@ -41,7 +41,9 @@ export function MarketplaceSettings({ fqdn }: { fqdn: string }) {
 function PublishToggles() {
   const queryClient = useQueryClient()
   const apps = useQuery(sovereignAppsQueryOptions(true))
-  const [pending, setPending] = useState<string | undefined>()
+  // The switch being changed and where to: shown at once, in the same event as the click (the cache update
+  // waits for in-flight reads to be cancelled, and a controlled switch would flick back meanwhile).
+  const [pending, setPending] = useState<{ slug: string; published: boolean } | undefined>()
   const [failure, setFailure] = useState<
     { slug: string; published: boolean; message: string; refused: boolean } | undefined
   >()
@@ -56,7 +58,7 @@ function PublishToggles() {
   // Optimistic: the switch moves at once and moves back if the API refuses.
   const toggle = async (slug: string, published: boolean) => {
     if (pending || !may.allowed) return
-    setPending(slug)
+    setPending({ slug, published })
     setFailure(undefined)
     await queryClient.cancelQueries({ queryKey: key })
     setPublished(slug, { marketplacePublished: published })
@@ -99,10 +101,10 @@ function PublishToggles() {
                     type="checkbox"
                     role="switch"
                     id={`publish-${a.slug}`}
-                    checked={a.marketplacePublished}
+                    checked={pending?.slug === a.slug ? pending.published : a.marketplacePublished}
                     disabled={pending !== undefined || !may.allowed}
                     aria-describedby={may.allowed ? undefined : reasonId}
-                    aria-busy={pending === a.slug || undefined}
+                    aria-busy={pending?.slug === a.slug || undefined}
                     onChange={(e) => void toggle(a.slug, e.currentTarget.checked)}
                   />
                   <label htmlFor={`publish-${a.slug}`}>Publish {a.slug} in the marketplace</label>
