@@ -98,3 +98,29 @@ test('never on a Sovereign: its Apps and Jobs pages show no handover prompt', as
   await expect(page.getByText(/Redirecting in|is ready$/)).toHaveCount(0)
   await expect(page).toHaveURL(`${origin}/apps`)
 })
+
+test('replaying a ready run (?at=) never counts down to the Sovereign; back to live offers the handover', async ({
+  page,
+  signIn,
+}) => {
+  await signIn()
+  const { id } = ESTATE.ready
+  const { jobs: list } = (await (await page.request.get(`/api/v1/deployments/${id}/jobs`)).json()) as {
+    jobs: { startedAt?: string | null }[]
+  }
+  const first = Math.min(...list.map((j) => (j.startedAt ? Date.parse(j.startedAt) : Infinity)))
+  const at = new Date(first + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  const jobs = new JobsPage(page)
+  await jobs.goto({ deploymentId: id, query: `?at=${at}` })
+  const bar = page.getByRole('region', { name: 'Replay' })
+  await expect(bar).toContainText('Replaying')
+  await expect(bar).toContainText('deployment provisioning')
+  await expect(jobs.table.getByRole('row').nth(1)).toBeVisible()
+  await expect(openConsole(page)).toHaveCount(0)
+  await expect(stay(page)).toHaveCount(0)
+
+  await bar.getByRole('button', { name: 'Back to live' }).click()
+  await expect(page.getByText(/Redirecting in [1-5] s…/)).toBeVisible()
+  await stay(page).click()
+  await expect(page.getByText('Automatic redirect cancelled.')).toBeVisible()
+})

@@ -84,7 +84,8 @@ export function JobsScreen({ deploymentId, graphView }: { deploymentId: string; 
           </>
         }
       />
-      <DeploymentHandoverPrompt deploymentId={deploymentId} />
+      {/* Replaying the past never counts down to the Sovereign; back to live, the prompt is offered. */}
+      {search.at ? null : <DeploymentHandoverPrompt deploymentId={deploymentId} />}
       <ReplayBar replay={replay} />
       <RootCausePanel deploymentId={deploymentId} />
       {graph && graphView ? (
