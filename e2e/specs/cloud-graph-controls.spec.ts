@@ -1,21 +1,18 @@
+import type { Page } from '@playwright/test'
 import { ESTATE, expect, sovereignOrigin, test } from '../fixtures.ts'
 import { expectNoSeriousA11yViolations } from '../axe.ts'
 import { CloudPage } from '../pages/CloudPage.ts'
 
 const t126 = ESTATE.adopted
 
-// Both consoles; the Sovereign's run in the light theme, so the controls' axe checks cover both themes.
+// Both consoles (see openCloud).
 for (const mode of ['mothership', 'sovereign'] as const) {
   test(`density thins the many-of-a-kind types in the graph, "+N more" shows all, in the URL (${mode})`, async ({
     page,
     signIn,
     baseURL,
   }) => {
-    const { origin, cloudPath } = where(mode, baseURL!)
-    await page.emulateMedia({ colorScheme: mode === 'sovereign' ? 'light' : 'dark' })
-    await signIn({ origin })
-    const cloud = new CloudPage(page)
-    await page.goto(cloudPath)
+    const cloud = await openCloud(page, signIn, mode, baseURL!)
     await expect(cloud.nodesOf('PVC')).toHaveCount(36)
     const shown = page.getByRole('status').filter({ hasText: /^Showing \d+ of \d+ resources/ })
     const total = Number(/of (\d+)/.exec((await shown.textContent())!)![1])
@@ -47,11 +44,7 @@ for (const mode of ['mothership', 'sovereign'] as const) {
     signIn,
     baseURL,
   }) => {
-    const { origin, cloudPath } = where(mode, baseURL!)
-    await page.emulateMedia({ colorScheme: mode === 'sovereign' ? 'light' : 'dark' })
-    await signIn({ origin })
-    const cloud = new CloudPage(page)
-    await page.goto(cloudPath)
+    const cloud = await openCloud(page, signIn, mode, baseURL!)
     const shown = page.getByRole('status').filter({ hasText: /^Showing \d+ of \d+ resources/ })
 
     // Keyboard: the load balancer, its cluster and region, the three workers it routes to (in their pool).
@@ -86,9 +79,19 @@ for (const mode of ['mothership', 'sovereign'] as const) {
   })
 }
 
-/** t126's cloud page: under /provision/<id> on the mothership, at the root of its own console. */
-function where(mode: 'mothership' | 'sovereign', baseURL: string): { origin: string; cloudPath: string } {
-  if (mode === 'mothership') return { origin: baseURL, cloudPath: `/provision/${t126.id}/cloud` }
-  const origin = sovereignOrigin(baseURL, t126.fqdn)
-  return { origin, cloudPath: `${origin}/cloud` }
+/**
+ * Signs in and opens t126's cloud page: under /provision/<id> on the mothership, at the root of its own
+ * console on the Sovereign — there in the light theme, so the axe checks cover both themes.
+ */
+async function openCloud(
+  page: Page,
+  signIn: (opts: { origin: string }) => Promise<void>,
+  mode: 'mothership' | 'sovereign',
+  baseURL: string,
+): Promise<CloudPage> {
+  const origin = mode === 'mothership' ? baseURL : sovereignOrigin(baseURL, t126.fqdn)
+  await page.emulateMedia({ colorScheme: mode === 'sovereign' ? 'light' : 'dark' })
+  await signIn({ origin })
+  await page.goto(mode === 'mothership' ? `/provision/${t126.id}/cloud` : `${origin}/cloud`)
+  return new CloudPage(page)
 }

@@ -112,6 +112,37 @@ function Field({
   )
 }
 
+/** A pool's or region's worker count, bounded as the wizard bounds it. */
+function WorkerCountField({
+  label,
+  value,
+  onChange,
+  error,
+  hint = `${MIN_WORKERS} to ${MAX_WORKERS}.`,
+}: {
+  label: string
+  value: string
+  onChange: (v: string) => void
+  error: string | undefined
+  hint?: string
+}) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(p) => (
+        <input
+          {...p}
+          className="input"
+          type="number"
+          min={MIN_WORKERS}
+          max={MAX_WORKERS}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  )
+}
+
 function Buttons({ label, onCancel }: { label: string; onCancel: () => void }) {
   return (
     <div className={styles.dialogButtons}>
@@ -195,19 +226,12 @@ function AddPoolForm({
         )}
       </Field>
       <Field label="Server type">{(p) => <SkuSelect id={p.id} value={sku} onChange={setSku} />}</Field>
-      <Field label="Nodes" error={checked ? sizeError : undefined} hint={`${MIN_WORKERS} to ${MAX_WORKERS}.`}>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            type="number"
-            min={MIN_WORKERS}
-            max={MAX_WORKERS}
-            value={size}
-            onChange={(e) => setSize(e.target.value)}
-          />
-        )}
-      </Field>
+      <WorkerCountField
+        label="Nodes"
+        value={size}
+        onChange={setSize}
+        error={checked ? sizeError : undefined}
+      />
       <Buttons label="Add node pool" onCancel={onCancel} />
     </form>
   )
@@ -236,23 +260,13 @@ function ScaleForm({
   }
   return (
     <form noValidate onSubmit={onForm} className={styles.form} aria-label={`Scale ${pool.name}`}>
-      <Field
+      <WorkerCountField
         label="Nodes"
+        value={size}
+        onChange={setSize}
         error={checked ? error : undefined}
         hint={`Now ${pool.desiredSize}; ${MIN_WORKERS} to ${MAX_WORKERS}.`}
-      >
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            type="number"
-            min={MIN_WORKERS}
-            max={MAX_WORKERS}
-            value={size}
-            onChange={(e) => setSize(e.target.value)}
-          />
-        )}
-      </Field>
+      />
       <Buttons label="Scale" onCancel={onCancel} />
     </form>
   )
@@ -303,19 +317,12 @@ function AddRegionForm({
       <Field label="Worker server type">
         {(p) => <SkuSelect id={p.id} value={skuWorker} onChange={setSkuWorker} />}
       </Field>
-      <Field label="Workers" error={checked ? error : undefined} hint={`${MIN_WORKERS} to ${MAX_WORKERS}.`}>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            type="number"
-            min={MIN_WORKERS}
-            max={MAX_WORKERS}
-            value={workers}
-            onChange={(e) => setWorkers(e.target.value)}
-          />
-        )}
-      </Field>
+      <WorkerCountField
+        label="Workers"
+        value={workers}
+        onChange={setWorkers}
+        error={checked ? error : undefined}
+      />
       <Buttons label="Add region" onCancel={onCancel} />
     </form>
   )
