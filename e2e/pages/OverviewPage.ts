@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { HandoverPrompt } from './HandoverPrompt.ts'
 
 /** `/provision/<id>`: the deployment overview (status, live log line, timeline, regions, events, handover). */
 export class OverviewPage {
@@ -57,7 +58,7 @@ export class OverviewPage {
   }
 
   stay(): Locator {
-    return this.main.getByRole('button', { name: 'Stay on this page' })
+    return new HandoverPrompt(this.page).stay
   }
 
   cancelAndWipe(): Locator {

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { ESTATE, expect, sovereignOrigin, test } from '../fixtures.ts'
 import { AppsPage } from '../pages/AppsPage.ts'
+import { HandoverPrompt } from '../pages/HandoverPrompt.ts'
 import { JobsPage } from '../pages/JobsPage.ts'
 import { OverviewPage } from '../pages/OverviewPage.ts'
 
@@ -14,7 +15,7 @@ test.use({ handoverPrompts: 'fresh' })
 
 const openConsole = (p: Page) =>
   p.getByRole('main').getByRole('button', { name: 'Open your Sovereign console' })
-const stay = (p: Page) => p.getByRole('main').getByRole('button', { name: 'Stay on this page' })
+const stay = (p: Page) => new HandoverPrompt(p).stay
 
 test('the Apps page offers the handover and redirects to the Sovereign after 5 s', async ({
   page,
