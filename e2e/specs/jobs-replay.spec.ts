@@ -108,8 +108,17 @@ test.describe('replay a run (?at=)', () => {
     await page.goto(`/provision/${id}/jobs/timeline?at=${at}`)
     await expect(jobs.timelineBar('tofu-apply')).toHaveAccessibleName(/^tofu-apply: running/)
     await expect(jobs.timelineBar('install-cilium')).toHaveCount(0)
+    // Its table (rendered only while open) tells the same instant.
+    await page.getByText('Timeline as a table').click()
+    const tofuApplyStatus = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'tofu-apply', exact: true }) })
+      .getByRole('cell')
+      .nth(3)
+    await expect(tofuApplyStatus).toHaveText('running')
     await replay.backToLive.click()
     await expect(jobs.timelineBar('tofu-apply')).toHaveAccessibleName(/^tofu-apply: succeeded/)
+    await expect(tofuApplyStatus).toHaveText('succeeded')
 
     // The job's log holds only the lines written by then.
     const detail = new JobDetailPage(page)

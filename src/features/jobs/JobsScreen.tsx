@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useSearch } from '@tanstack/react-router'
-import { useCallback, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react'
 import { AppLink } from '../../components/AppLink.tsx'
 import { DeploymentHandoverPrompt } from '../../components/DeploymentHandoverPrompt.tsx'
 import { NotifyRunButton } from '../../components/NotifyRunButton.tsx'
@@ -12,7 +12,6 @@ import { JOB_STATUSES } from '../../contracts/jobs.ts'
 import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
 import { jobsQueryOptions } from '../../entities/job/jobQueries.ts'
 import type { ReplaySnapshot } from '../../graph/replayAt.ts'
-import { jobsAsOf } from '../../graph/replayViews.ts'
 import type { LinkTarget } from '../../lib/links.ts'
 import { ReplayNowContext } from '../../lib/replayNow.ts'
 import { JobsTable } from './components/JobsTable.tsx'
@@ -27,6 +26,7 @@ import {
   parseSort,
   phaseRank,
   regionBuckets,
+  rowsAsOf,
   sortRows,
   splitList,
   tableItems,
@@ -49,9 +49,11 @@ export function JobsScreen({ deploymentId, graphView }: { deploymentId: string; 
   const { view: _view, ...rest } = search
   // `?at=` replays the run (list, graph and timeline alike); the bar says so and leads back to live.
   const replay = useReplay(deploymentId)
+  // Scrubbing sets a new instant every frame; the slider follows at once, the rows when React has time.
+  const replayed = useDeferredValue(replay.snapshot)
   const status = useQuery(deploymentQueryOptions(deploymentId)).data?.status
   return (
-    <ReplayNowContext.Provider value={replay.snapshot?.atMs}>
+    <ReplayNowContext.Provider value={replayed?.atMs}>
       <PageHeader
         title="Jobs"
         description="Every job of this deployment, live: what it waits for, how long it took, its logs."
@@ -91,7 +93,7 @@ export function JobsScreen({ deploymentId, graphView }: { deploymentId: string; 
       {graph && graphView ? (
         graphView
       ) : (
-        <JobsList deploymentId={deploymentId} search={search} replayed={replay.snapshot} />
+        <JobsList deploymentId={deploymentId} search={search} replayed={replayed} />
       )}
     </ReplayNowContext.Provider>
   )
@@ -139,13 +141,13 @@ function JobsList({
   const update = (patch: Partial<JobsSearch>) => replace({ ...search, ...patch })
 
   const linkSearch = useMemo(() => (search.at ? { at: search.at } : undefined), [search.at])
-  const rows = useMemo(
-    () => deriveRows(replayed && jobs.data ? jobsAsOf(jobs.data, replayed) : (jobs.data ?? [])),
-    [jobs.data, replayed],
-  )
+  // Names, phases, regions and dependencies are derived once per jobs list; a replayed instant only lays
+  // its statuses and times over them (rowsAsOf), so scrubbing stays within a frame.
+  const liveRows = useMemo(() => deriveRows(jobs.data ?? []), [jobs.data])
+  const rows = useMemo(() => rowsAsOf(liveRows, replayed), [liveRows, replayed])
   const regions = deployment.data?.regions ?? []
   const primaryKey = regions.find((r) => r.primary)?.region ?? deployment.data?.region
-  const multiRegion = isMultiRegion(rows, regions.length)
+  const multiRegion = isMultiRegion(liveRows, regions.length)
   const filter = {
     q: search.q,
     status: search.status,
@@ -164,14 +166,14 @@ function JobsList({
 
   const phases = useMemo(() => {
     const m = new Map<string, string>()
-    for (const r of rows) m.set(r.phase, r.phaseLabel)
+    for (const r of liveRows) m.set(r.phase, r.phaseLabel)
     return [...m].sort((a, b) => phaseRank(a[0]) - phaseRank(b[0]))
-  }, [rows])
+  }, [liveRows])
   const regionOptions = useMemo(() => {
-    const b = regionBuckets(rows)
-    if (rows.some((r) => r.region === NO_REGION)) b.push(NO_REGION)
+    const b = regionBuckets(liveRows)
+    if (liveRows.some((r) => r.region === NO_REGION)) b.push(NO_REGION)
     return b
-  }, [rows])
+  }, [liveRows])
 
   if (jobs.isPending) return <Skeleton rows={10} label="Loading jobs…" />
   if (jobs.isError && !jobs.data)
@@ -188,7 +190,7 @@ function JobsList({
   }
 
   return (
-    <div className={styles.list}>
+    <div className={styles.list} data-replay-at={replayed?.atMs}>
       <div className={styles.toolbar} role="search" aria-label="Filter jobs">
         <input
           className={`input ${styles.search}`}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import {
   memo,
+  useDeferredValue,
   useEffect,
   useMemo,
   useRef,
@@ -16,12 +17,12 @@ import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
 import { StatusBadge } from '../../components/StatusBadge.tsx'
 import { splitJobId } from '../../contracts/jobs.ts'
 import { jobsQueryOptions } from '../../entities/job/jobQueries.ts'
-import { jobsAsOf } from '../../graph/replayViews.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'
 import { formatAtParam } from '../../lib/replayTime.ts'
-import { formatAbsolute, formatDuration } from '../../lib/time.ts'
+import { formatDuration } from '../../lib/time.ts'
 import { useNow } from '../../lib/useNow.ts'
-import { NO_REGION, PRIMARY, deriveRows } from './jobRows.ts'
+import { deriveRows, rowsAsOf } from './jobRows.ts'
+import { TimelineTable } from './timeline/TimelineTable.tsx'
 import {
   fitTransform,
   ticks,
@@ -65,13 +66,11 @@ export function JobsTimelineScreen() {
   // jobs as they were at `?at=` and a cursor marks the instant.
   const extent = useMemo(() => timeExtent(liveModel.rows), [liveModel.rows])
   const replay = useReplay(deploymentId)
-  const snap = replay.snapshot
+  // Scrubbing sets a new instant every frame; the slider follows at once, the bars when React has time.
+  const snap = useDeferredValue(replay.snapshot)
   const model = useMemo(
-    () =>
-      snap && jobs.data
-        ? timelineRows(deriveRows(jobsAsOf(jobs.data, snap)), snap.atMs, phaseDeps)
-        : liveModel,
-    [snap, jobs.data, phaseDeps, liveModel],
+    () => (snap ? timelineRows(rowsAsOf(rows, snap), snap.atMs, phaseDeps) : liveModel),
+    [snap, rows, phaseDeps, liveModel],
   )
   const atSearch = replay.param.kind === 'at' ? { search: { at: formatAtParam(replay.param.ms) } } : {}
 
@@ -247,13 +246,7 @@ function Timeline({
           </div>
         </div>
         <div className={styles.body}>
-          <div className={styles.labels}>
-            {model.rows.map((r) => (
-              <div key={rowKey(r)} className={`${styles.label} ${styles[r.kind]}`} style={{ height: ROW_PX }}>
-                {r.kind === 'job' ? <span className={styles.jobLabel}>{r.row.jobName}</span> : r.label}
-              </div>
-            ))}
-          </div>
+          <Labels rows={model.rows} />
           <div
             ref={chartRef}
             className={styles.chart}
@@ -263,6 +256,7 @@ function Timeline({
             onPointerCancel={onPointerUp}
             role="group"
             aria-label="Job bars"
+            data-replay-at={cursorMs}
           >
             {axis.map((tk) => (
               <span key={tk.ms} className={styles.grid} style={{ left: tk.px }} aria-hidden="true" />
@@ -290,7 +284,8 @@ function Timeline({
             {cursorMs !== undefined ? (
               <span
                 className={styles.cursor}
-                style={{ left: x(cursorMs), height: model.rows.length * ROW_PX }}
+                // Moved by a transform: scrubbing re-composites the line instead of re-laying out the chart.
+                style={{ transform: `translateX(${x(cursorMs)}px)`, height: model.rows.length * ROW_PX }}
                 aria-hidden="true"
               />
             ) : null}
@@ -298,44 +293,7 @@ function Timeline({
           </div>
         </div>
       </div>
-      <details className={styles.tableFallback}>
-        <summary>Timeline as a table</summary>
-        <table>
-          <caption className="sr-only">Jobs by phase with start, finish and duration</caption>
-          <thead>
-            <tr>
-              <th scope="col">Job</th>
-              <th scope="col">Phase</th>
-              <th scope="col">Region</th>
-              <th scope="col">Status</th>
-              <th scope="col">Started</th>
-              <th scope="col">Finished</th>
-              <th scope="col">Duration</th>
-              <th scope="col">Critical path</th>
-            </tr>
-          </thead>
-          <tbody>
-            {model.rows.map((r) =>
-              r.kind === 'job' ? (
-                <tr key={r.row.id}>
-                  <td>{r.row.jobName}</td>
-                  <td>{r.row.phaseLabel}</td>
-                  <td>
-                    {r.row.region === NO_REGION ? '—' : r.row.region === PRIMARY ? 'primary' : r.row.region}
-                  </td>
-                  <td>{r.row.status}</td>
-                  <td>{r.startMs !== undefined ? formatAbsolute(r.startMs) : '—'}</td>
-                  <td>{r.row.finishedAt !== undefined ? formatAbsolute(r.row.finishedAt) : '—'}</td>
-                  <td>
-                    {r.startMs !== undefined ? formatDuration((r.endMs ?? r.startMs) - r.startMs) : '—'}
-                  </td>
-                  <td>{r.critical ? 'yes' : ''}</td>
-                </tr>
-              ) : null,
-            )}
-          </tbody>
-        </table>
-      </details>
+      <TimelineTable rows={model.rows} />
     </>
   )
 }
@@ -343,6 +301,27 @@ function Timeline({
 function rowKey(r: TimelineRow): string {
   return r.kind === 'job' ? r.row.id : `${r.kind}:${r.key}`
 }
+
+const labelOf = (r: TimelineRow) => (r.kind === 'job' ? r.row.jobName : r.label)
+// The labels column only changes when rows come or go, not when a scrubbed instant re-lays their statuses.
+const sameLabels = (a: { rows: readonly TimelineRow[] }, b: { rows: readonly TimelineRow[] }) =>
+  a.rows.length === b.rows.length &&
+  a.rows.every((r, i) => {
+    const o = b.rows[i]!
+    return r.kind === o.kind && rowKey(r) === rowKey(o) && labelOf(r) === labelOf(o)
+  })
+
+const Labels = memo(function Labels({ rows }: { rows: readonly TimelineRow[] }) {
+  return (
+    <div className={styles.labels}>
+      {rows.map((r) => (
+        <div key={rowKey(r)} className={`${styles.label} ${styles[r.kind]}`} style={{ height: ROW_PX }}>
+          {r.kind === 'job' ? <span className={styles.jobLabel}>{labelOf(r)}</span> : labelOf(r)}
+        </div>
+      ))}
+    </div>
+  )
+}, sameLabels)
 
 interface BarProps {
   r: Extract<TimelineRow, { kind: 'job' }>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Job, type JobWire } from '../../contracts/jobs.ts'
+import { prepareReplay, replayAt } from '../../graph/replayAt.ts'
+import { jobsAsOf } from '../../graph/replayViews.ts'
 import {
   countLabel,
   deriveRows,
@@ -9,6 +11,7 @@ import {
   nextSort,
   parseSort,
   regionBuckets,
+  rowsAsOf,
   regionOf,
   rollupStatus,
   sortRows,
@@ -247,5 +250,29 @@ describe('grouping and rollup', () => {
     expect(countLabel(56, 133)).toBe('Showing 56 of 133 jobs')
     expect(countLabel(133, 133)).toBe('133 jobs')
     expect(countLabel(1, 1)).toBe('1 job')
+  })
+})
+
+describe('rowsAsOf', () => {
+  const prepared = prepareReplay({ jobs: JOBS, asOfMs: T0 + 700_000 })
+  it.each([0, 15, 200, 505, 550, 800])('equals deriveRows(jobsAsOf) at +%is', (sec) => {
+    const snap = replayAt(prepared, T0 + sec * 1000)
+    expect(rowsAsOf(rows, snap)).toEqual(deriveRows(jobsAsOf(JOBS, snap)))
+  })
+
+  it('keeps unchanged rows as they are and rows the replay does not know', () => {
+    expect(rowsAsOf(rows, undefined)).toBe(rows)
+    const end = rowsAsOf(rows, replayAt(prepared, T0 + 700_000))
+    const plan = rows.find((r) => r.jobName === 'tofu-plan')!
+    expect(end.find((r) => r.jobName === 'tofu-plan')).toBe(plan)
+    const stranger = { ...plan, id: `${D}:not-in-replay`, jobName: 'not-in-replay' }
+    const early = rowsAsOf([...rows, stranger], replayAt(prepared, T0))
+    expect(early.at(-1)).toBe(stranger)
+  })
+
+  it('searches the replayed status, not the live one', () => {
+    const snap = replayAt(prepared, T0 + 100_000)
+    expect(names(filterRows(rowsAsOf(rows, snap), { q: 'running' }))).toEqual(['tofu-apply'])
+    expect(names(filterRows(rows, { q: 'running' }))).toEqual(['install-cilium'])
   })
 })

@@ -2,6 +2,7 @@
  * The jobs table as plain data: contract jobs → rows (phase, region bucket, readable dependencies), then
  * filter, sort, group and roll up. No React; every function is a pure function of its inputs.
  */
+import type { ReplaySnapshot } from '../../graph/replayAt.ts'
 import {
   parseInstallJobName,
   splitJobId,
@@ -56,8 +57,10 @@ export interface JobRow {
   finishedAt: number | undefined
   durationMs: number
   deps: DepRef[]
-  /** Lower-cased haystack for the search box. */
+  /** Lower-cased haystack for the search box: everything but the status (it changes while replaying). */
   haystack: string
+  /** Lower-cased status words for the search box: the status and the raw wire status. */
+  statusWords: string
 }
 
 export function phaseOf(job: Pick<Job, 'parentId'>): string {
@@ -142,8 +145,6 @@ export function deriveRows(jobs: readonly Job[]): JobRow[] {
         j.jobName,
         j.displayName ?? '',
         j.appId ?? '',
-        j.status,
-        j.rawStatus,
         phase,
         phaseLabel,
         region,
@@ -151,9 +152,38 @@ export function deriveRows(jobs: readonly Job[]): JobRow[] {
       ]
         .join('\n')
         .toLowerCase(),
+      statusWords: `${j.status}\n${j.rawStatus}`.toLowerCase(),
     })
   }
   return rows
+}
+
+/**
+ * Rows as they were at a replayed instant: the snapshot's status, start, finish and duration laid over the
+ * live rows — the same rows `deriveRows(jobsAsOf(jobs, snap))` gives, without re-deriving names, phases,
+ * regions and dependencies on every scrubbed frame. A row the instant does not change is returned as is
+ * (so memoised cells skip it); jobs the replay does not know are kept; jobs not yet seen read pending.
+ */
+export function rowsAsOf(rows: readonly JobRow[], snap: ReplaySnapshot | undefined): readonly JobRow[] {
+  if (!snap) return rows
+  return rows.map((row) => {
+    const r = snap.jobs.get(row.id)
+    if (!r) return row
+    const status = r.seen ? r.status : 'pending'
+    const startedAt = r.seen ? r.startedAtMs : undefined
+    const finishedAt = r.seen ? r.finishedAtMs : undefined
+    const durationMs = r.seen ? r.durationMs : 0
+    // At t only the lifecycle status is known: the raw wire status (health kinds) is of the present.
+    const statusWords = `${status}\n${status}`
+    if (
+      row.statusWords === statusWords &&
+      row.startedAt === startedAt &&
+      row.finishedAt === finishedAt &&
+      row.durationMs === durationMs
+    )
+      return row
+    return { ...row, status, statusWords, startedAt, finishedAt, durationMs }
+  })
 }
 
 /** Region buckets present among rows (deployment-wide excluded), primary first then keys A→Z. */
@@ -210,7 +240,7 @@ export function filterRows(rows: readonly JobRow[], f: RowFilter): JobRow[] {
       (statuses.size === 0 || statuses.has(r.status)) &&
       (phases.size === 0 || phases.has(r.phase)) &&
       (regions.size === 0 || regions.has(r.region)) &&
-      words.every((w) => r.haystack.includes(w)),
+      words.every((w) => r.haystack.includes(w) || r.statusWords.includes(w)),
   )
 }
 

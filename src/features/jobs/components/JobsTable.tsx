@@ -30,20 +30,23 @@ export interface JobsTableProps {
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString())
 
+// Cells are memoised on the parts of a row they show: while a replay is scrubbed, rows are re-laid every
+// frame (new objects where the status or times changed) but names and dependencies stay the same arrays.
+
 /** Readable dependency links (`cnpg`, `Terraform Plan`), three at most, the rest counted. */
 const Deps = memo(function Deps({
   deploymentId,
-  row,
+  deps,
   linkSearch,
 }: {
   deploymentId: string
-  row: JobRow
+  deps: JobRow['deps']
   linkSearch: Search | undefined
 }) {
-  if (!row.deps.length) return <span className="faint">—</span>
-  const shown = row.deps.slice(0, 3)
+  if (!deps.length) return <span className="faint">—</span>
+  const shown = deps.slice(0, 3)
   return (
-    <span className={styles.deps} title={row.deps.map((d) => d.jobName).join(', ')}>
+    <span className={styles.deps} title={deps.map((d) => d.jobName).join(', ')}>
       {shown.map((d, i) => (
         <span key={d.id}>
           {i > 0 ? ', ' : null}
@@ -52,9 +55,38 @@ const Deps = memo(function Deps({
           </AppLink>
         </span>
       ))}
-      {row.deps.length > shown.length ? (
-        <span className="muted"> +{row.deps.length - shown.length} more</span>
-      ) : null}
+      {deps.length > shown.length ? <span className="muted"> +{deps.length - shown.length} more</span> : null}
+    </span>
+  )
+})
+
+/** The job's name (a link that also selects the row) and its display name. */
+const Name = memo(function Name({
+  deploymentId,
+  id,
+  jobName,
+  displayName,
+  linkSearch,
+  onSelect,
+}: {
+  deploymentId: string
+  id: string
+  jobName: string
+  displayName: string | undefined
+  linkSearch: Search | undefined
+  onSelect: (id: string) => void
+}) {
+  return (
+    <span className={styles.name}>
+      <AppLink
+        to={{ page: 'job', deploymentId, jobId: id, search: linkSearch }}
+        className={styles.nameLink}
+        onFocus={() => onSelect(id)}
+        onClick={() => onSelect(id)}
+      >
+        {jobName}
+      </AppLink>
+      {displayName ? <span className={styles.display}> {displayName}</span> : null}
     </span>
   )
 })
@@ -84,17 +116,14 @@ export function JobsTable(props: JobsTableProps) {
         cell: ({ row }) => {
           const r = job(row.original)!
           return (
-            <span className={styles.name}>
-              <AppLink
-                to={{ page: 'job', deploymentId, jobId: r.id, search: linkSearch }}
-                className={styles.nameLink}
-                onFocus={() => onSelect(r.id)}
-                onClick={() => onSelect(r.id)}
-              >
-                {r.jobName}
-              </AppLink>
-              {r.displayName ? <span className={styles.display}> {r.displayName}</span> : null}
-            </span>
+            <Name
+              deploymentId={deploymentId}
+              id={r.id}
+              jobName={r.jobName}
+              displayName={r.displayName}
+              linkSearch={linkSearch}
+              onSelect={onSelect}
+            />
           )
         },
       },
@@ -126,7 +155,7 @@ export function JobsTable(props: JobsTableProps) {
         header: 'Depends on',
         meta: { width: multiRegion ? '20%' : '24%' },
         cell: ({ row }) => (
-          <Deps deploymentId={deploymentId} row={job(row.original)!} linkSearch={linkSearch} />
+          <Deps deploymentId={deploymentId} deps={job(row.original)!.deps} linkSearch={linkSearch} />
         ),
       },
       {
