@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { jobAttempts, type Attempt } from './jobAttempts.ts'
-import { linesUpTo, prepareReplay, replayAt, type ReplayJob, type ReplaySnapshot } from './replayAt.ts'
+import { prepareReplay } from './prepareReplay.ts'
+import { linesUpTo, replayAt, type ReplayJob, type ReplaySnapshot } from './replayAt.ts'
 import {
   canonicalRef,
   deploymentOf,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FlowNodeData, FlowState } from './flowState.ts'
-import { prepareReplay, replayAt } from './replayAt.ts'
+import { prepareReplay } from './prepareReplay.ts'
+import { replayAt } from './replayAt.ts'
 import { executionsAsOf, flowStateAsOf, jobsAsOf } from './replayViews.ts'
 import type { RunData, RunJob } from './runData.ts'
 import { DEP, T0, iso } from './testing/runFixtures.ts'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Job, type JobWire } from '../../contracts/jobs.ts'
-import { prepareReplay, replayAt } from '../../graph/replayAt.ts'
+import { prepareReplay } from '../../graph/prepareReplay.ts'
+import { replayAt } from '../../graph/replayAt.ts'
 import { jobsAsOf } from '../../graph/replayViews.ts'
 import {
   countLabel,
