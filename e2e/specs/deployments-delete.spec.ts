@@ -206,6 +206,14 @@ test('wipe: shows what will be destroyed per region, needs FQDN and token, is bu
   await d.confirmInput().press('Enter')
   await expect(d.wipeButton()).toBeEnabled()
 
+  // The wipe's request is held until the busy state has been checked: the mock answers after 1.2 s, which
+  // a busy machine can spend between two assertions (the dialog would already show the report).
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(`**/api/v1/deployments/${id}/wipe`, async (route) => {
+    await held
+    await route.continue()
+  })
   await d.wipeButton().click()
   // Busy: one request, no double submit, no closing.
   const busy = d.dialog.getByRole('button', { name: 'Wiping…' })
@@ -213,6 +221,7 @@ test('wipe: shows what will be destroyed per region, needs FQDN and token, is bu
   await page.keyboard.press('Escape')
   await expect(d.dialog).toBeVisible()
   await expect(d.dialog.getByRole('button', { name: 'Close dialog' })).toBeDisabled()
+  release()
 
   await expect(d.dialog.getByRole('heading', { name: 'Deployment wiped' })).toBeVisible()
   const report = d.dialog.getByRole('table', { name: 'Destroyed resources' })
