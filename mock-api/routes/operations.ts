@@ -5,7 +5,7 @@
  */
 import { readRawBody } from '../http/body.ts'
 import { planDay2, precheckDay2, type Day2Request } from '../sim/day2.ts'
-import { componentSnapshotsAt } from '../sim/derive.ts'
+import { componentSnapshotsAt } from '../sim/derive/componentStates.ts'
 import { rfc3339 } from '../sim/goTime.ts'
 import type { Ctx } from '../context.ts'
 import type { DeploymentRecord } from '../sim/simulator.ts'

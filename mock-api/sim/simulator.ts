@@ -13,16 +13,10 @@ import {
 } from '../../src/contracts/mockControl.ts'
 import { AuthStore } from './authStore.ts'
 import { VirtualClock } from './clock.ts'
-import {
-  attemptLines,
-  executionsOf,
-  jobAt,
-  stateAt,
-  statusChangeAt,
-  summaryAt,
-  eventCountAt,
-  type StateWire,
-} from './derive.ts'
+import { statusChangeAt, eventCountAt, type StateWire } from './derive.ts'
+import { jobAt } from './derive/jobsAt.ts'
+import { attemptLines, executionsOf } from './derive/logLines.ts'
+import { stateAt, summaryAt } from './derive/stateAt.ts'
 import { hashString, keyedBetween, keyedHex } from './rng.ts'
 import {
   computeTimeline,

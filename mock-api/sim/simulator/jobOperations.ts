@@ -3,7 +3,7 @@
  * `Simulator.retry`, `execution` and `logFlood`. The class passes its private `touch` so the cached
  * timeline is invalidated exactly as before.
  */
-import { executionsOf } from '../derive.ts'
+import { executionsOf } from '../derive/logLines.ts'
 import { executionId, jobStatusAt, type PlannedJob } from '../timeline/index.ts'
 import type { DeploymentRecord, Outcome, Simulator } from '../simulator.ts'
 
