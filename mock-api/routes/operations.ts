@@ -4,7 +4,8 @@
  * infrastructure requests (Go `handler/infrastructure.go`), each with the real status codes.
  */
 import { readRawBody } from '../http/body.ts'
-import { planDay2, precheckDay2, type Day2Request } from '../sim/day2.ts'
+import { precheckDay2, type Day2Request } from '../sim/day2.ts'
+import { planDay2 } from '../sim/day2/planDay2.ts'
 import { componentSnapshotsAt } from '../sim/derive/componentStates.ts'
 import { rfc3339 } from '../sim/goTime.ts'
 import type { Ctx } from '../context.ts'

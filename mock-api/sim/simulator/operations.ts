@@ -3,7 +3,9 @@
  * under ~450 lines): the bodies of `Simulator.kubeconfigPutRefusal`, `refreshWatch` and `day2`. They only
  * read and mutate a record through the simulator's public methods.
  */
-import { cascadeFor, submitDay2, type Day2Plan } from '../day2.ts'
+import type { Day2Plan } from '../day2.ts'
+import { cascadeFor } from '../day2/cascadeFor.ts'
+import { submitDay2 } from '../day2/submitDay2.ts'
 import { topologyAt } from '../topology.ts'
 import type { DeploymentRecord, Outcome, Refusal, Simulator } from '../simulator.ts'
 
