@@ -14,14 +14,11 @@ import { replayAt } from '../src/graph/replayAt.ts'
 import { rootCause } from '../src/graph/rootCause.ts'
 import type { RunData } from '../src/graph/runData.ts'
 import { VirtualClock } from '../mock-api/sim/clock.ts'
-import {
-  componentStatesAt,
-  eventsAt,
-  executionsOf,
-  jobsAt,
-  stateAt,
-  statusChangeAt,
-} from '../mock-api/sim/derive.ts'
+import { eventsAt, statusChangeAt } from '../mock-api/sim/derive.ts'
+import { componentStatesAt } from '../mock-api/sim/derive/componentStates.ts'
+import { jobsAt } from '../mock-api/sim/derive/jobsAt.ts'
+import { executionsOf } from '../mock-api/sim/derive/logLines.ts'
+import { stateAt } from '../mock-api/sim/derive/stateAt.ts'
 import { Simulator, type DeploymentRecord } from '../mock-api/sim/simulator.ts'
 
 const EPOCH = Date.UTC(2026, 4, 14, 9, 0, 0)

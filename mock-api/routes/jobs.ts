@@ -1,5 +1,6 @@
 import { LOG_PAGE_DEFAULT, LOG_PAGE_MAX, splitJobId } from '../../src/contracts/jobs.ts'
-import { batchesAt, jobsAt, logPage } from '../sim/derive.ts'
+import { batchesAt, jobsAt } from '../sim/derive/jobsAt.ts'
+import { logPage } from '../sim/derive/logLines.ts'
 import type { Ctx } from '../context.ts'
 import type { DeploymentRecord } from '../sim/simulator.ts'
 import type { ApiRouter } from './types.ts'

@@ -4,8 +4,9 @@
  * infrastructure requests (Go `handler/infrastructure.go`), each with the real status codes.
  */
 import { readRawBody } from '../http/body.ts'
-import { planDay2, precheckDay2, type Day2Request } from '../sim/day2.ts'
-import { componentSnapshotsAt } from '../sim/derive.ts'
+import { precheckDay2, type Day2Request } from '../sim/day2.ts'
+import { planDay2 } from '../sim/day2/planDay2.ts'
+import { componentSnapshotsAt } from '../sim/derive/componentStates.ts'
 import { rfc3339 } from '../sim/goTime.ts'
 import type { Ctx } from '../context.ts'
 import type { DeploymentRecord } from '../sim/simulator.ts'

@@ -1,7 +1,7 @@
 /** Blueprint catalog (bootstrap kit) and the `/sovereign/apps` view of one Sovereign. */
 import type { z } from 'zod'
 import { PUBLIC_HOST_OF_CHART, type CatalogBlueprint, type SovereignApp } from '../../src/contracts/apps.ts'
-import { componentStatesAt } from './derive.ts'
+import { componentStatesAt } from './derive/componentStates.ts'
 import { BOOTSTRAP_KIT, type Chart } from './kit.ts'
 import type { Mutations, Timeline } from './timeline/index.ts'
 
