@@ -1,6 +1,4 @@
 import * as ContextMenu from '@radix-ui/react-context-menu'
-import { select } from 'd3-selection'
-import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom'
 import {
   useCallback,
   useEffect,
@@ -17,29 +15,15 @@ import { drawFlow } from '../../canvas/drawFlow.ts'
 import type { DrawScene } from '../../canvas/drawScene.ts'
 import type { FlowTheme } from '../../canvas/flowTheme.ts'
 import { createFrameScheduler } from '../../canvas/frameScheduler.ts'
-import { clearCanvas, sizeCanvas } from '../../canvas/hidpi.ts'
-import {
-  drawMinimap,
-  drawMinimapBase,
-  minimapToWorld,
-  needsMinimap,
-  type MinimapTransform,
-} from '../../canvas/minimap.ts'
-import {
-  centreOn,
-  ensureVisible,
-  fitBounds,
-  interpolateCamera,
-  MAX_ZOOM,
-  MIN_ZOOM,
-  sameCamera,
-  screenToWorld,
-  zoomAround,
-  type Camera,
-} from '../../graph/camera.ts'
+import { clearCanvas } from '../../canvas/hidpi.ts'
+import { minimapToWorld, needsMinimap } from '../../canvas/minimap.ts'
+import { centreOn, screenToWorld, zoomAround, type Camera } from '../../graph/camera.ts'
 import { DEFAULT_LAYOUT_CONFIG } from '../../graph/flowLayout.ts'
 import { nextInDirection, type Direction } from '../../graph/navigation.ts'
+import { createFramePerf, framePerfSnapshot, recordFrame } from './flowFramePerf.ts'
 import type { FlowPerf } from './flowTestHook.ts'
+import { MINIMAP, paintFlowMinimap, type MinimapBase } from './paintFlowMinimap.ts'
+import { useFlowCamera } from './useFlowCamera.ts'
 import styles from './FlowScreen.module.css'
 
 export interface FlowCanvasHandle {
@@ -59,11 +43,7 @@ export interface FlowCanvasHandle {
   minimapVisible(): boolean
 }
 
-const MINIMAP = { width: 200, height: 130 }
-const FIT_PADDING = { top: 44, right: 36, bottom: 36, left: 104 }
-const FRAME_HISTORY = 240
 const ZOOM_STEP = 1.35
-const ANIMATION_MS = 280
 
 const KEY_DIRECTIONS: Record<string, Direction> = {
   ArrowLeft: 'left',
@@ -114,24 +94,13 @@ export function FlowCanvas({
   const mini = useRef<HTMLCanvasElement>(null)
   const size = useRef({ width: 0, height: 0, ratio: 1 })
   const camera = useRef<Camera>({ x: 0, y: 0, k: 1 })
-  const zoomer = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | undefined>(undefined)
   const ds = useRef(drawScene)
   const themeRef = useRef(theme)
   const hover = useRef(-1)
   const focused = useRef(false)
   const fitted = useRef(false)
-  const animation = useRef<number | undefined>(undefined)
-  const miniBase = useRef<
-    { canvas: HTMLCanvasElement; t: MinimapTransform; scene: DrawScene; v: unknown } | undefined
-  >(undefined)
-  const perf = useRef({
-    lastPaintMs: undefined as number | undefined,
-    firstPaintAt: undefined as number | undefined,
-    frames: new Float64Array(FRAME_HISTORY),
-    intervals: new Float64Array(FRAME_HISTORY),
-    count: 0,
-    lastAt: 0,
-  })
+  const miniBase = useRef<MinimapBase | undefined>(undefined)
+  const perf = useRef(createFramePerf())
   const [showMinimap, setShowMinimap] = useState(false)
   const [menuTarget, setMenuTarget] = useState<string | undefined>(undefined)
   const [tooltip, setTooltip] = useState<{ text: string; x: number; y: number } | undefined>(undefined)
@@ -155,48 +124,21 @@ export function FlowCanvas({
         slotWidthPx: DEFAULT_LAYOUT_CONFIG.slotWidthPx,
       })
     } else clearCanvas(ctx)
-    const p = perf.current
-    const ms = performance.now() - t0
-    p.lastPaintMs = ms
-    if (scene && scene.count > 0 && p.firstPaintAt === undefined) p.firstPaintAt = performance.now()
-    p.frames[p.count % FRAME_HISTORY] = ms
-    p.intervals[p.count % FRAME_HISTORY] = p.lastAt ? now - p.lastAt : 0
-    p.lastAt = now
-    p.count++
+    recordFrame(perf.current, performance.now() - t0, now, !!scene && scene.count > 0)
     // Minimap: only when the graph does not fit the viewport.
     const wantMini = !!scene && needsMinimap(scene.bounds, camera.current, size.current)
     setShowMinimap((was) => (was === wantMini ? was : wantMini))
     const m = mini.current
-    if (wantMini && m && scene?.bounds) {
-      const mctx = m.getContext('2d')
-      if (mctx) {
-        const r = ratio
-        let base = miniBase.current
-        if (!base || base.scene !== scene || base.v !== highlight.current) {
-          const off = base?.canvas ?? document.createElement('canvas')
-          off.width = Math.round(MINIMAP.width * r)
-          off.height = Math.round(MINIMAP.height * r)
-          const octx = off.getContext('2d')
-          if (octx) {
-            const g = scene.geometry
-            const world = {
-              x0: Math.min(scene.bounds.x0, 0),
-              y0: Math.min(scene.bounds.y0, 0),
-              x1: Math.max(scene.bounds.x1, g.width),
-              y1: Math.max(scene.bounds.y1, g.height),
-            }
-            const t = drawMinimapBase(octx, scene, world, MINIMAP, r, themeRef.current)
-            base = { canvas: off, t, scene, v: highlight.current }
-            miniBase.current = base
-          }
-        }
-        if (base) {
-          if (m.width !== off(MINIMAP.width, r)) m.width = off(MINIMAP.width, r)
-          if (m.height !== off(MINIMAP.height, r)) m.height = off(MINIMAP.height, r)
-          drawMinimap(mctx, base.canvas, base.t, camera.current, size.current, MINIMAP, r, themeRef.current)
-        }
-      }
-    }
+    if (wantMini && m && scene?.bounds)
+      miniBase.current = paintFlowMinimap(
+        m,
+        scene,
+        camera.current,
+        size.current,
+        themeRef.current,
+        highlight.current,
+        miniBase.current,
+      )
   }, [])
 
   const scheduler = useRef(createFrameScheduler(() => {}))
@@ -206,64 +148,22 @@ export function FlowCanvas({
   }, [draw])
   const request = useCallback(() => scheduler.current.request(), [])
 
-  /**
-   * Moves the camera through d3-zoom (so its internal transform stays in sync), animated unless reduced
-   * motion. A goal given as a function is re-evaluated every frame, so a resize mid-animation (the side
-   * panel opening) still lands on the right spot.
-   */
-  const setCamera = useCallback(
-    (goal: Camera | (() => Camera), animate = false) => {
-      const resolve = typeof goal === 'function' ? goal : () => goal
-      const c = canvas.current
-      const z = zoomer.current
-      if (!c || !z) {
-        camera.current = resolve()
-        request()
-        return
-      }
-      if (animation.current !== undefined) cancelAnimationFrame(animation.current)
-      animation.current = undefined
-      const apply = (cam: Camera) => z.transform(select(c), zoomIdentity.translate(cam.x, cam.y).scale(cam.k))
-      const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-      if (!animate || reduced || sameCamera(camera.current, resolve())) {
-        apply(resolve())
-        return
-      }
-      const from = camera.current
-      const start = performance.now()
-      const step = (now: number) => {
-        const t = Math.min(1, (now - start) / ANIMATION_MS)
-        const eased = t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2
-        apply(t >= 1 ? resolve() : interpolateCamera(from, resolve(), eased, size.current))
-        animation.current = t < 1 ? requestAnimationFrame(step) : undefined
-      }
-      animation.current = requestAnimationFrame(step)
-    },
-    [request],
-  )
-
-  const fit = useCallback(
-    (animate = true) => {
-      const scene = ds.current
-      if (!scene?.bounds || size.current.width === 0) return
-      const bounds = scene.bounds
-      // Room on the left for the sticky lane labels and on top for the phase headers.
-      setCamera(() => fitBounds(bounds, size.current, FIT_PADDING), animate)
-    },
-    [setCamera],
-  )
+  const onZoom = useCallback(() => setTooltip(undefined), [])
+  const onResize = useCallback(() => {
+    miniBase.current = undefined
+  }, [])
+  const { setCamera, fit, revealIndex } = useFlowCamera({
+    wrap,
+    canvas,
+    scene: ds,
+    camera,
+    size,
+    request,
+    onZoom,
+    onResize,
+  })
 
   const indexOf = (id: string | undefined) => (id === undefined ? -1 : (ds.current?.index.get(id) ?? -1))
-
-  const revealIndex = useCallback(
-    (i: number) => {
-      const scene = ds.current
-      if (!scene || i < 0) return
-      const [x, y, r, start] = [scene.xs[i]!, scene.ys[i]!, scene.rs[i]!, camera.current]
-      setCamera(() => ensureVisible(start, x, y, r, size.current), true)
-    },
-    [setCamera],
-  )
 
   useImperativeHandle(
     ref,
@@ -284,84 +184,12 @@ export function FlowCanvas({
       camera: () => camera.current,
       setCamera: (c) => setCamera(c, false),
       canvasRect: () => canvas.current?.getBoundingClientRect(),
-      perf: () => {
-        const p = perf.current
-        const n = Math.min(p.count, FRAME_HISTORY)
-        const ordered = (a: Float64Array) =>
-          Array.from({ length: n }, (_, i) => a[(p.count - n + i) % FRAME_HISTORY]!)
-        return {
-          lastPaintMs: p.lastPaintMs,
-          firstPaintAt: p.firstPaintAt,
-          frames: ordered(p.frames),
-          frameIntervals: ordered(p.intervals),
-          framesDrawn: p.count,
-        }
-      },
+      perf: () => framePerfSnapshot(perf.current),
       flush: () => scheduler.current.flush(),
       minimapVisible: () => !!mini.current && !mini.current.hidden,
     }),
     [fit, setCamera, revealIndex],
   )
-
-  // Size the backing store to the element (HiDPI), on mount and on every resize.
-  useEffect(() => {
-    const el = wrap.current
-    const c = canvas.current
-    if (!el || !c) return
-    const resize = () => {
-      const rect = el.getBoundingClientRect()
-      const w = Math.round(rect.width)
-      const h = Math.round(rect.height)
-      if (
-        w === size.current.width &&
-        h === size.current.height &&
-        window.devicePixelRatio === size.current.ratio
-      )
-        return
-      const prev = size.current
-      const ratio = sizeCanvas(c, w, h, window.devicePixelRatio)
-      size.current = { width: w, height: h, ratio }
-      // Keep what was in the middle in the middle (the side panel opening must not push the selection away).
-      const z = zoomer.current
-      if (z && prev.width > 0 && animation.current === undefined && (prev.width !== w || prev.height !== h)) {
-        const mid = screenToWorld(camera.current, prev.width / 2, prev.height / 2)
-        const next = centreOn(camera.current, mid.x, mid.y, size.current)
-        z.transform(select(c), zoomIdentity.translate(next.x, next.y).scale(next.k))
-      }
-      miniBase.current = undefined
-      zoomer.current?.extent([
-        [0, 0],
-        [w, h],
-      ])
-      request()
-    }
-    resize()
-    const ro = new ResizeObserver(resize)
-    ro.observe(el)
-    return () => ro.disconnect()
-  }, [request])
-
-  // d3-zoom owns pan (drag), wheel zoom and pinch; double-click is ours (open / fold), not zoom.
-  useEffect(() => {
-    const c = canvas.current
-    if (!c) return
-    const z = zoom<HTMLCanvasElement, unknown>()
-      .scaleExtent([MIN_ZOOM, MAX_ZOOM])
-      .clickDistance(4)
-      .on('zoom', (e: { transform: { x: number; y: number; k: number } }) => {
-        camera.current = { x: e.transform.x, y: e.transform.y, k: e.transform.k }
-        setTooltip(undefined)
-        request()
-      })
-    zoomer.current = z
-    const sel = select(c)
-    sel.call(z).on('dblclick.zoom', null)
-    z.transform(sel, zoomIdentity.translate(camera.current.x, camera.current.y).scale(camera.current.k))
-    return () => {
-      sel.on('.zoom', null)
-      zoomer.current = undefined
-    }
-  }, [request])
 
   // New scene (data, layout or fold change): redraw; the first time there is something, fit it.
   useEffect(() => {
@@ -384,13 +212,6 @@ export function FlowCanvas({
     miniBase.current = undefined
     request()
   }, [theme, request])
-
-  useEffect(
-    () => () => {
-      if (animation.current !== undefined) cancelAnimationFrame(animation.current)
-    },
-    [],
-  )
 
   const hitAt = (clientX: number, clientY: number): number => {
     const c = canvas.current
@@ -603,8 +424,4 @@ export function FlowCanvas({
       />
     </div>
   )
-}
-
-function off(css: number, ratio: number): number {
-  return Math.round(css * ratio)
 }
