@@ -24,7 +24,6 @@ export const OVERSIZED: Readonly<Record<string, number>> = {
   'mock-api/sim/day2.ts': 521,
   'src/features/flow/FlowCanvas.tsx': 610,
   'src/features/jobs/log/LogViewer.tsx': 556,
-  'src/routes/routeTable.tsx': 489,
   'src/canvas/drawFlow.ts': 479,
   'src/features/jobs/log/LogViewerEngine.ts': 476,
 }
