@@ -20,11 +20,7 @@ export const GUARDED_DIRS = ['src', 'mock-api']
  */
 export const OVERSIZED: Readonly<Record<string, number>> = {
   'src/features/jobs/log/LogViewer.tsx': 556,
-  'src/features/users/UserAccessScreen.tsx': 524,
-  'src/features/deployments/overview/OverviewScreen.tsx': 506,
-  'src/routes/routeTable.tsx': 489,
   'src/features/jobs/log/LogViewerEngine.ts': 476,
-  'src/features/apps/AppDetailScreen.tsx': 467,
 }
 
 const SOURCE = /\.(ts|tsx|mts|mjs)$/
