@@ -39,7 +39,18 @@ test('malformed, oversized and wrongly typed bodies get 4xx; the console keeps w
   ]
   for (const [method, path] of mutating) {
     for (const [what, data, contentType] of bodies) {
-      const res = await api.fetch(path, { method, data, headers: { 'content-type': contentType } })
+      const res = await api
+        .fetch(path, { method, data, headers: { 'content-type': contentType } })
+        .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
+      if (res instanceof Error) {
+        // An oversized body is answered 413 at once with `Connection: close`, without reading the rest
+        // (mock-api/security.test.ts proves the 413 on a raw socket); a client still writing it when the
+        // server closes sees the connection end instead — on a loaded machine, it often does. Refused
+        // either way; any other body must get an answer.
+        expect(what, `${method} ${path}: ${res.message}`).toBe('a 1.5 MB body')
+        expect(res.message, `${method} ${path}: ${what}`).toMatch(/EPIPE|ECONNRESET|socket hang up/)
+        continue
+      }
       // The subdomain check answers any well-formed JSON object 200 with its verdict in the body (Go):
       // an object without a subdomain is `{available:false, reason:"invalid-format"}`.
       const verdict =
