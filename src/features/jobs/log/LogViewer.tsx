@@ -1,12 +1,16 @@
-/* eslint-disable no-control-regex -- file names must not contain control characters */
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
-import { Dialog } from '../../../components/Dialog.tsx'
 import { LOG_LEVELS, type LogLevel } from '../../../contracts/jobs.ts'
 import { readThemeTokens, subscribeTheme } from '../../../lib/theme.ts'
-import { LogViewerEngine, type ViewerSettings, type WindowInfo } from './LogViewerEngine.ts'
+import { LevelToggles } from './LevelToggles.tsx'
+import { LogViewerEngine, type ViewerSettings } from './LogViewerEngine.ts'
 import { DISPLAY_MAX_CHARS, formatLogTime } from './logRender.ts'
 import type { LogSource } from './logSource.ts'
+import { loadSettings, saveSettings } from './logViewerSettings.ts'
+import { logViewerTexts } from './logViewerTexts.ts'
 import { PALETTE_TOKENS, buildPalette } from './palette.ts'
+import { safeFileName, saveText } from './saveLogFile.ts'
+import { WholeLineDialog } from './WholeLineDialog.tsx'
+import type { WindowInfo } from './windowInfo.ts'
 import styles from './LogViewer.module.css'
 import { exposeTestHook } from '../../../lib/exposeTestHook.ts'
 
@@ -26,45 +30,12 @@ export interface LogViewerProps {
   emptyFinishedText?: string
 }
 
-const SETTINGS_KEY = 'cc-log-viewer'
-const DEFAULT_SETTINGS: ViewerSettings = { wrap: true, lineNumbers: true, timestamps: false }
-
-function loadSettings(): ViewerSettings {
-  try {
-    const raw = window.localStorage.getItem(SETTINGS_KEY)
-    const v = raw ? (JSON.parse(raw) as Partial<ViewerSettings>) : {}
-    return {
-      wrap: typeof v.wrap === 'boolean' ? v.wrap : DEFAULT_SETTINGS.wrap,
-      lineNumbers: typeof v.lineNumbers === 'boolean' ? v.lineNumbers : DEFAULT_SETTINGS.lineNumbers,
-      timestamps: typeof v.timestamps === 'boolean' ? v.timestamps : DEFAULT_SETTINGS.timestamps,
-    }
-  } catch {
-    return DEFAULT_SETTINGS
-  }
-}
-
 function palette() {
   return buildPalette(readThemeTokens(PALETTE_TOKENS))
 }
 
 const nf = new Intl.NumberFormat('en-US')
 const fmt = (n: number) => nf.format(n)
-
-/** Safe file name: path separators and characters Windows refuses become `_`. */
-export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_') || 'log'
-}
-
-function saveText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = safeFileName(fileName)
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 30_000)
-}
 
 function useSourceVersion(source: LogSource | undefined): number {
   return useSyncExternalStore(
@@ -167,11 +138,7 @@ export function LogViewer({
 
   useEffect(() => {
     engineRef.current?.setSettings(settings)
-    try {
-      window.localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings))
-    } catch {
-      // storage unavailable: the choice lasts for this page
-    }
+    saveSettings(settings)
   }, [settings])
 
   useEffect(() => {
@@ -239,48 +206,15 @@ export function LogViewer({
   }
 
   const total = info?.total ?? source?.buffer.total ?? 0
-  const matchText = !query
-    ? ''
-    : !info || info.totalMatches === 0
-      ? 'No matches'
-      : info.currentMatch >= 0
-        ? `${fmt(info.currentMatch + 1)} of ${fmt(info.totalMatches)}`
-        : `${fmt(info.totalMatches)} ${info.totalMatches === 1 ? 'match' : 'matches'}`
-  const first = info?.lines[0]?.n
-  const last = info?.lines[info.lines.length - 1]?.n
-  const range =
-    !info || !info.viewLength
-      ? ''
-      : info.subset
-        ? `${fmt(info.viewLength)} of ${fmt(total)} lines shown (filtered)`
-        : `Lines ${fmt(first ?? 0)}–${fmt(last ?? 0)} of ${fmt(total)}`
-  const stateText = (() => {
-    switch (status?.state) {
-      case undefined:
-      case 'connecting':
-      case 'loading':
-        return 'Loading…'
-      case 'paused':
-        return 'Paused while this tab is hidden'
-      case 'retrying':
-        return 'Connection problem — retrying'
-      case 'failed':
-        return `Log unavailable: ${status.error ?? 'error'}`
-      case 'complete':
-        return info?.finished ? 'Complete' : 'Up to date'
-      case 'live':
-        return info?.following ? 'Following live output' : 'Live — paused at your position'
-    }
-  })()
+  const { matchText, range, stateText, emptyText } = logViewerTexts({
+    query,
+    info,
+    total,
+    status,
+    hasSource: !!source,
+    emptyFinishedText,
+  })
   const empty = total === 0
-  const emptyText =
-    status?.state === 'failed'
-      ? undefined
-      : !source || status?.state === 'loading' || status?.state === 'connecting'
-        ? 'Connecting to the log…'
-        : info?.finished
-          ? emptyFinishedText
-          : 'Waiting for the first line…'
   const wholeLineText = wholeLine !== undefined ? source?.buffer.get(wholeLine) : undefined
   void version
 
@@ -353,29 +287,7 @@ export function LogViewer({
             Only matching lines
           </button>
         </div>
-        {!compact ? (
-          <div className={styles.group} role="group" aria-label="Levels shown">
-            {LOG_LEVELS.map((level) => (
-              <button
-                key={level}
-                type="button"
-                className={`btn btn-sm ${styles.toggle} ${styles.level}`}
-                data-level={level}
-                aria-pressed={!hiddenLevels.has(level)}
-                onClick={() =>
-                  setHiddenLevels((prev) => {
-                    const next = new Set(prev)
-                    if (next.has(level)) next.delete(level)
-                    else next.add(level)
-                    return next.size === LOG_LEVELS.length ? new Set() : next
-                  })
-                }
-              >
-                {level}
-              </button>
-            ))}
-          </div>
-        ) : null}
+        {!compact ? <LevelToggles hidden={hiddenLevels} onChange={setHiddenLevels} /> : null}
         <div className={styles.group}>
           {!compact ? (
             <>
@@ -512,45 +424,12 @@ export function LogViewer({
           {notice}
         </span>
       </div>
-      <Dialog
-        open={wholeLine !== undefined}
-        onOpenChange={(open) => !open && setWholeLine(undefined)}
-        title={`Line ${wholeLine ?? ''}`}
-        description={wholeLineText ? `${fmt(wholeLineText.plain.length)} characters` : undefined}
-        width="lg"
-      >
-        <pre
-          className={styles.wholeLine}
-          // Scrollable: reachable by keyboard (WCAG 2.1.1).
-          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-          tabIndex={0}
-        >
-          {wholeLineText?.plain}
-        </pre>
-        <div className={styles.dialogActions}>
-          <button
-            type="button"
-            className="btn"
-            onClick={() =>
-              void navigator.clipboard?.writeText(wholeLineText?.plain ?? '').catch(() => undefined)
-            }
-          >
-            Copy line
-          </button>
-          <button
-            type="button"
-            className="btn"
-            onClick={() =>
-              saveText(
-                `${wholeLineText?.text ?? ''}\n`,
-                `${downloadName.replace(/\.log$/, '')}-L${wholeLine}.log`,
-              )
-            }
-          >
-            Download line
-          </button>
-        </div>
-      </Dialog>
+      <WholeLineDialog
+        line={wholeLine}
+        text={wholeLineText}
+        downloadName={downloadName}
+        onClose={() => setWholeLine(undefined)}
+      />
     </section>
   )
 }

@@ -13,7 +13,6 @@
  */
 import type { LogLevel } from '../../../contracts/jobs.ts'
 import { createTerminal, type TerminalHandle } from '../../../lib/terminal.ts'
-import type { StoredLine } from './logBuffer.ts'
 import { compileQuery } from './logQuery.ts'
 import {
   DISPLAY_MAX_CHARS,
@@ -28,7 +27,9 @@ import {
 } from './logRender.ts'
 import type { LogSource } from './logSource.ts'
 import { buildView, firstMatchFrom, locateMatch, type LogView, type ViewFilter } from './logView.ts'
+import { onPlainClick } from './onPlainClick.ts'
 import type { LogPalette } from './palette.ts'
+import { windowInfo, type WindowInfo } from './windowInfo.ts'
 
 /** Browsers cap element heights (~16–33 M px); beyond this many pixels a scroll step covers several lines. */
 const MAX_SCROLL_PX = 8_000_000
@@ -37,22 +38,6 @@ export interface ViewerSettings {
   wrap: boolean
   lineNumbers: boolean
   timestamps: boolean
-}
-
-export interface WindowInfo {
-  /** Lines on screen (loaded ones carry their content). */
-  lines: { n: number; line: StoredLine | undefined }[]
-  viewLength: number
-  subset: boolean
-  following: boolean
-  newLines: number
-  totalMatches: number
-  currentMatch: number
-  /** Line numbers on screen that are cut for display. */
-  truncated: number[]
-  loaded: number
-  total: number
-  finished: boolean
 }
 
 export interface EngineCallbacks {
@@ -115,23 +100,13 @@ export class LogViewerEngine {
     const onWheel = (e: WheelEvent) => e.stopPropagation()
     hostEl.addEventListener('wheel', onWheel, { capture: true, passive: true })
     this.cleanup.push(() => hostEl.removeEventListener('wheel', onWheel, { capture: true }))
-    let down: { x: number; y: number } | undefined
-    const onDown = (e: MouseEvent) => {
-      down = { x: e.clientX, y: e.clientY }
-    }
-    const onUp = (e: MouseEvent) => {
-      const start = down
-      down = undefined
-      if (!start || Math.abs(e.clientX - start.x) > 3 || Math.abs(e.clientY - start.y) > 3) return
-      if (this.term.hasSelection()) return
-      this.onClick(e.clientX, e.clientY)
-    }
-    hostEl.addEventListener('mousedown', onDown)
-    hostEl.addEventListener('mouseup', onUp)
-    this.cleanup.push(() => {
-      hostEl.removeEventListener('mousedown', onDown)
-      hostEl.removeEventListener('mouseup', onUp)
-    })
+    this.cleanup.push(
+      onPlainClick(
+        hostEl,
+        () => this.term.hasSelection(),
+        (x, y) => this.onClick(x, y),
+      ),
+    )
     // Keys pressed while xterm's (input-disabled) textarea has focus still scroll and copy.
     this.term.onKey((e) => this.onTerminalKey(e))
     // Selecting text while following would let new lines slide under the selection: pause instead.
@@ -379,22 +354,13 @@ export class LogViewerEngine {
     ].join('|')
     if (signature === this.lastSignature) return
     this.lastSignature = signature
-    this.callbacks.onWindow({
-      lines: w.lines.map((n) => ({ n, line: buffer.get(n) })),
-      viewLength: len,
-      subset: view.subset,
-      following: this.following,
-      newLines,
-      totalMatches: view.totalMatches,
-      currentMatch: this.currentMatch,
-      truncated: w.lines.filter((n) => {
-        const l = buffer.get(n)
-        return !!l && isTruncated(l, o.maxChars)
+    this.callbacks.onWindow(
+      windowInfo(buffer, view, w.lines, o.maxChars, {
+        following: this.following,
+        newLines,
+        currentMatch: this.currentMatch,
       }),
-      loaded: buffer.loaded,
-      total: buffer.total,
-      finished: buffer.finished,
-    })
+    )
   }
 
   // ── user input ────────────────────────────────────────────────────────────────────────────────────────
