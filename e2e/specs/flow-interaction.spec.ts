@@ -19,6 +19,31 @@ test('double-clicking a job opens its page at exactly the URL the table uses, ke
   await expectHeading(page, 'install-hel1-2:cilium')
 })
 
+test("a double-click at a person's pace opens the job, though the first click opened the side panel and moved the graph", async ({
+  page,
+  signIn,
+  baseURL,
+}) => {
+  await signIn()
+  const flow = new FlowPage(page)
+  await flow.goto(dep, { depth: 'all' })
+  const id = `${dep}:install-nbg1-1:cilium`
+  const at = await flow.onScreen(id)
+  await page.mouse.click(at.x, at.y)
+  // The first click selected the job: its panel narrowed the canvas, which recentred — the job is no
+  // longer under the pointer when the second click comes.
+  await expect(flow.panel('install-nbg1-1:cilium')).toBeVisible()
+  await flow.settle()
+  const moved = await flow.node(id)
+  expect(Math.hypot(moved.x - at.x, moved.y - at.y), 'the job moved away from the pointer').toBeGreaterThan(
+    moved.r,
+  )
+  await page.mouse.down({ clickCount: 2 })
+  await page.mouse.up({ clickCount: 2 })
+  await expect(page).toHaveURL(`${baseURL}/provision/${dep}/jobs/install-nbg1-1%3Acilium?depth=all`)
+  await expectHeading(page, 'install-nbg1-1:cilium')
+})
+
 test('on a Sovereign console the drill-down URL is the clean tree, colon encoded in the path', async ({
   page,
   signIn,

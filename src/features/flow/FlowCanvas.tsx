@@ -105,6 +105,8 @@ export function FlowCanvas({
   const [menuTarget, setMenuTarget] = useState<string | undefined>(undefined)
   const [tooltip, setTooltip] = useState<{ text: string; x: number; y: number } | undefined>(undefined)
   const highlight = useRef(highlightVersion)
+  /** The node the first click of the current click sequence hit (see `onClick`). */
+  const firstClick = useRef<string | undefined>(undefined)
 
   const draw = useCallback((now: number) => {
     const c = canvas.current
@@ -251,12 +253,19 @@ export function FlowCanvas({
   }
 
   const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
+    // The second click of a double-click means the node the first one hit, not what is under the pointer
+    // now: the first click's selection opens the side panel, which narrows the canvas and recentres it,
+    // so by the second click (a person's ~150 ms later) another node — or none — is under the pointer.
+    if (e.detail >= 2) return
     const i = hitAt(e.clientX, e.clientY)
-    onSelect(i >= 0 ? ds.current!.ids[i] : undefined)
+    const id = i >= 0 ? ds.current!.ids[i] : undefined
+    firstClick.current = id
+    onSelect(id)
   }
 
   const onDoubleClick = (e: MouseEvent<HTMLCanvasElement>) => {
-    const i = hitAt(e.clientX, e.clientY)
+    const first = firstClick.current
+    const i = first !== undefined ? indexOf(first) : hitAt(e.clientX, e.clientY)
     if (i >= 0) onActivate(ds.current!.ids[i]!)
   }
 
