@@ -6,8 +6,9 @@
  * shrink but never grow, and once it is under the limit its entry must go (the list only ever shrinks).
  * Tests and data (golden wire samples, fixtures) are exempt.
  */
-import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { sourceFiles } from './docsReferences.ts'
 
 export const MAX_LINES = 450
 
@@ -58,15 +59,8 @@ export function fileSizeProblems(
 /** Line counts of every guarded file under `root`'s guarded dirs (paths relative to `root`, `/`-separated). */
 export function readSizes(root: string, dirs: readonly string[] = GUARDED_DIRS): Map<string, number> {
   const out = new Map<string, number>()
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
-      const abs = join(dir, entry.name)
-      const rel = relative(root, abs).split(sep).join('/')
-      if (entry.isDirectory()) walk(abs)
-      else if (entry.isFile() && isGuarded(rel)) out.set(rel, lineCount(readFileSync(abs, 'utf8')))
-    }
-  }
-  for (const d of dirs) walk(join(root, d))
+  for (const rel of sourceFiles(root))
+    if (dirs.some((d) => rel.startsWith(`${d}/`)) && isGuarded(rel))
+      out.set(rel, lineCount(readFileSync(join(root, rel), 'utf8')))
   return out
 }

@@ -7,7 +7,9 @@ import type { SourceStatus } from './logSource.ts'
 import type { WindowInfo } from './windowInfo.ts'
 
 const nf = new Intl.NumberFormat('en-US')
-const fmt = (n: number) => nf.format(n)
+/** A count as the log viewer writes it (1,234). */
+export const formatCount = (n: number) => nf.format(n)
+const fmt = formatCount
 
 export interface LogViewerTexts {
   /** "3 of 12", "12 matches", "No matches"; empty without a query. */
