@@ -6,7 +6,7 @@ import { LogViewerEngine, type ViewerSettings } from './LogViewerEngine.ts'
 import { DISPLAY_MAX_CHARS, formatLogTime } from './logRender.ts'
 import type { LogSource } from './logSource.ts'
 import { loadSettings, saveSettings } from './logViewerSettings.ts'
-import { formatCount as fmt, logViewerTexts } from './logViewerTexts.ts'
+import { logViewerTexts } from './logViewerTexts.ts'
 import { PALETTE_TOKENS, buildPalette } from './palette.ts'
 import { safeFileName, saveText } from './saveLogFile.ts'
 import { WholeLineDialog } from './WholeLineDialog.tsx'
@@ -33,6 +33,9 @@ export interface LogViewerProps {
 function palette() {
   return buildPalette(readThemeTokens(PALETTE_TOKENS))
 }
+
+const nf = new Intl.NumberFormat('en-US')
+const fmt = (n: number) => nf.format(n)
 
 function useSourceVersion(source: LogSource | undefined): number {
   return useSyncExternalStore(

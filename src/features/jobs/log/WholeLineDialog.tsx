@@ -1,8 +1,9 @@
 import { Dialog } from '../../../components/Dialog.tsx'
 import type { StoredLine } from './logBuffer.ts'
-import { formatCount } from './logViewerTexts.ts'
 import { saveText } from './saveLogFile.ts'
 import styles from './LogViewer.module.css'
+
+const nf = new Intl.NumberFormat('en-US')
 
 /**
  * One log line too long to display in the viewer (cut at `DISPLAY_MAX_CHARS`), shown whole in a dialog,
@@ -24,7 +25,7 @@ export function WholeLineDialog({
       open={line !== undefined}
       onOpenChange={(open) => !open && onClose()}
       title={`Line ${line ?? ''}`}
-      description={text ? `${formatCount(text.plain.length)} characters` : undefined}
+      description={text ? `${nf.format(text.plain.length)} characters` : undefined}
       width="lg"
     >
       <pre

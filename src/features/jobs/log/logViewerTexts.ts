@@ -7,9 +7,7 @@ import type { SourceStatus } from './logSource.ts'
 import type { WindowInfo } from './windowInfo.ts'
 
 const nf = new Intl.NumberFormat('en-US')
-/** A count as the log viewer writes it (1,234). */
-export const formatCount = (n: number) => nf.format(n)
-const fmt = formatCount
+const fmt = (n: number) => nf.format(n)
 
 export interface LogViewerTexts {
   /** "3 of 12", "12 matches", "No matches"; empty without a query. */
