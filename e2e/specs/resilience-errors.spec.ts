@@ -80,7 +80,9 @@ test('every page that cannot load says so readably with a Retry, inside the fram
   signIn,
   allowConsoleErrors,
 }) => {
-  test.setTimeout(180_000)
+  // A full minute of faults by design, plus some 40 page loads and four mutations retried until one gets
+  // through: on a loaded two-core machine that alone can take two minutes, so the budget leaves room.
+  test.setTimeout(300_000)
   allowConsoleErrors([/status of 503/])
   await signIn()
   for (const [path, loaded] of PAGES) {
@@ -120,7 +122,9 @@ test('30 % of requests fail for a while: pages stay readable, mutations happen a
   baseURL,
   allowConsoleErrors,
 }) => {
-  test.setTimeout(180_000)
+  // A full minute of faults by design, plus some 40 page loads and four mutations retried until one gets
+  // through: on a loaded two-core machine that alone can take two minutes, so the budget leaves room.
+  test.setTimeout(300_000)
   allowConsoleErrors([/status of 503/])
   await signIn()
   const origin = sovereignOrigin(baseURL!, ESTATE.adopted.fqdn)
