@@ -35,10 +35,12 @@ function zones(forTests) {
       message: 'contracts import only zod',
     },
     {
+      // The wire's vocabulary (contracts: zod and plain types, no app code) is the one thing graph/ shares:
+      // the status words and the phase order, so the graph can never disagree with the jobs table.
       target: './src/graph',
       from: './src',
-      except: ['./graph', ...t],
-      message: 'graph/ is pure: no app imports',
+      except: ['./graph', './contracts', ...t],
+      message: 'graph/ is pure: it imports only contracts (the wire vocabulary), no app code',
     },
     {
       target: './src/canvas',
@@ -135,6 +137,27 @@ export default tseslint.config(
             { name: 'react', message: 'pure code: no React here' },
             { name: 'react-dom', message: 'pure code: no React here' },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // One URL-state mechanism (lib/routeSearch.ts): screens read their route's codec and never cast the
+    // router's untyped answers. Tests may still build deliberately wrong inputs with `as never`.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/lib/routeSearch.ts', 'src/**/*.test.{ts,tsx}', 'src/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.name=/^use(Search|Params)$/] Property[key.name='strict'][value.value=false]",
+          message: 'Read URL state through usePageSearch(codec) / usePageParam(name) (lib/routeSearch.ts).',
+        },
+        {
+          selector: "TSAsExpression[typeAnnotation.type='TSNeverKeyword']",
+          message:
+            'No `as never`: navigate through useSearchPatch / useGoTo (lib/routeSearch.ts) or fix the type.',
         },
       ],
     },

@@ -1,24 +1,7 @@
 import { Link } from '@tanstack/react-router'
 import type { AnchorHTMLAttributes, ReactNode } from 'react'
-import { parseSearch, type LinkTarget } from '../lib/links.ts'
+import { splitHref, type LinkTarget } from '../lib/links.ts'
 import { useLinks } from '../lib/modeContext.tsx'
-
-/** Splits a router href into the parts TanStack's `<Link>` takes (the path stays literal: `%3A` intact). */
-export function splitHref(href: string): {
-  to: string
-  search: Record<string, string>
-  hash: string | undefined
-} {
-  const hashAt = href.indexOf('#')
-  const beforeHash = hashAt >= 0 ? href.slice(0, hashAt) : href
-  const hash = hashAt >= 0 ? href.slice(hashAt + 1) : undefined
-  const q = beforeHash.indexOf('?')
-  return {
-    to: q >= 0 ? beforeHash.slice(0, q) : beforeHash,
-    search: q >= 0 ? parseSearch(beforeHash.slice(q)) : {},
-    hash,
-  }
-}
 
 /** Only a link to exactly this page is "current" (the router's default would mark every ancestor too). */
 const ACTIVE_OPTIONS = { exact: true, includeSearch: false } as const

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { OptionalTimestamp, Timestamp, looseArray } from './common.ts'
+import { normaliseRunStatus, type RunStatus } from './runStatus.ts'
 
 /**
  * Job ids are `<deploymentId>:<jobName>`; job names may themselves contain `:` (`install-nbg1-1:cilium`),
@@ -36,23 +37,24 @@ export function parseInstallJobName(
     : { regionKey: rest.slice(0, i), chart: rest.slice(i + 1) }
 }
 
-export const JOB_STATUSES = ['pending', 'running', 'succeeded', 'failed'] as const
-export type JobStatus = (typeof JOB_STATUSES)[number]
+/** A job's status: the run vocabulary (contract edge: mapped once, in `normaliseRunStatus`). */
+export type JobStatus = RunStatus
 
-const STATUS_MAP: Record<string, JobStatus> = {
-  pending: 'pending',
-  running: 'running',
-  succeeded: 'succeeded',
-  failed: 'failed',
-  // June+ health kinds (cron/reconciler): degraded and failing roll up as failed (contract §3.5).
-  healthy: 'succeeded',
-  degraded: 'failed',
-  failing: 'failed',
-}
+/** Phase groups in lifecycle order (contract §3.8): the one order of the jobs table, graph and compare. */
+export const PHASE_ORDER = [
+  'provisioner',
+  'bootstrap-kit',
+  'cutover',
+  'handover',
+  'apps',
+  'day-2-mutations',
+  'reconcilers',
+] as const
 
-/** Job statuses from the wire, mapped to the four lifecycle ones; anything unknown is pending. */
-export function normaliseJobStatus(status: string): JobStatus {
-  return STATUS_MAP[status] ?? 'pending'
+/** A phase's place in `PHASE_ORDER`; unknown phases after all known ones. */
+export function phaseRank(phase: string): number {
+  const i = (PHASE_ORDER as readonly string[]).indexOf(phase)
+  return i < 0 ? PHASE_ORDER.length : i
 }
 
 /**
@@ -98,7 +100,7 @@ export const Job = JobWire.transform((j) => {
     ...j,
     deploymentId: dep,
     kind: j.kind || inferJobKind(j.jobName, j.type),
-    status: normaliseJobStatus(j.status),
+    status: normaliseRunStatus(j.status),
     rawStatus: j.status,
     parentId: j.parentId ? canonicalJobId(dep, j.parentId) : '',
     dependsOn: j.dependsOn.map((d) => canonicalJobId(dep, d)),

@@ -35,7 +35,8 @@ import {
   type RunData,
   type RunJob,
 } from './runData.ts'
-import type { FlowStatus } from './status.ts'
+import { phaseRank } from '../contracts/jobs.ts'
+import type { RunStatus } from '../contracts/runStatus.ts'
 
 export interface CompareInput extends RunData {
   /** The deployment id (for labels and keys); any stable string. */
@@ -54,7 +55,7 @@ export interface RegionPair {
 
 export interface CompareSide {
   jobId: string
-  status: FlowStatus
+  status: RunStatus
   startedAtMs: number | undefined
   finishedAtMs: number | undefined
   /** First start → last finish (or `asOfMs` while running); undefined when it never started. */
@@ -116,21 +117,6 @@ export interface RunComparison {
 export interface CompareOptions {
   /** How many regressions/improvements the summary lists (default 10). */
   top?: number
-}
-
-const PHASE_ORDER = [
-  'provisioner',
-  'bootstrap-kit',
-  'cutover',
-  'handover',
-  'apps',
-  'day-2-mutations',
-  'reconcilers',
-]
-
-function phaseRank(phase: string): number {
-  const i = PHASE_ORDER.indexOf(phase)
-  return i < 0 ? PHASE_ORDER.length : i
 }
 
 /** `<cloudRegion>-<index>` → index and cloud region (a key without a numeric suffix: index 0). */

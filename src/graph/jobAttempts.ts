@@ -22,7 +22,7 @@ import {
   type RunExecution,
   type RunJob,
 } from './runData.ts'
-import { normaliseFlowStatus } from './status.ts'
+import { normaliseRunStatus } from '../contracts/runStatus.ts'
 
 export interface Attempt {
   startMs: number
@@ -92,7 +92,7 @@ function fromExecutions(
   return timed.map(({ e, start }, i) => {
     const next = timed[i + 1]
     let end = parseTime(e.finishedAt)
-    const s = normaliseFlowStatus(e.status)
+    const s = normaliseRunStatus(e.status)
     let outcome = isTerminal(s) ? s : undefined
     if (next) {
       // Only failed jobs can be retried (contract §2.5): an attempt followed by another one ended, failed.

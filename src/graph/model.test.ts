@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { applyFlowMessage, EMPTY_FLOW_STATE, type FlowNodeData, type FlowRelData } from './flowState.ts'
 import { buildFlowModel, dependencyRanks } from './model.ts'
-import { rollupStatus, type FlowStatus } from './status.ts'
+import { rollupStatus, type RunStatus } from '../contracts/runStatus.ts'
 import { deploymentSnapshot, SMALL_KIT } from './testing/flowFixtures.ts'
 
 const flow = { id: 'd', status: 'running', startedAt: 0 }
@@ -9,7 +9,7 @@ const stateOf = (nodes: FlowNodeData[], relationships: FlowRelData[]) =>
   applyFlowMessage(EMPTY_FLOW_STATE, { type: 'snapshot', flow, nodes, relationships })
 
 describe('rollupStatus', () => {
-  test.each<[FlowStatus[], FlowStatus | undefined]>([
+  test.each<[RunStatus[], RunStatus | undefined]>([
     [[], undefined],
     [['succeeded', 'succeeded'], 'succeeded'],
     [['succeeded', 'pending'], 'pending'],
@@ -43,7 +43,7 @@ describe('buildFlowModel', () => {
     expect(m.roots).toEqual(['d0:provisioner', 'd0:bootstrap-kit', 'd0:cutover', 'd0:handover', 'd0:apps'])
   })
 
-  test.each<[string, (job: string) => string, Record<string, FlowStatus>]>([
+  test.each<[string, (job: string) => string, Record<string, RunStatus>]>([
     [
       'all succeeded; the empty apps phase stays pending (regression 31)',
       () => 'succeeded',

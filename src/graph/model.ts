@@ -12,22 +12,23 @@
  */
 import type { FlowInstanceData, FlowNodeData, FlowState } from './flowState.ts'
 import { FNV_OFFSET, fnv1a } from './hash.ts'
+import { phaseRank } from '../contracts/jobs.ts'
 import {
   emptyCounts,
-  normaliseFlowStatus,
+  normaliseRunStatus,
   rollupStatus,
-  type FlowStatus,
+  type RunStatus,
   type StatusCounts,
-} from './status.ts'
+} from '../contracts/runStatus.ts'
 import { resolveHierarchy, validateFlow, type Diagnostic } from './validate.ts'
 
 export interface ModelNode {
   id: string
   label: string
   data: FlowNodeData
-  ownStatus: FlowStatus
+  ownStatus: RunStatus
   /** Rolled up from the children for groups with children; the node's own status otherwise. */
-  status: FlowStatus
+  status: RunStatus
   /** Contains other nodes, or is declared a group (`family: group`, e.g. an empty phase). */
   isGroup: boolean
   parentId: string | undefined
@@ -65,21 +66,9 @@ export interface FlowModel {
   structureKey: string
 }
 
-/** Phase order for top-level groups (contract §3.8); unknown roots follow, in dependency order. */
-export const PHASE_ORDER = [
-  'provisioner',
-  'bootstrap-kit',
-  'cutover',
-  'handover',
-  'apps',
-  'day-2-mutations',
-  'reconcilers',
-] as const
-
 function phaseIndex(id: string): number {
   const tail = id.slice(id.lastIndexOf(':') + 1)
-  const i = (PHASE_ORDER as readonly string[]).indexOf(tail)
-  return i < 0 ? PHASE_ORDER.length : i
+  return phaseRank(tail)
 }
 
 function regionIndex(region: string): number {
@@ -126,7 +115,7 @@ export function buildFlowModel(state: FlowState): FlowModel {
 
   const nodes = new Map<string, ModelNode>()
   for (const n of state.nodes.values()) {
-    const own = normaliseFlowStatus(n.status)
+    const own = normaliseRunStatus(n.status)
     nodes.set(n.id, {
       id: n.id,
       label: n.label || n.id,

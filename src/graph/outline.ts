@@ -4,7 +4,7 @@
  * leaves. Row order is the model's depth-first order, so it follows the phases left to right.
  */
 import type { FlowModel } from './model.ts'
-import type { FlowStatus, StatusCounts } from './status.ts'
+import type { RunStatus, StatusCounts } from '../contracts/runStatus.ts'
 import type { FlowScene } from './visibility.ts'
 
 export interface OutlineRow {
@@ -12,7 +12,7 @@ export interface OutlineRow {
   parentId: string | undefined
   label: string
   kind: 'group' | 'job'
-  status: FlowStatus
+  status: RunStatus
   /** true = elided group (children listed below), false = folded bubble, undefined = not expandable. */
   expanded: boolean | undefined
   level: number

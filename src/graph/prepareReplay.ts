@@ -24,7 +24,7 @@ import {
   type RunEvent,
 } from './runData.ts'
 import { lastAttemptAt } from './sortedSearch.ts'
-import type { FlowStatus } from './status.ts'
+import type { RunStatus } from '../contracts/runStatus.ts'
 
 interface LeafIndex {
   id: string
@@ -240,7 +240,7 @@ export function seenAt(leaf: LeafIndex, t: number): boolean {
 }
 
 /** A leaf's status at t from its attempts, and when its current outcome began (terminal only). */
-function leafStatusAt(leaf: LeafIndex, t: number): { status: FlowStatus; since: number | undefined } {
+function leafStatusAt(leaf: LeafIndex, t: number): { status: RunStatus; since: number | undefined } {
   const ai = lastAttemptAt(leaf.attempts, t)
   if (ai < 0) return { status: 'pending', since: undefined }
   const a = leaf.attempts[ai]!

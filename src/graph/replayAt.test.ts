@@ -11,7 +11,7 @@ import {
   type RunData,
   type RunJob,
 } from './runData.ts'
-import type { FlowStatus } from './status.ts'
+import type { RunStatus } from '../contracts/runStatus.ts'
 import {
   DEP,
   T0,
@@ -179,7 +179,7 @@ describe('replayAt: retries', () => {
     { time: iso(at(100)), phase: 'component', component: 'harbor', state: 'installing', message: 'retrying' },
     { time: iso(at(150)), phase: 'component', component: 'harbor', state: 'installed', message: 'succeeded' },
   ]
-  const table: [number, FlowStatus, number, number][] = [
+  const table: [number, RunStatus, number, number][] = [
     [20, 'running', 1, 10 * S],
     [40, 'failed', 1, 30 * S],
     [99, 'failed', 1, 30 * S],
@@ -464,7 +464,7 @@ function naiveReplay(
     const states = live.map(evaluate).filter((_k, i) => seenLeaves(live[i]!, onStack) > 0)
     onStack.delete(j.id)
     const st = states.map((k) => k.status)
-    const status: FlowStatus = st.includes('failed')
+    const status: RunStatus = st.includes('failed')
       ? 'failed'
       : st.includes('running')
         ? 'running'

@@ -39,11 +39,11 @@
 import { prepareReplay, seenAt, type PreparedReplay } from './prepareReplay.ts'
 import { parseTime, type RunData } from './runData.ts'
 import { lastAtOrBefore, lastAttemptAt, lastTimeAt, lastTransitionAt } from './sortedSearch.ts'
-import { emptyCounts, rollupStatus, type FlowStatus, type StatusCounts } from './status.ts'
+import { emptyCounts, rollupStatus, type RunStatus, type StatusCounts } from '../contracts/runStatus.ts'
 
 export interface ReplayJob {
   id: string
-  status: FlowStatus
+  status: RunStatus
   /** Existed at t (see module notes); unseen jobs are excluded from counts and rollups. */
   seen: boolean
   /** First start, if before t. */
@@ -82,7 +82,7 @@ export interface ReplaySnapshot {
   live: boolean
 }
 
-const HR_STATE: Record<FlowStatus, string> = {
+const HR_STATE: Record<RunStatus, string> = {
   pending: 'pending',
   running: 'installing',
   succeeded: 'installed',
@@ -93,7 +93,7 @@ function emptyReplayCounts(): ReplayCounts {
   return { ...emptyCounts(), total: 0, done: 0 }
 }
 
-function tally(c: ReplayCounts, s: FlowStatus): void {
+function tally(c: ReplayCounts, s: RunStatus): void {
   c[s]++
   c.total++
   if (s === 'succeeded' || s === 'failed') c.done++
@@ -124,7 +124,7 @@ export function replayAt(input: RunData | PreparedReplay, atMs: number): ReplayS
   for (const leaf of p.leaves) {
     const { attempts } = leaf
     const ai = lastAttemptAt(attempts, t)
-    let status: FlowStatus = 'pending'
+    let status: RunStatus = 'pending'
     let startedAtMs: number | undefined
     let finishedAtMs: number | undefined
     let durationMs = 0

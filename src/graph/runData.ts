@@ -7,7 +7,7 @@
  * imports nothing from the app): the parsed contract types are assignable to them, and so are the raw wire
  * shapes, whose optional fields may also be `null` (contract §7 trap 6).
  */
-import { normaliseFlowStatus, type FlowStatus } from './status.ts'
+import { normaliseRunStatus, type RunStatus } from '../contracts/runStatus.ts'
 
 export interface RunJob {
   id: string
@@ -164,11 +164,11 @@ export function jobPhase(job: Pick<RunJob, 'parentId'>): string {
 }
 
 /** The job's status mapped onto the four lifecycle ones (health kinds included, contract §3.5). */
-export function jobStatus(job: Pick<RunJob, 'status'>): FlowStatus {
-  return normaliseFlowStatus(job.status)
+export function jobStatus(job: Pick<RunJob, 'status'>): RunStatus {
+  return normaliseRunStatus(job.status)
 }
 
-export function isTerminal(s: FlowStatus): s is 'succeeded' | 'failed' {
+export function isTerminal(s: RunStatus): s is 'succeeded' | 'failed' {
   return s === 'succeeded' || s === 'failed'
 }
 

@@ -14,7 +14,7 @@
  *   - self-loops vanish and parallel results merge (`count` keeps how many real edges one line stands for).
  */
 import type { FlowModel, ModelNode } from './model.ts'
-import type { FlowStatus, StatusCounts } from './status.ts'
+import type { RunStatus, StatusCounts } from '../contracts/runStatus.ts'
 
 export type Depth = number | 'all'
 
@@ -27,7 +27,7 @@ export interface SceneNode {
   id: string
   label: string
   kind: 'group' | 'job'
-  status: FlowStatus
+  status: RunStatus
   folded: boolean
   /** Jobs hidden inside a folded bubble (0 otherwise). */
   hiddenCount: number

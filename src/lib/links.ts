@@ -180,3 +180,20 @@ export function httpUrlOrUndefined(raw: string | undefined): string | undefined 
     return undefined
   }
 }
+
+/** Splits a router href into the parts TanStack's `<Link>` takes (the path stays literal: `%3A` intact). */
+export function splitHref(href: string): {
+  to: string
+  search: Record<string, string>
+  hash: string | undefined
+} {
+  const hashAt = href.indexOf('#')
+  const beforeHash = hashAt >= 0 ? href.slice(0, hashAt) : href
+  const hash = hashAt >= 0 ? href.slice(hashAt + 1) : undefined
+  const q = beforeHash.indexOf('?')
+  return {
+    to: q >= 0 ? beforeHash.slice(0, q) : beforeHash,
+    search: q >= 0 ? parseSearch(beforeHash.slice(q)) : {},
+    hash,
+  }
+}

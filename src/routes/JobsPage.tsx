@@ -1,9 +1,9 @@
-import { useSearch } from '@tanstack/react-router'
 import { lazy, Suspense } from 'react'
 import { Skeleton } from '../components/States.tsx'
 import { JobsScreen } from '../features/jobs/JobsScreen.tsx'
-import type { JobsSearch } from '../features/jobs/jobsSearch.ts'
+import { jobsSearch } from '../entities/job/jobsSearch.ts'
 import { useDeploymentId } from '../lib/deploymentScope.ts'
+import { usePageSearch } from '../lib/routeSearch.ts'
 
 // The graph (d3, canvas, worker) loads only when the Graph view is opened, the terminal (xterm) only when
 // a job's side panel shows its log.
@@ -16,7 +16,7 @@ const JobLogTail = lazy(() =>
 
 /** `/…/jobs`: the jobs list, or (`?view=graph`) the flow canvas — two features composed here. */
 export function JobsPage() {
-  const search = useSearch({ strict: false }) as JobsSearch
+  const search = usePageSearch(jobsSearch)
   const deploymentId = useDeploymentId()
   const graph =
     search.view === 'graph' ? (

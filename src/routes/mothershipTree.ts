@@ -4,13 +4,15 @@
  */
 import { Outlet, createRoute, notFound, redirect, type AnyRoute } from '@tanstack/react-router'
 import { isWellFormedDeploymentId } from '../contracts/common.ts'
-import { compareSearch } from '../features/compare/compareSearch.ts'
-import { deploymentsSearch } from '../features/deployments/list/deploymentsSearch.ts'
+import { compareSearch } from '../entities/deployment/compareSearch.ts'
+import { deploymentsSearch } from '../entities/deployment/deploymentsSearch.ts'
 import { DeploymentNotFound } from '../features/shell/SystemScreens.tsx'
-import { deploymentQueryOptions } from '../entities/deployment/deploymentQueries.ts'
+import { deploymentQueryOptions, deploymentsQueryOptions } from '../entities/deployment/deploymentQueries.ts'
+import { fleetQueryOptions } from '../entities/fleet/fleetQueries.ts'
 import { ensureLoaded } from '../lib/ensureLoaded.ts'
 import { isApiError } from '../lib/http.ts'
 import { deploymentPages, notificationsPage } from './deploymentPages.ts'
+import { prefetchFirst } from './prefetchFirstQuery.ts'
 import { RESERVED_DEPLOYMENT_WORDS } from './routeRedirects.ts'
 import { parse, screens } from './routeScreens.tsx'
 
@@ -66,6 +68,9 @@ export function mothershipTree(authed: AnyRoute): AnyRoute[] {
       path: 'deployments',
       validateSearch: parse(deploymentsSearch),
       component: screens.deployments,
+      loader: prefetchFirst(({ queryClient }) => queryClient.prefetchQuery(deploymentsQueryOptions()), {
+        deployment: false,
+      }),
       staticData: { title: 'Deployments' },
     }),
     createRoute({
@@ -73,6 +78,9 @@ export function mothershipTree(authed: AnyRoute): AnyRoute[] {
       path: 'compare',
       validateSearch: parse(compareSearch),
       component: screens.compare,
+      loader: prefetchFirst(({ queryClient }) => queryClient.prefetchQuery(deploymentsQueryOptions()), {
+        deployment: false,
+      }),
       staticData: { title: 'Compare runs' },
     }),
     createRoute({
@@ -96,6 +104,9 @@ export function mothershipTree(authed: AnyRoute): AnyRoute[] {
       getParentRoute: () => authed,
       path: 'app/dashboard',
       component: screens.fleet,
+      loader: prefetchFirst(({ queryClient }) => queryClient.prefetchQuery(fleetQueryOptions()), {
+        deployment: false,
+      }),
       staticData: { title: 'Fleet' },
     }),
     provision.addChildren([overview, ...deploymentPages(provision, '/provision/$deploymentId')]),

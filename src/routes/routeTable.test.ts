@@ -1,7 +1,13 @@
 import { QueryClient } from '@tanstack/react-query'
 import { createMemoryHistory, createRouter } from '@tanstack/react-router'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { canonicalJobId } from '../contracts/jobs.ts'
+import { catalogQueryOptions } from '../entities/catalog/catalogQueries.ts'
+import { deploymentsQueryOptions } from '../entities/deployment/deploymentQueries.ts'
+import { fleetQueryOptions } from '../entities/fleet/fleetQueries.ts'
+import { jobDetailQueryOptions, jobsQueryOptions } from '../entities/job/jobQueries.ts'
+import { topologyQueryOptions } from '../entities/topology/topologyQueries.ts'
+import { userAccessQueryOptions } from '../entities/user-access/userAccessQueries.ts'
 import { bareJobName, linkTo, type LinkTarget } from '../lib/links.ts'
 import { detectMode, type ConsoleMode } from '../lib/mode.ts'
 import { buildRouteTree, RESERVED_DEPLOYMENT_WORDS, SOVEREIGN_APP_RESERVED } from './routeTable.tsx'
@@ -219,5 +225,88 @@ describe('the two trees', () => {
       expect(resolve('mothership', target).routeId).not.toBe('__root__')
     for (const target of [...Object.values(SOVEREIGN_APP_RESERVED)])
       expect(resolve('sovereign', target).routeId).not.toBe('__root__')
+  })
+})
+
+describe('loaders start each page’s first query before its screen has loaded', () => {
+  const keyOf = (q: { queryKey: readonly unknown[] }) => JSON.stringify(q.queryKey)
+  const PREFETCHED: Array<{
+    mode: ConsoleMode
+    routeId: string
+    params?: Record<string, string>
+    key: string
+  }> = [
+    { mode: 'mothership', routeId: '/authed/deployments', key: keyOf(deploymentsQueryOptions()) },
+    { mode: 'mothership', routeId: '/authed/compare', key: keyOf(deploymentsQueryOptions()) },
+    { mode: 'mothership', routeId: '/authed/app/dashboard', key: keyOf(fleetQueryOptions()) },
+    {
+      mode: 'mothership',
+      routeId: '/authed/provision/$deploymentId/jobs',
+      key: keyOf(jobsQueryOptions(DEP)),
+    },
+    {
+      mode: 'mothership',
+      routeId: '/authed/provision/$deploymentId/jobs/$jobId',
+      params: { jobId: 'install-nbg1-1:cilium' },
+      key: keyOf(jobDetailQueryOptions(DEP, 'install-nbg1-1:cilium')),
+    },
+    {
+      mode: 'mothership',
+      routeId: '/authed/provision/$deploymentId/cloud',
+      key: keyOf(topologyQueryOptions(DEP)),
+    },
+    { mode: 'sovereign', routeId: '/authed/sovereign/jobs/timeline', key: keyOf(jobsQueryOptions(DEP)) },
+    { mode: 'sovereign', routeId: '/authed/sovereign/apps', key: keyOf(catalogQueryOptions()) },
+    {
+      mode: 'sovereign',
+      routeId: '/authed/sovereign/users/$name',
+      params: { name: 'sre-oncall' },
+      key: keyOf(userAccessQueryOptions('sovereign', DEP)),
+    },
+    { mode: 'sovereign', routeId: '/authed/sovereign/settings', key: keyOf(topologyQueryOptions(DEP)) },
+  ]
+
+  it.each(PREFETCHED)('$mode $routeId', async ({ mode, routeId, params = {}, key }) => {
+    // The request never answers: the loader must not wait for it, only start it.
+    const fetch = vi.fn(() => new Promise<Response>(() => undefined))
+    vi.stubGlobal('fetch', fetch)
+    try {
+      const router = routerFor(mode)
+      const queryClient = router.options.context!.queryClient
+      const loader = router.routesById[routeId as keyof typeof router.routesById]!.options.loader as (
+        args: unknown,
+      ) => unknown
+      const context = { ...router.options.context, deploymentId: DEP }
+      expect(
+        loader({ context, params: { deploymentId: DEP, ...params }, location: { search: {} } }),
+      ).toBeUndefined()
+      const started = queryClient.getQueryCache().getAll().map(keyOf)
+      expect(started).toContain(key)
+      expect(
+        queryClient
+          .getQueryCache()
+          .getAll()
+          .find((q) => keyOf(q) === key)!.state.fetchStatus,
+      ).toBe('fetching')
+      expect(fetch).toHaveBeenCalled()
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('a malformed or missing deployment id starts nothing (the page says so itself)', () => {
+    const router = routerFor('mothership')
+    const queryClient = router.options.context!.queryClient
+    const loader = router.routesById[
+      '/authed/provision/$deploymentId/jobs' as keyof typeof router.routesById
+    ]!.options.loader as (args: unknown) => unknown
+    const base = router.options.context
+    loader({
+      context: { ...base, deploymentId: 'x<y', malformedDeploymentId: true },
+      params: {},
+      location: { search: {} },
+    })
+    loader({ context: { ...base }, params: {}, location: { search: {} } })
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(0)
   })
 })

@@ -14,7 +14,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query'
 import { createRootRouteWithContext, createRoute, redirect, type AnyRoute } from '@tanstack/react-router'
-import { handoverErrorSearch, loginSearch, verifySearch } from '../features/auth/loginSearch.ts'
+import { handoverErrorSearch, loginSearch, verifySearch } from '../entities/session/loginSearch.ts'
 import { NotFoundScreen } from '../features/shell/SystemScreens.tsx'
 import { whoamiQueryOptions } from '../entities/session/whoamiQueries.ts'
 import { ensureLoaded } from '../lib/ensureLoaded.ts'

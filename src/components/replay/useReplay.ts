@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useCallback, useMemo } from 'react'
 import { isInFlightStatus, type DeploymentEvents } from '../../contracts/deployments.ts'
 import type { Job } from '../../contracts/jobs.ts'
@@ -7,6 +6,8 @@ import { prepareReplay, type PreparedReplay } from '../../graph/prepareReplay.ts
 import { replayAt, type ReplaySnapshot } from '../../graph/replayAt.ts'
 import { eventsQueryOptions } from '../../entities/deployment/eventsQueries.ts'
 import { jobsQueryOptions } from '../../entities/job/jobQueries.ts'
+import { jobsTimelineSearch } from '../../entities/job/jobsSearch.ts'
+import { usePageSearch, useSearchPatch } from '../../lib/routeSearch.ts'
 import { clampAt, formatAtParam, parseAtParam, type ReplayParam } from '../../lib/replayTime.ts'
 import { serverNow } from '../../lib/serverClock.ts'
 import { setReplayDraft, useReplayDraft } from './replayCursor.ts'
@@ -66,25 +67,13 @@ export function firstInstant(jobs: readonly Job[]): number | undefined {
   return t > 0 ? t : undefined
 }
 
-type Navigate = ReturnType<typeof useNavigate>
-
-function writeAt(navigate: Navigate, at: string | undefined) {
-  void navigate({
-    to: '.',
-    search: (prev: Record<string, unknown>) => ({ ...prev, at }),
-    replace: true,
-    resetScroll: false,
-  } as never)
-}
-
 /**
  * Replay of one deployment's run as the page's URL asks for it (`?at=<RFC 3339>`), built only from the
  * jobs list and `GET /events` (see `graph/replayAt.ts` for what that can and cannot tell).
  */
 export function useReplay(deploymentId: string): Replay {
-  const search = useSearch({ strict: false }) as { at?: string }
-  const navigate = useNavigate()
-  const urlAt = search.at
+  const urlAt = usePageSearch(jobsTimelineSearch).at
+  const patchSearch = useSearchPatch<{ at: string | undefined }>()
   const param = useMemo(() => parseAtParam(urlAt), [urlAt])
   const draft = useReplayDraft()
   const drafting = draft && draft.deploymentId === deploymentId && draft.base === urlAt ? draft : undefined
@@ -114,9 +103,9 @@ export function useReplay(deploymentId: string): Replay {
     (ms: number, commit: boolean) => {
       // The draft shows the instant at once; a committed one stays until the URL write lands.
       setReplayDraft({ deploymentId, ms, base: urlAt })
-      if (commit) writeAt(navigate, formatAtParam(ms))
+      if (commit) patchSearch({ at: formatAtParam(ms) }, { resetScroll: false })
     },
-    [navigate, deploymentId, urlAt],
+    [patchSearch, deploymentId, urlAt],
   )
   const start = useCallback(
     (ms?: number) => {
@@ -127,8 +116,8 @@ export function useReplay(deploymentId: string): Replay {
   )
   const backToLive = useCallback(() => {
     setReplayDraft(undefined)
-    writeAt(navigate, undefined)
-  }, [navigate])
+    patchSearch({ at: undefined }, { resetScroll: false })
+  }, [patchSearch])
   const refetchJobs = jobs.refetch
   const refetchEvents = events.refetch
   const retry = useCallback(() => {

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useParams } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { useEffect, useMemo } from 'react'
-import { AppLink, splitHref } from '../../components/AppLink.tsx'
+import { AppLink } from '../../components/AppLink.tsx'
+import { splitHref } from '../../lib/links.ts'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { RelativeTime } from '../../components/RelativeTime.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
@@ -30,6 +31,7 @@ import { regionStatusLabel } from './components/RegionPlacementList.tsx'
 import { DependencyList } from './DependencyList.tsx'
 import { RecentLog } from './RecentLog.tsx'
 import styles from './AppDetailScreen.module.css'
+import { usePageParam } from '../../lib/routeSearch.ts'
 
 /**
  * `/app/$componentId`: one app — status per region with its install jobs, endpoints, the tail of its
@@ -37,7 +39,7 @@ import styles from './AppDetailScreen.module.css'
  * is replaced by the canonical `bp-<slug>` URL.
  */
 export function AppDetailScreen() {
-  const { componentId = '' } = useParams({ strict: false }) as { componentId?: string }
+  const componentId = usePageParam('componentId') ?? ''
   const deploymentId = useDeploymentId()
   const mode = useMode()
   const links = useLinks()

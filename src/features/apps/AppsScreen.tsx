@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useSearch } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
+import { splitHref } from '../../lib/links.ts'
 import { useCallback, useId, useMemo } from 'react'
-import { splitHref } from '../../components/AppLink.tsx'
 import { DeploymentHandoverPrompt } from '../../components/DeploymentHandoverPrompt.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
@@ -21,10 +21,11 @@ import {
   type AppsSummary,
 } from './appModel.ts'
 import { useComponentMonitoringNotice } from './componentMonitoring.ts'
-import { appsSearch, type AppsSearch } from './appsSearch.ts'
+import { appsSearch, type AppsSearch } from '../../entities/catalog/appsSearch.ts'
 import { sovereignAppsQueryOptions } from '../../entities/catalog/sovereignAppsQueries.ts'
 import { AppCard } from './components/AppCard.tsx'
 import styles from './AppsScreen.module.css'
+import { usePageSearch } from '../../lib/routeSearch.ts'
 
 function statusOptionLabel(status: string, summary: AppsSummary): string {
   if (status === '') return `On this deployment (${summary.onDeployment})`
@@ -42,7 +43,7 @@ export function AppsScreen() {
   const mode = useMode()
   const links = useLinks()
   const navigate = useNavigate()
-  const search = appsSearch.parse(useSearch({ strict: false }))
+  const search = usePageSearch(appsSearch)
   const catalog = useQuery(catalogQueryOptions())
   const state = useQuery(deploymentQueryOptions(deploymentId))
   const live = useQuery(sovereignAppsQueryOptions(mode.mode === 'sovereign'))

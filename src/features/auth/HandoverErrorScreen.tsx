@@ -1,6 +1,7 @@
-import { useSearch } from '@tanstack/react-router'
 import { AppLink } from '../../components/AppLink.tsx'
 import { CenteredCard, cardStyles } from '../../components/CenteredCard.tsx'
+import { usePageSearch } from '../../lib/routeSearch.ts'
+import { handoverErrorSearch } from '../../entities/session/loginSearch.ts'
 
 /**
  * What each server reason means for the operator. Only these known reasons are ever shown (quoted, for
@@ -18,7 +19,7 @@ const EXPLANATIONS: Record<string, string> = {
 
 /** `/auth/handover-error?reason=`: why the handover link did not sign you in, and what to do. */
 export function HandoverErrorScreen() {
-  const { reason } = useSearch({ strict: false }) as { reason?: string }
+  const { reason } = usePageSearch(handoverErrorSearch)
   const clean = reason
     // eslint-disable-next-line no-control-regex
     ?.replace(/[\u0000-\u001f\u007f]/g, ' ')

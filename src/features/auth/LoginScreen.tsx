@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useSearch } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { useId, useState, useSyncExternalStore, type FormEvent } from 'react'
 import { cardStyles as styles } from '../../components/CenteredCard.tsx'
 import authStyles from './Auth.module.css'
@@ -10,9 +10,10 @@ import { useMode } from '../../lib/modeContext.tsx'
 import { sanitiseNext } from '../../lib/safeNext.ts'
 import { issuePin } from '../../entities/session/signIn.ts'
 import { landingAfterSignIn } from './landing.ts'
-import type { LoginSearch } from './loginSearch.ts'
+import { loginSearch } from '../../entities/session/loginSearch.ts'
 import { MockPinHint } from './MockPinHint.tsx'
 import { useCountdown } from './useCountdown.ts'
+import { usePageSearch } from '../../lib/routeSearch.ts'
 
 /** Why the user is back on the sign-in page (`?error=`), in words. */
 export const LOGIN_ERROR_COPY: Record<string, string> = {
@@ -32,7 +33,7 @@ function deadlineIn(sec: number): number {
 
 /** `/login`: email → a 6-digit code by email, then the code screen. */
 export function LoginScreen() {
-  const search = useSearch({ strict: false }) as LoginSearch
+  const search = usePageSearch(loginSearch)
   const navigate = useNavigate()
   const mode = useMode()
   const next = sanitiseNext(search.next)

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useNavigate, useRouter, useSearch } from '@tanstack/react-router'
+import { useNavigate, useRouter } from '@tanstack/react-router'
 import {
   useEffect,
   useId,
@@ -18,8 +18,9 @@ import { sanitiseNext } from '../../lib/safeNext.ts'
 import { verifyPin } from '../../entities/session/signIn.ts'
 import authStyles from './Auth.module.css'
 import { landingAfterSignIn } from './landing.ts'
-import type { VerifySearch } from './loginSearch.ts'
+import { verifySearch } from '../../entities/session/loginSearch.ts'
 import { MockPinHint } from './MockPinHint.tsx'
+import { usePageSearch } from '../../lib/routeSearch.ts'
 
 export const PIN_DIGITS = 6
 
@@ -37,7 +38,7 @@ export function fillDigits(current: readonly string[], index: number, text: stri
 
 /** `/login/verify`: six paste-friendly boxes, auto-submit on the sixth digit, keyboard-only friendly. */
 export function VerifyPinScreen() {
-  const search = useSearch({ strict: false }) as VerifySearch
+  const search = usePageSearch(verifySearch)
   const navigate = useNavigate()
   const router = useRouter()
   const queryClient = useQueryClient()

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useSearch } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { AppLink } from '../../components/AppLink.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
@@ -21,7 +21,7 @@ import {
   resolveKind,
   type NodeType,
 } from './cloudKinds.ts'
-import { nextSort, type CloudSearch } from './cloudSearch.ts'
+import { cloudSearch, nextSort, type CloudSearch } from '../../entities/topology/cloudSearch.ts'
 import { CloudActions, CloudChanges } from './components/CloudActions.tsx'
 import { CloudList } from './components/CloudList.tsx'
 import { DetailsPanel } from './components/DetailsPanel.tsx'
@@ -33,6 +33,7 @@ import { DEFAULT_DENSITY, graphDensity } from './graphDensity.ts'
 import { graphFocus, restrictShown } from './graphFocus.ts'
 import { EDGE_LABELS, toTopologyGraph, type EdgeKind, type TopoNode } from './toTopologyGraph.ts'
 import styles from './CloudScreen.module.css'
+import { usePageSearch } from '../../lib/routeSearch.ts'
 
 const SEARCH_DEBOUNCE_MS = 250
 
@@ -56,7 +57,7 @@ export function CloudScreen() {
   const deploymentId = useDeploymentId()
   const links = useLinks()
   const navigate = useNavigate()
-  const search = useSearch({ strict: false }) as CloudSearch
+  const search = usePageSearch(cloudSearch)
   const query = useQuery({
     ...topologyQueryOptions(deploymentId),
     // While tofu has created nothing yet, look again soon; afterwards the estate changes rarely.

@@ -77,7 +77,7 @@ describe('hidden node types in the URL', () => {
 
 describe('list sort in the URL', () => {
   it('parses and cycles', async () => {
-    const { parseSort, nextSort } = await import('./cloudSearch.ts')
+    const { parseSort, nextSort } = await import('../../entities/topology/cloudSearch.ts')
     expect(parseSort(undefined)).toBeUndefined()
     expect(parseSort('name')).toEqual({ id: 'name', desc: false })
     expect(parseSort('-region')).toEqual({ id: 'region', desc: true })

@@ -3,7 +3,11 @@ import { compareRuns, type CompareInput } from '../../graph/compareRuns.ts'
 import { formatAbsolute, formatDuration } from '../../lib/time.ts'
 import { useUrlText } from '../../lib/useUrlText.ts'
 import { COMPARE_SORT, filterCompareRows, regionLabel, sortCompareRows } from './compareRows.ts'
-import { COMPARE_FILTERS, type CompareFilter, type CompareSearch } from './compareSearch.ts'
+import {
+  COMPARE_FILTERS,
+  type CompareFilter,
+  type CompareSearch,
+} from '../../entities/deployment/compareSearch.ts'
 import { CompareSummary } from './CompareSummary.tsx'
 import { CompareTable } from './CompareTable.tsx'
 import type { RunLoad } from './useRun.ts'

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useSearch } from '@tanstack/react-router'
-import { useCallback, useRef } from 'react'
+import { useRef } from 'react'
 import { AppLink } from '../../components/AppLink.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { EmptyState, Skeleton } from '../../components/States.tsx'
@@ -8,9 +7,10 @@ import { statusLabel } from '../../components/StatusBadge.tsx'
 import { deploymentsQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
 import { errorMessage } from '../../lib/http.ts'
 import { CompareReport } from './CompareReport.tsx'
-import { compareSearch, type CompareSearch } from './compareSearch.ts'
+import { compareSearch, type CompareSearch } from '../../entities/deployment/compareSearch.ts'
 import { useRun, type RunLoad } from './useRun.ts'
 import styles from './CompareScreen.module.css'
+import { usePageSearch, useSearchPatch } from '../../lib/routeSearch.ts'
 
 type Side = 'a' | 'b'
 const SIDE_NAME: Record<Side, string> = { a: 'Run A', b: 'Run B' }
@@ -21,17 +21,8 @@ const SIDE_NAME: Record<Side, string> = { a: 'Run A', b: 'Run B' }
  * The runs are picked here or on the deployments list; everything an operator would bookmark is in the URL.
  */
 export function CompareScreen() {
-  const search: CompareSearch = compareSearch.parse(useSearch({ strict: false }))
-  const navigate = useNavigate()
-  const setSearch = useCallback(
-    (patch: Partial<CompareSearch>) =>
-      void navigate({
-        to: '.',
-        search: (prev: Record<string, unknown>) => ({ ...prev, ...patch }),
-        replace: true,
-      } as never),
-    [navigate],
-  )
+  const search: CompareSearch = usePageSearch(compareSearch)
+  const setSearch = useSearchPatch<CompareSearch>()
   const a = search.a ?? ''
   const b = search.b ?? ''
   const same = a !== '' && a === b

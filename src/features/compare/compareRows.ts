@@ -7,7 +7,7 @@ import type { CompareRow, RegionPair } from '../../graph/compareRuns.ts'
 import { NO_REGION, PRIMARY } from '../../graph/runData.ts'
 import { formatDuration } from '../../lib/time.ts'
 import { compareOptional, sortCodec, type SortState } from '../../lib/sortCodec.ts'
-import type { CompareFilter } from './compareSearch.ts'
+import type { CompareFilter } from '../../entities/deployment/compareSearch.ts'
 
 export const COMPARE_SORT = sortCodec(['name', 'region', 'a', 'b', 'delta'] as const, {
   descFirst: ['a', 'b', 'delta'],

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useSearch } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { useCallback, useMemo } from 'react'
 import { AppLink } from '../../components/AppLink.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
@@ -24,10 +24,12 @@ import {
   encodeDrill,
   parseLayers,
   readControls,
+  treemapSearch,
   type LayerDimension,
   type TreemapSearchParams,
-} from './treemapSearch.ts'
+} from '../../entities/treemap/treemapSearch.ts'
 import styles from './DashboardScreen.module.css'
+import { usePageSearch } from '../../lib/routeSearch.ts'
 
 /**
  * `/dashboard` (Sovereign) and `/provision/$id/dashboard` (mothership): where the workloads are. A
@@ -38,7 +40,7 @@ export function DashboardScreen() {
   const deploymentId = useDeploymentId()
   const links = useLinks()
   const navigate = useNavigate()
-  const search = useSearch({ strict: false }) as TreemapSearchParams
+  const search = usePageSearch(treemapSearch)
   const controls = useMemo(
     () =>
       readControls({ layers: search.layers, size: search.size, color: search.color, drill: search.drill }),

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { splitHref } from '../../components/AppLink.tsx'
 import { Dialog } from '../../components/Dialog.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
 import { statusLabel } from '../../components/StatusBadge.tsx'
@@ -19,6 +18,7 @@ import { visibleFor, type FoldView } from '../../graph/visibility.ts'
 import { isApiError } from '../../lib/http.ts'
 import { bareJobName } from '../../lib/links.ts'
 import { useLinks } from '../../lib/modeContext.tsx'
+import { useGoTo } from '../../lib/routeSearch.ts'
 import { FlowCanvas, type FlowCanvasHandle } from './FlowCanvas.tsx'
 import { FlowContextMenu, type FlowMenuActions, type FlowMenuTarget } from './FlowContextMenu.tsx'
 import { FlowLegend } from './FlowLegend.tsx'
@@ -59,7 +59,7 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
   const flow = useFlowStream(deploymentId)
   const { model, stale: modelStale } = useFlowModel(useReplayedFlowState(deploymentId, flow.state))
   const url = useFlowUrlView(deploymentId, model)
-  const { search, navigate, tokenOf, idOf, depth, folded, view, selectedId } = url
+  const { search, tokenOf, idOf, depth, folded, view, selectedId } = url
   const { updateSearch, foldedParam, applyView, select, jobTarget } = url
   const layout = useForceLayout(model)
   const theme = useFlowTheme()
@@ -120,13 +120,8 @@ export function FlowScreen({ deploymentId, renderNodePanel }: FlowScreenProps) {
     return {}
   }, [ds, scene, selectedVisible, matches, q])
 
-  const openJob = useCallback(
-    (id: string) => {
-      const { to, search: s, hash } = splitHref(links.to(jobTarget(id)))
-      void navigate({ to, search: s, hash } as never)
-    },
-    [links, jobTarget, navigate],
-  )
+  const goTo = useGoTo()
+  const openJob = useCallback((id: string) => goTo(jobTarget(id)), [goTo, jobTarget])
 
   const copyId = useCallback((id: string) => {
     const done = () => setAnnouncement(`Copied ${id}`)

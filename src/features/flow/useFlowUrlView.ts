@@ -1,27 +1,21 @@
-import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useCallback, useMemo } from 'react'
 import { depthParam, parseDepth } from '../../graph/foldState.ts'
 import type { FlowModel } from '../../graph/model.ts'
 import type { Depth, FoldView } from '../../graph/visibility.ts'
+import { jobsSearch, type JobsSearch } from '../../entities/job/jobsSearch.ts'
 import { bareJobName, type LinkTarget } from '../../lib/links.ts'
+import { usePageSearch, useSearchPatch } from '../../lib/routeSearch.ts'
 
-/** The jobs page's URL keys the graph reads and writes (the schema lives with the jobs page). */
-export interface FlowSearch {
-  view?: string | undefined
-  depth?: string | undefined
-  folded?: string | undefined
-  focus?: string | undefined
-  selected?: string | undefined
-  at?: string | undefined
-}
+/** The jobs page's URL keys the graph reads and writes (the codec lives with the jobs entity). */
+export type FlowSearch = JobsSearch
 
 /**
  * The graph's URL state: the fold view (`?depth`, `?folded`), the selection, and the link to a job page
  * (which carries the view and the replayed instant `?at=` along, so "Back to jobs" returns to the same picture).
  */
 export function useFlowUrlView(deploymentId: string, model: FlowModel | undefined) {
-  const search = useSearch({ strict: false }) as FlowSearch
-  const navigate = useNavigate()
+  const search = usePageSearch(jobsSearch)
+  const patchSearch = useSearchPatch<FlowSearch>()
 
   // URL ↔ ids: the deployment prefix is implied in the URL (`?folded=fsn1:bootstrap-kit`); both spellings
   // are accepted, and ids of other shapes (the chroot emitter's `<region>:bp-x`) pass through.
@@ -57,16 +51,7 @@ export function useFlowUrlView(deploymentId: string, model: FlowModel | undefine
     return model.nodes.has(id) ? id : undefined
   }, [search.selected, model, idOf])
 
-  const updateSearch = useCallback(
-    (patch: Partial<FlowSearch>) => {
-      void navigate({
-        to: '.',
-        search: (prev: Record<string, unknown>) => ({ ...prev, ...patch }),
-        replace: true,
-      } as never)
-    },
-    [navigate],
-  )
+  const updateSearch = useCallback((patch: Partial<FlowSearch>) => patchSearch(patch), [patchSearch])
 
   const foldedParam = useCallback(
     (v: FoldView) => [...v.folded].map(tokenOf).sort().join(',') || undefined,
@@ -96,7 +81,6 @@ export function useFlowUrlView(deploymentId: string, model: FlowModel | undefine
 
   return {
     search,
-    navigate,
     tokenOf,
     idOf,
     depth,

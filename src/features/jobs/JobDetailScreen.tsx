@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query'
-import { useSearch } from '@tanstack/react-router'
 import { useId, useMemo } from 'react'
 import { AppLink } from '../../components/AppLink.tsx'
 import { LiveDuration } from '../../components/LiveDuration.tsx'
@@ -20,11 +19,12 @@ import { errorMessage, isApiError } from '../../lib/http.ts'
 import { bareJobName, type LinkTarget, type Search } from '../../lib/links.ts'
 import { ReplayNowContext } from '../../lib/replayNow.ts'
 import { NO_REGION, PRIMARY, phaseLabelOf, phaseOf, readableLabel, regionOf } from './jobRows.ts'
-import type { JobDetailSearch } from './jobsSearch.ts'
+import { jobDetailSearch } from '../../entities/job/jobsSearch.ts'
 import { LogSection, useReplaceJobSearch } from './JobLogSection.tsx'
 import { compactSearch } from './useReplaceSearch.ts'
 import styles from './JobDetailScreen.module.css'
 import { RootCausePanel } from './rootCause/RootCausePanel.tsx'
+import { usePageSearch } from '../../lib/routeSearch.ts'
 
 /**
  * `/…/jobs/$jobId`: one job — header facts, executions (retry for failed jobs), dependencies and
@@ -39,7 +39,7 @@ export function JobDetailScreen({
 }) {
   // The URL may carry a full id (`<dep>:install-x`); the API wants the bare name.
   const jobName = bareJobName(deploymentId, rawName)
-  const search = useSearch({ strict: false }) as JobDetailSearch
+  const search = usePageSearch(jobDetailSearch)
   const detail = useQuery(jobDetailQueryOptions(deploymentId, jobName))
   const jobs = useQuery(jobsQueryOptions(deploymentId))
   const deployment = useQuery(deploymentQueryOptions(deploymentId))
@@ -149,7 +149,7 @@ function JobHeader({
   const reasonId = useId()
   const retryable = job.status === 'failed' && job.type !== 'group'
   const replace = useReplaceJobSearch(deploymentId, job.id)
-  const search = useSearch({ strict: false }) as JobDetailSearch
+  const search = usePageSearch(jobDetailSearch)
   // Follow the new (latest) execution.
   const onRetry = () => retry.start(() => replace({ ...search, exec: undefined }))
   const title = job.displayName ?? job.jobName

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query'
-import { useSearch } from '@tanstack/react-router'
 import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react'
 import { AppLink } from '../../components/AppLink.tsx'
 import { DeploymentHandoverPrompt } from '../../components/DeploymentHandoverPrompt.tsx'
@@ -8,7 +7,8 @@ import { PageHeader } from '../../components/PageHeader.tsx'
 import { ReplayBar, ReplayButton } from '../../components/replay/ReplayBar.tsx'
 import { useReplay } from '../../components/replay/useReplay.ts'
 import { ErrorState, Skeleton } from '../../components/States.tsx'
-import { JOB_STATUSES } from '../../contracts/jobs.ts'
+import { phaseRank } from '../../contracts/jobs.ts'
+import { RUN_STATUSES } from '../../contracts/runStatus.ts'
 import { deploymentQueryOptions } from '../../entities/deployment/deploymentQueries.ts'
 import { jobsQueryOptions } from '../../entities/job/jobQueries.ts'
 import type { ReplaySnapshot } from '../../graph/replayAt.ts'
@@ -24,7 +24,6 @@ import {
   isMultiRegion,
   nextSort,
   parseSort,
-  phaseRank,
   regionBuckets,
   rowsAsOf,
   sortRows,
@@ -33,17 +32,19 @@ import {
   type GroupBy,
   type SortColumn,
 } from './jobRows.ts'
-import type { JobsSearch } from './jobsSearch.ts'
+import { jobsSearch, type JobsSearch } from '../../entities/job/jobsSearch.ts'
 import { RootCausePanel } from './rootCause/RootCausePanel.tsx'
 import { compactSearch, useReplaceSearch } from './useReplaceSearch.ts'
 import styles from './JobsScreen.module.css'
+import { usePageSearch } from '../../lib/routeSearch.ts'
+import { useUrlText } from '../../lib/useUrlText.ts'
 
 /**
  * `/…/jobs`: the page header with the List | Graph switch and the timeline link, then either the jobs
  * table or the graph the route composed in (`graphView`, `?view=graph`).
  */
 export function JobsScreen({ deploymentId, graphView }: { deploymentId: string; graphView?: ReactNode }) {
-  const search = useSearch({ strict: false }) as JobsSearch
+  const search = usePageSearch(jobsSearch)
   const graph = search.view === 'graph'
   // Switching keeps every other parameter (filters and graph state survive a round trip).
   const { view: _view, ...rest } = search
@@ -138,7 +139,14 @@ function JobsList({
     [deploymentId],
   )
   const replace = useReplaceSearch<JobsSearch>(target)
-  const update = (patch: Partial<JobsSearch>) => replace({ ...search, ...patch })
+  // Filter edits write the URL at once, except the free text: it filters as typed and reaches the URL
+  // after a pause (one history write per word, not per keystroke; no cursor jumps).
+  const writeQ = useCallback((q: string | undefined) => replace({ ...search, q }), [replace, search])
+  const [q, setQ] = useUrlText(search.q, writeQ)
+  const update = (patch: Partial<JobsSearch>) => {
+    if ('q' in patch) setQ(patch.q ?? '')
+    replace({ ...search, ...patch })
+  }
 
   const linkSearch = useMemo(() => (search.at ? { at: search.at } : undefined), [search.at])
   // Names, phases, regions and dependencies are derived once per jobs list; a replayed instant only lays
@@ -149,7 +157,7 @@ function JobsList({
   const primaryKey = regions.find((r) => r.primary)?.region ?? deployment.data?.region
   const multiRegion = isMultiRegion(liveRows, regions.length)
   const filter = {
-    q: search.q,
+    q,
     status: search.status,
     phase: search.phase,
     region: multiRegion ? search.region : undefined,
@@ -160,7 +168,7 @@ function JobsList({
   const filtered = useMemo(
     () => sortRows(filterRows(rows, filter), sort),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- filter/sort are plain values of `search`
-    [rows, search.q, search.status, search.phase, search.region, search.sort, search.dir, multiRegion],
+    [rows, q, search.status, search.phase, search.region, search.sort, search.dir, multiRegion],
   )
   const items = useMemo(() => tableItems(filtered, group, collapsed), [filtered, group, collapsed])
 
@@ -197,8 +205,8 @@ function JobsList({
           type="search"
           aria-label="Search jobs"
           placeholder="Search name, app, status, dependency…"
-          value={search.q ?? ''}
-          onChange={(e) => update({ q: e.target.value || undefined })}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
         />
         <label className={styles.filter}>
           <span>Status</span>
@@ -208,12 +216,12 @@ function JobsList({
             onChange={(e) => update({ status: e.target.value || undefined })}
           >
             <option value="">All</option>
-            {JOB_STATUSES.map((s) => (
+            {RUN_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {s}
               </option>
             ))}
-            {search.status && !(JOB_STATUSES as readonly string[]).includes(search.status) ? (
+            {search.status && !(RUN_STATUSES as readonly string[]).includes(search.status) ? (
               <option value={search.status}>{search.status.replace(/,/g, ', ')}</option>
             ) : null}
           </select>

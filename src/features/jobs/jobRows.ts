@@ -3,24 +3,8 @@
  * filter, sort, group and roll up. No React; every function is a pure function of its inputs.
  */
 import type { ReplaySnapshot } from '../../graph/replayAt.ts'
-import {
-  parseInstallJobName,
-  splitJobId,
-  type Job,
-  type JobStatus,
-  JOB_STATUSES,
-} from '../../contracts/jobs.ts'
-
-/** Phase groups in lifecycle order (contract §3.8); unknown phases sort after these, by name. */
-export const PHASE_ORDER = [
-  'provisioner',
-  'bootstrap-kit',
-  'cutover',
-  'handover',
-  'apps',
-  'day-2-mutations',
-  'reconcilers',
-] as const
+import { parseInstallJobName, phaseRank, splitJobId, type Job, type JobStatus } from '../../contracts/jobs.ts'
+import { RUN_STATUSES, emptyCounts, statusFromCounts, type StatusCounts } from '../../contracts/runStatus.ts'
 
 const PHASE_FALLBACK_LABELS: Record<string, string> = {
   provisioner: 'Provision',
@@ -65,11 +49,6 @@ export interface JobRow {
 
 export function phaseOf(job: Pick<Job, 'parentId'>): string {
   return job.parentId ? splitJobId(job.parentId).jobName : ''
-}
-
-export function phaseRank(phase: string): number {
-  const i = (PHASE_ORDER as readonly string[]).indexOf(phase)
-  return i < 0 ? PHASE_ORDER.length : i
 }
 
 /**
@@ -320,18 +299,15 @@ export function sortRows(rows: readonly JobRow[], sort: RowSort): JobRow[] {
 
 export type GroupBy = 'phase' | 'region'
 
-export type StatusCounts = Record<JobStatus, number>
+export type { StatusCounts }
 
-/** Group rollup (contract §3.5): failed > running > pending > succeeded; an empty group is pending. */
+/** Group rollup (contract §3.5), the graph's own: failed > running > pending > succeeded; an empty group is pending. */
 export function rollupStatus(counts: StatusCounts): JobStatus {
-  if (counts.failed) return 'failed'
-  if (counts.running) return 'running'
-  if (counts.pending) return 'pending'
-  return counts.succeeded ? 'succeeded' : 'pending'
+  return statusFromCounts(counts) ?? 'pending'
 }
 
 export function countStatuses(rows: readonly JobRow[]): StatusCounts {
-  const c: StatusCounts = { pending: 0, running: 0, succeeded: 0, failed: 0 }
+  const c = emptyCounts()
   for (const r of rows) c[r.status]++
   return c
 }
@@ -397,7 +373,7 @@ export function countLabel(shown: number, total: number): string {
 }
 
 export function summariseCounts(counts: StatusCounts): string {
-  const total = JOB_STATUSES.reduce((n, s) => n + counts[s], 0)
+  const total = RUN_STATUSES.reduce((n, s) => n + counts[s], 0)
   const parts = [`${total} ${total === 1 ? 'job' : 'jobs'}`]
   for (const s of ['running', 'failed', 'pending', 'succeeded'] as const)
     if (counts[s]) parts.push(`${counts[s]} ${s}`)

@@ -1,6 +1,6 @@
 import { useNavigate } from '@tanstack/react-router'
 import { useCallback } from 'react'
-import { splitHref } from '../../components/AppLink.tsx'
+import { splitHref } from '../../lib/links.ts'
 import type { LinkTarget, Search } from '../../lib/links.ts'
 import { useLinks } from '../../lib/modeContext.tsx'
 

@@ -1,6 +1,6 @@
-import { Link, useNavigate, useSearch } from '@tanstack/react-router'
+import { Link, useNavigate } from '@tanstack/react-router'
 import { useCallback, useId, useMemo, useSyncExternalStore } from 'react'
-import { splitHref } from '../../components/AppLink.tsx'
+import { splitHref } from '../../lib/links.ts'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { RelativeTime } from '../../components/RelativeTime.tsx'
 import { EmptyState } from '../../components/States.tsx'
@@ -16,8 +16,12 @@ import {
   type NotificationLevel,
 } from '../../lib/notifications.ts'
 import { filterNotifications, NO_DEPLOYMENT, notificationDeployments } from './notificationFilters.ts'
-import { notificationsSearch, type NotificationsSearch } from './notificationsSearch.ts'
+import {
+  notificationsSearch,
+  type NotificationsSearch,
+} from '../../entities/notification/notificationsSearch.ts'
 import styles from './NotificationsScreen.module.css'
+import { usePageSearch } from '../../lib/routeSearch.ts'
 
 const LEVELS: { value: NotificationLevel; label: string }[] = [
   { value: 'error', label: 'Errors' },
@@ -40,7 +44,7 @@ const emptyList: readonly AppNotification[] = []
  */
 export function NotificationsScreen() {
   const items = useSyncExternalStore(subscribeNotifications, notificationsSnapshot, () => emptyList)
-  const search = notificationsSearch.parse(useSearch({ strict: false }))
+  const search = usePageSearch(notificationsSearch)
   const navigate = useNavigate()
   const links = useLinks()
   const levelId = useId()

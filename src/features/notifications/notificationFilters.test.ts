@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AppNotification } from '../../lib/notifications.ts'
 import { filterNotifications, NO_DEPLOYMENT, notificationDeployments } from './notificationFilters.ts'
-import { notificationsSearch } from './notificationsSearch.ts'
+import { notificationsSearch } from '../../entities/notification/notificationsSearch.ts'
 
 const n = (id: string, more: Partial<AppNotification> = {}): AppNotification => ({
   id,

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
+import { splitHref } from '../../lib/links.ts'
 import { useCallback } from 'react'
-import { splitHref } from '../../components/AppLink.tsx'
 import { kubeconfigLink } from '../../entities/deployment/kubeconfig.ts'
 import { endSession } from '../../entities/session/signOut.ts'
 import { useDeploymentId } from '../../lib/deploymentScope.ts'

@@ -1,7 +1,8 @@
 import * as RadixDialog from '@radix-ui/react-dialog'
 import { Link } from '@tanstack/react-router'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { AppLink, splitHref } from '../../components/AppLink.tsx'
+import { AppLink } from '../../components/AppLink.tsx'
+import { splitHref } from '../../lib/links.ts'
 import { RelativeTime } from '../../components/RelativeTime.tsx'
 import {
   clearNotifications,

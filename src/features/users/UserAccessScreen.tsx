@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useParams } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
-import { AppLink, splitHref } from '../../components/AppLink.tsx'
+import { AppLink } from '../../components/AppLink.tsx'
+import { splitHref } from '../../lib/links.ts'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { PermissionNote } from '../../components/PermissionNote.tsx'
 import { EmptyState, ErrorState, Skeleton } from '../../components/States.tsx'
@@ -30,6 +31,7 @@ import {
   type UserAccessDraft,
 } from './userAccessModel.ts'
 import styles from './UserAccessScreen.module.css'
+import { usePageParam } from '../../lib/routeSearch.ts'
 
 /**
  * `/users/new` and `/users/$name`: create or edit one UserAccess record — who (a Keycloak subject and/or
@@ -37,7 +39,7 @@ import styles from './UserAccessScreen.module.css'
  * refusals (409 conflict, 400 invalid) are shown in words.
  */
 export function UserAccessScreen() {
-  const { name: routeName } = useParams({ strict: false }) as { name?: string }
+  const routeName = usePageParam('name')
   const creating = routeName === undefined
   const deploymentId = useDeploymentId()
   const mode = useMode()

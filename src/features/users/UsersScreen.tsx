@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useSearch } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { useCallback, useId, useMemo, useState } from 'react'
-import { AppLink, splitHref } from '../../components/AppLink.tsx'
+import { AppLink } from '../../components/AppLink.tsx'
+import { splitHref } from '../../lib/links.ts'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { PermissionNote } from '../../components/PermissionNote.tsx'
 import { RelativeTime } from '../../components/RelativeTime.tsx'
@@ -23,8 +24,9 @@ import {
   sortUserAccess,
   type UsersSortKey,
 } from './userAccessModel.ts'
-import { usersSearch, type UsersSearch } from './usersSearch.ts'
+import { usersSearch, type UsersSearch } from '../../entities/user-access/usersSearch.ts'
 import styles from './UsersScreen.module.css'
+import { usePageSearch } from '../../lib/routeSearch.ts'
 
 /** Default sort: name ascending; dates default to newest first when first picked. */
 const DATE_KEYS: readonly UsersSortKey[] = ['created', 'bindings']
@@ -38,7 +40,7 @@ export function UsersScreen() {
   const mode = useMode()
   const links = useLinks()
   const navigate = useNavigate()
-  const search = usersSearch.parse(useSearch({ strict: false }))
+  const search = usePageSearch(usersSearch)
   const list = useQuery(userAccessQueryOptions(mode.mode, deploymentId))
   const state = useQuery(deploymentQueryOptions(deploymentId))
   const [deleting, setDeleting] = useState<string | undefined>()

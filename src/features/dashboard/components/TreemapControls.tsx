@@ -14,7 +14,11 @@ import {
   removeLayer,
   setLayer,
 } from '../treemapModel.ts'
-import { MAX_LAYERS, type LayerDimension, type TreemapControls as Controls } from '../treemapSearch.ts'
+import {
+  MAX_LAYERS,
+  type LayerDimension,
+  type TreemapControls as Controls,
+} from '../../../entities/treemap/treemapSearch.ts'
 import styles from './TreemapControls.module.css'
 
 export interface ControlsChange {

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useSearch } from '@tanstack/react-router'
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react'
 import { AppLink } from '../../../components/AppLink.tsx'
 import { PageHeader } from '../../../components/PageHeader.tsx'
 import { PermissionNote } from '../../../components/PermissionNote.tsx'
@@ -14,7 +13,7 @@ import { useCan } from '../../../entities/session/permissions.ts'
 import type { DeleteTarget } from '../delete/DeleteDeploymentDialog.tsx'
 import { listDeleteOffer } from '../delete/deleteRules.ts'
 import { CompareButton, compareSelectColumn, useCompareSelection } from './CompareSelection.tsx'
-import { deploymentsSearch, type DeploymentsSearch } from './deploymentsSearch.ts'
+import { deploymentsSearch, type DeploymentsSearch } from '../../../entities/deployment/deploymentsSearch.ts'
 import { filterDeployments, statusOptions } from './filterDeployments.ts'
 import { hiddenAfterWipe } from './recentlyWiped.ts'
 import {
@@ -27,6 +26,8 @@ import {
 } from './sortDeployments.ts'
 import { useQueryCacheProbe } from '../useQueryCacheProbe.ts'
 import { useIdle } from '../../../lib/useIdle.ts'
+import { usePageSearch, useSearchPatch } from '../../../lib/routeSearch.ts'
+import { useUrlText } from '../../../lib/useUrlText.ts'
 import styles from './DeploymentsScreen.module.css'
 
 const fqdnOf = (d: DeploymentSummary) => d.sovereignFQDN || d.id
@@ -40,9 +41,8 @@ const DeleteDeploymentDialog = lazy(() =>
 /** `/deployments`: every deployment, sortable and filterable (state in the URL), with the delete flow. */
 export function DeploymentsScreen() {
   useQueryCacheProbe()
-  const rawSearch = useSearch({ strict: false })
-  const search: DeploymentsSearch = deploymentsSearch.parse(rawSearch)
-  const navigate = useNavigate()
+  const search: DeploymentsSearch = usePageSearch(deploymentsSearch)
+  const setSearch = useSearchPatch<DeploymentsSearch>()
   const query = useQuery(deploymentsQueryOptions())
   const mayLaunch = useCan('deployment.launch')
   // The primitives, not the object (a new one each render), so the columns are not rebuilt on every render.
@@ -51,36 +51,10 @@ export function DeploymentsScreen() {
   const idle = useIdle()
 
   const sort = sortFromSearch(search)
-  const setSearch = (patch: Partial<DeploymentsSearch>) =>
-    void navigate({
-      to: '.',
-      search: (prev: Record<string, unknown>) => ({ ...prev, ...patch }),
-      replace: true,
-    } as never)
-
   // Free text: typed into local state (instant), written to the URL shortly after (shareable, survives
   // reload). A URL change from elsewhere (back, a link) wins over the local value.
-  const urlQ = search.q ?? ''
-  const [q, setQ] = useState(urlQ)
-  const [seenUrlQ, setSeenUrlQ] = useState(urlQ)
-  const [writtenQ, setWrittenQ] = useState(urlQ)
-  if (urlQ !== seenUrlQ) {
-    setSeenUrlQ(urlQ)
-    if (urlQ !== writtenQ) {
-      setQ(urlQ)
-      setWrittenQ(urlQ)
-    }
-  }
-  useEffect(() => {
-    if (q === writtenQ) return
-    const t = setTimeout(() => {
-      setWrittenQ(q)
-      setSearch({ q: q || undefined })
-    }, 200)
-    return () => clearTimeout(t)
-    // setSearch is stable in effect (navigate is); re-run only when the text changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [q, writtenQ])
+  const writeQ = useCallback((q: string | undefined) => setSearch({ q }), [setSearch])
+  const [q, setQ] = useUrlText(search.q, writeQ)
 
   const all = useMemo(() => (query.data ?? []).filter((r) => !hiddenAfterWipe(r)), [query.data])
   const { key: sortKey, dir: sortDir } = sort
@@ -278,7 +252,6 @@ export function DeploymentsScreen() {
                 className="btn btn-ghost btn-sm"
                 onClick={() => {
                   setQ('')
-                  setWrittenQ('')
                   setSearch({ q: undefined, status: undefined })
                 }}
               >
@@ -322,7 +295,6 @@ export function DeploymentsScreen() {
                   className="btn btn-sm"
                   onClick={() => {
                     setQ('')
-                    setWrittenQ('')
                     setSearch({ q: undefined, status: undefined })
                   }}
                 >

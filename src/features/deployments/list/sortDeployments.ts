@@ -4,7 +4,7 @@
  * reversed, as upstream does). Ties fall back to the id so the order is total and stable across renders.
  */
 import type { DeploymentSummary } from '../../../contracts/deployments.ts'
-import { type DEPLOYMENT_SORT_KEYS } from './deploymentsSearch.ts'
+import { type DEPLOYMENT_SORT_KEYS } from '../../../entities/deployment/deploymentsSearch.ts'
 
 export type DeploymentSortKey = (typeof DEPLOYMENT_SORT_KEYS)[number]
 export type SortDir = 'asc' | 'desc'

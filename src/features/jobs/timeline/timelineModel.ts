@@ -2,7 +2,8 @@
  * The timeline as plain data: one row per job grouped by phase, then by region inside phases that span
  * several, with bar extents and critical-path flags; plus the time axis (extent, zoom transform, ticks).
  */
-import { compareRegion, phaseRank, PRIMARY, NO_REGION, type JobRow } from '../jobRows.ts'
+import { phaseRank } from '../../../contracts/jobs.ts'
+import { compareRegion, PRIMARY, NO_REGION, type JobRow } from '../jobRows.ts'
 import { criticalPath } from '../../../graph/criticalPath.ts'
 
 export type TimelineRow =
