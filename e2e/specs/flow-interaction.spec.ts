@@ -337,6 +337,9 @@ test('a 10-region deployment (~450 installs) lays out in the worker and stays in
   signIn,
   mockApi,
 }) => {
+  // Four hours of a 10-region run simulated, then ~500 nodes parsed and laid out: on a loaded two-core
+  // machine (stress-ng) that alone used up the default 60 s once.
+  test.setTimeout(120_000)
   const regions = ['fsn1', 'nbg1', 'hel1', 'ash', 'hil', 'sin', 'fsn1', 'nbg1', 'hel1', 'ash']
   const created = await mockApi.createDeployment({ regions })
   await mockApi.advance(4 * 3_600_000)
