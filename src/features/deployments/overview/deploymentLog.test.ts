@@ -4,7 +4,6 @@ import {
   MAX_KEPT_EVENTS,
   applyDeploymentEvent,
   applyDeploymentEvents,
-  beginReplay,
   componentRegion,
   componentTallies,
   emptyLog,
@@ -35,35 +34,16 @@ const buffer: DeploymentEvent[] = [
   }),
 ]
 
-describe('applyDeploymentEvent (dedupe)', () => {
-  it('keeps every event of a first connection, duplicates included', () => {
-    const s = applyDeploymentEvents(beginReplay(emptyLog), buffer)
+// De-duplication across replays is the deployment stream's (`entities/deployment/eventDeduper.test.ts`,
+// `deploymentEventStream.test.ts`); the reducer is given new events only.
+describe('applyDeploymentEvents', () => {
+  it('appends every event it is given, identical ones included, in arrival order', () => {
+    const s = applyDeploymentEvents(emptyLog, buffer)
     expect(s.events).toHaveLength(7)
     expect(s.total).toBe(7)
     expect(s.events.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5, 6])
-  })
-
-  it('ignores the replayed buffer after a reconnect and appends only what is new', () => {
-    let s = applyDeploymentEvents(beginReplay(emptyLog), buffer.slice(0, 4))
-    // Reconnect: the server replays everything from the start, then streams on.
-    s = beginReplay(s)
-    for (const e of buffer) s = applyDeploymentEvent(s, e)
-    expect(s.events.map((e) => e.message)).toEqual(buffer.map((e) => e.message))
-    // And a third connection with the same buffer adds nothing.
-    const again = applyDeploymentEvents(beginReplay(s), buffer)
-    expect(again.events).toEqual(s.events)
-    expect(again.total).toBe(7)
-  })
-
-  it('counts occurrences: a replay with an extra identical line keeps exactly one more', () => {
-    let s = applyDeploymentEvents(beginReplay(emptyLog), buffer.slice(0, 3))
-    s = applyDeploymentEvents(beginReplay(s), buffer.slice(0, 4))
-    expect(s.events.filter((e) => e.message.startsWith('Still creating'))).toHaveLength(2)
-  })
-
-  it('without a replay boundary, a repeated event is new (live duplicates are real)', () => {
-    const s = applyDeploymentEvents(beginReplay(emptyLog), [buffer[1]!, buffer[1]!])
-    expect(s.events).toHaveLength(2)
+    const more = applyDeploymentEvent(s, buffer[2]!)
+    expect(more.events.at(-1)).toMatchObject({ seq: 7, message: 'Still creating... [10s elapsed]' })
   })
 
   it('tracks component states and phases', () => {
@@ -81,8 +61,6 @@ describe('applyDeploymentEvent (dedupe)', () => {
     expect(s.events).toHaveLength(MAX_KEPT_EVENTS)
     expect(s.events[0]!.message).toBe('line 50')
     expect(s.total).toBe(MAX_KEPT_EVENTS + 50)
-    // Dedupe still knows the dropped ones.
-    expect(applyDeploymentEvents(beginReplay(s), many).total).toBe(MAX_KEPT_EVENTS + 50)
   })
 
   it('returns the same state for an empty batch', () => {

@@ -1,8 +1,7 @@
 /**
- * The live deployment log as a pure reducer. The server replays its whole buffer on every (re)connect
- * (contract §2.3.2, §7 trap 11), so events are de-duplicated by content — time, phase, level, component,
- * state and message — with occurrence counting: two genuinely identical lines stay two lines, and the
- * n-th copy of a key seen on a connection is new only if fewer than n copies were already kept.
+ * The live deployment log as a pure reducer over new events only: the server replays its whole buffer on
+ * every (re)connect (contract §2.3.2, §7 trap 11), and `DeploymentEventStream` (`entities/deployment`)
+ * already de-duplicated that before anything gets here, so every event applied is one more line.
  */
 import type { DeploymentEvent } from '../../../contracts/deployments.ts'
 
@@ -23,10 +22,6 @@ export interface DeploymentLogState {
   events: readonly LogEvent[]
   /** Unique events applied since the page opened. */
   total: number
-  /** Key → copies kept. */
-  counts: ReadonlyMap<string, number>
-  /** Key → copies seen on the current connection (reset by `beginReplay`). */
-  replay: ReadonlyMap<string, number>
   /** Latest HelmRelease state per component key (`cilium`, `nbg1-1:cilium`). */
   components: Readonly<Record<string, string>>
   /** Per event phase (`tofu-apply`, `component`, `cutover`…): how often, when, how many errors. */
@@ -38,63 +33,36 @@ export const MAX_KEPT_EVENTS = 500
 export const emptyLog: DeploymentLogState = {
   events: [],
   total: 0,
-  counts: new Map(),
-  replay: new Map(),
   components: {},
   phases: {},
 }
 
-export function eventKey(e: DeploymentEvent): string {
-  return [e.time, e.phase, e.level, e.component ?? '', e.state ?? '', e.message].join('\u241f')
-}
-
-/** A new connection starts: the server will replay its buffer from the beginning. */
-export function beginReplay(state: DeploymentLogState): DeploymentLogState {
-  return state.replay.size === 0 ? state : { ...state, replay: new Map() }
-}
-
-/** Applies a batch of events (one copy of the bookkeeping per batch, so a 10,000-event replay is cheap). */
+/** Applies a batch of new events (one copy of the bookkeeping per batch, so a 10,000-event replay is cheap). */
 export function applyDeploymentEvents(
   state: DeploymentLogState,
   batch: readonly DeploymentEvent[],
 ): DeploymentLogState {
   if (batch.length === 0) return state
-  const counts = new Map(state.counts)
-  const replay = new Map(state.replay)
   let components: Record<string, string> | undefined
-  let phases: Record<string, PhaseSeen> | undefined
+  const phases: Record<string, PhaseSeen> = { ...state.phases }
   const added: LogEvent[] = []
   let total = state.total
   for (const e of batch) {
-    const key = eventKey(e)
-    const seen = (replay.get(key) ?? 0) + 1
-    replay.set(key, seen)
-    if (seen <= (counts.get(key) ?? 0)) continue
-    counts.set(key, seen)
     added.push({ ...e, seq: total++ })
     if (e.component && e.state) {
       components ??= { ...state.components }
       components[e.component] = e.state
     }
-    phases ??= { ...state.phases }
     const p = phases[e.phase]
     phases[e.phase] = p
       ? { count: p.count + 1, first: p.first, last: e.time, errors: p.errors + (e.level === 'error' ? 1 : 0) }
       : { count: 1, first: e.time, last: e.time, errors: e.level === 'error' ? 1 : 0 }
   }
-  if (added.length === 0) return { ...state, replay }
   const events =
     state.events.length + added.length > MAX_KEPT_EVENTS
       ? [...state.events, ...added].slice(-MAX_KEPT_EVENTS)
       : [...state.events, ...added]
-  return {
-    events,
-    total,
-    counts,
-    replay,
-    components: components ?? state.components,
-    phases: phases ?? state.phases,
-  }
+  return { events, total, components: components ?? state.components, phases }
 }
 
 /** One event (the batch form is what the screen uses). */

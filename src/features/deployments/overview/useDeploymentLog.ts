@@ -1,15 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import {
-  DeploymentEvent,
-  DeploymentEvents,
-  DeploymentState,
-  HandoverReady,
-} from '../../../contracts/deployments.ts'
+import type { DeploymentEvent, HandoverReady } from '../../../contracts/deployments.ts'
+import { DeploymentEventStream } from '../../../entities/deployment/deploymentEventStream.ts'
 import { deploymentKeys } from '../../../entities/deployment/deploymentQueries.ts'
-import { openEventStream, type StreamStatus } from '../../../lib/eventStream.ts'
-import { apiFetch } from '../../../lib/http.ts'
-import { applyDeploymentEvents, beginReplay, emptyLog, type DeploymentLogState } from './deploymentLog.ts'
+import { EventDeduper } from '../../../entities/deployment/eventDeduper.ts'
+import type { StreamStatus } from '../../../lib/eventStream.ts'
+import { applyDeploymentEvents, emptyLog, type DeploymentLogState } from './deploymentLog.ts'
 
 /** Events after which the record has news (status, outputs, handover): refetch it at once. */
 function isMilestone(e: DeploymentEvent): boolean {
@@ -19,8 +15,6 @@ function isMilestone(e: DeploymentEvent): boolean {
     (e.phase === 'component' && !e.component)
   )
 }
-
-type Action = { kind: 'replay' } | { kind: 'event'; event: DeploymentEvent }
 
 export interface DeploymentLogView {
   log: DeploymentLogState
@@ -32,17 +26,18 @@ export interface DeploymentLogView {
   reconnect: () => void
   /**
    * After `done` the server keeps logging (DNS, ClusterMesh, cutover, handover: contract §2.3.2, §4.1
-   * rows 9–12) but the stream is closed: fetch `GET /events` and fold in what is new (de-duplicated like a
-   * replay). The screen calls this whenever it re-reads the record.
+   * rows 9–12) but the stream is closed: the stream re-reads `GET /events` on its own while the deployment
+   * still logs; this reads now. The screen calls it whenever it re-read the record, so the log never lags
+   * behind the record it shows next to it.
    */
   backfill: () => void
 }
 
 /**
- * The deployment log SSE (`/deployments/{id}/logs`) folded into the pure reducer. Frames are applied in
- * small batches (a reconnect replays up to 10,000 events); each (re)connect marks a replay boundary so the
- * replayed history is de-duplicated. `done` puts the final State into the query cache and ends the stream;
- * if the deployment later runs again (a retried job), `restartKey` reopens it.
+ * The deployment event stream (`entities/deployment/deploymentEventStream.ts`, which opens, de-duplicates
+ * and reads on after `done`) folded into the pure reducer, in 60 ms batches. Here only what the overview
+ * adds: the record refetch on milestones, the final State from `done` into the query cache, the handover
+ * frame. If the deployment later runs again (a retried job), a new `restartKey` reopens the stream.
  */
 export function useDeploymentLog(id: string, enabled: boolean, restartKey: number): DeploymentLogView {
   const queryClient = useQueryClient()
@@ -51,81 +46,63 @@ export function useDeploymentLog(id: string, enabled: boolean, restartKey: numbe
   /** The `restartKey` whose stream ended with `done` (so a restart is unfinished at once). */
   const [finishedFor, setFinishedFor] = useState<number | undefined>()
   const [handover, setHandover] = useState<HandoverReady | undefined>()
-  const handle = useRef<{ reconnect: () => void } | undefined>(undefined)
+  const handle = useRef<DeploymentEventStream | undefined>(undefined)
+  const restartKeyNow = useRef(restartKey)
+  /** One deduper per deployment: the log state outlives a stream closed and opened again (`enabled`). */
+  const deduper = useRef<{ id: string; deduper: EventDeduper } | undefined>(undefined)
 
   useEffect(() => {
     if (!enabled || !id) return
-    let queue: Action[] = []
-    let flushTimer: ReturnType<typeof setTimeout> | undefined
+    if (deduper.current?.id !== id) deduper.current = { id, deduper: new EventDeduper() }
     let refetchTimer: ReturnType<typeof setTimeout> | undefined
-    const flush = () => {
-      flushTimer = undefined
-      const actions = queue
-      queue = []
-      setLog((s) => {
-        let next = s
-        let batch: DeploymentEvent[] = []
-        for (const a of actions) {
-          if (a.kind === 'event') batch.push(a.event)
-          else {
-            next = beginReplay(applyDeploymentEvents(next, batch))
-            batch = []
-          }
-        }
-        return applyDeploymentEvents(next, batch)
-      })
-    }
-    const schedule = () => {
-      flushTimer ??= setTimeout(flush, 60)
-    }
     const refetchState = () => {
       refetchTimer ??= setTimeout(() => {
         refetchTimer = undefined
         void queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(id) })
       }, 400)
     }
-    const h = openEventStream(`/v1/deployments/${encodeURIComponent(id)}/logs`, {
-      events: { message: DeploymentEvent, 'handover-ready': HandoverReady, done: DeploymentState },
-      onOpen: () => {
-        queue.push({ kind: 'replay' })
-        schedule()
-      },
-      onStatus: setStream,
-      onEvent: (name, data) => {
-        if (name === 'message') {
-          const e = data as DeploymentEvent
-          queue.push({ kind: 'event', event: e })
-          schedule()
-          if (isMilestone(e)) refetchState()
-        } else if (name === 'handover-ready') {
-          setHandover(data as HandoverReady)
+    const s = new DeploymentEventStream(
+      id,
+      {
+        onEvents: (batch) => {
+          setLog((log) => applyDeploymentEvents(log, batch))
+          if (batch.some(isMilestone)) refetchState()
+        },
+        // A reconnect replays milestones the deduper now drops: look at the record as the replay used to.
+        onOpen: (reconnect) => {
+          if (reconnect) refetchState()
+        },
+        onStatus: setStream,
+        onHandover: (h) => {
+          setHandover(h)
           refetchState()
-        } else if (name === 'done') {
-          // Terminal: the server closes now; close first so the drop is not taken for a failure.
-          h.close()
-          flush()
-          queryClient.setQueryData(deploymentKeys.detail(id), data as DeploymentState)
-          setFinishedFor(restartKey)
+        },
+        onDone: (state) => {
+          queryClient.setQueryData(deploymentKeys.detail(id), state)
+          setFinishedFor(restartKeyNow.current)
           // Handover may fire after `done`: the record poll (handoverURL) takes over from here.
           refetchState()
-        }
+        },
       },
-    })
-    handle.current = h
+      { batchMs: 60, deduper: deduper.current.deduper },
+    )
+    handle.current = s
+    s.start()
     return () => {
-      h.close()
-      if (flushTimer) clearTimeout(flushTimer)
+      s.stop()
+      if (handle.current === s) handle.current = undefined
       if (refetchTimer) clearTimeout(refetchTimer)
     }
-  }, [id, enabled, restartKey, queryClient])
+  }, [id, enabled, queryClient])
+
+  // A retried job after `done`: the same stream opens again (its deduper drops the replay).
+  useEffect(() => {
+    if (restartKeyNow.current === restartKey) return
+    restartKeyNow.current = restartKey
+    handle.current?.restart()
+  }, [restartKey])
 
   const reconnect = useCallback(() => handle.current?.reconnect(), [])
-  const backfill = useCallback(() => {
-    if (!id) return
-    apiFetch(`/v1/deployments/${encodeURIComponent(id)}/events`, DeploymentEvents).then(
-      (res) => setLog((s) => applyDeploymentEvents(beginReplay(s), res.events)),
-      () => undefined, // the next record poll tries again
-    )
-  }, [id])
+  const backfill = useCallback(() => handle.current?.backfill(), [])
   return { log, stream, finished: finishedFor === restartKey, handover, reconnect, backfill }
 }

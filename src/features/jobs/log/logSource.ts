@@ -1,14 +1,17 @@
 /**
  * What the log viewer reads from: a buffer plus how it is being filled. Two kinds — one execution's log
- * (paged polling through LogTail) and the deployment-wide global log (the event stream, de-duplicated
- * across reconnects). Both notify on every change; the viewer coalesces repaints itself.
+ * (paged polling through LogTail) and the deployment-wide global log (the deployment event stream of
+ * `entities/deployment`, which de-duplicates across reconnects and reads on after `done`). Both notify on every change; the viewer coalesces repaints itself.
  */
-import { DeploymentEvent, DeploymentEvents, DeploymentState } from '../../../contracts/deployments.ts'
-import { openEventStream, type StreamHandle } from '../../../lib/eventStream.ts'
-import { apiFetch, errorMessage } from '../../../lib/http.ts'
+import type { DeploymentEvent } from '../../../contracts/deployments.ts'
+import { errorMessage } from '../../../lib/http.ts'
+import {
+  DeploymentEventStream,
+  type DeploymentStreamOptions,
+} from '../../../entities/deployment/deploymentEventStream.ts'
 import { fetchLogPage, isFatalLogError } from '../../../entities/execution-log/fetchLogPage.ts'
-import { EventDeduper, eventLine } from './eventLog.ts'
-import { LogBuffer, type IncomingLine } from './logBuffer.ts'
+import { eventLine } from './eventLog.ts'
+import { LogBuffer } from './logBuffer.ts'
 import { LogTail, type TailStatus } from './logTail.ts'
 
 export type SourceState = 'connecting' | 'loading' | 'live' | 'complete' | 'paused' | 'retrying' | 'failed'
@@ -100,30 +103,36 @@ export class ExecutionLogSource extends BaseSource {
   }
 }
 
-/** How often the global log re-reads `GET /events` after `done` while the deployment still logs. */
-export const BACKFILL_AFTER_DONE_MS = 5_000
-
-/**
- * A `ready` deployment keeps logging after the stream's `done` (DNS, ClusterMesh, cutover, then
- * `handover-ready`: contract §2.3.2 and §4.1 rows 9–12) until the handover fired; anything else that is
- * terminal has said everything.
- */
-export function logsAfterDone(state: Pick<DeploymentState, 'status' | 'handoverFiredAt'>): boolean {
-  return state.status === 'ready' && !state.handoverFiredAt
-}
-
 /** The deployment event stream as one merged log, each line prefixed with its job. */
 export class GlobalLogSource extends BaseSource {
-  private stream: StreamHandle | undefined
-  private backfillTimer: ReturnType<typeof setTimeout> | undefined
-  private readonly deduper = new EventDeduper()
-  private pending: IncomingLine[] = []
-  private flushScheduled = false
+  /** Opening, de-duplication and what happens after `done` all live in the one deployment stream. */
+  private readonly events: DeploymentEventStream
   private count = 0
   private st: SourceStatus = { state: 'connecting', error: undefined, retryAt: undefined }
 
-  constructor(private readonly deploymentId: string) {
+  constructor(deploymentId: string, opts?: DeploymentStreamOptions) {
     super()
+    this.events = new DeploymentEventStream(
+      deploymentId,
+      {
+        onEvents: (batch) => this.append(batch),
+        onStatus: (s) => {
+          if (this.st.state === 'complete') return
+          if (s.state === 'open') this.setStatus({ state: 'live', error: undefined, retryAt: undefined })
+          else if (s.state === 'reconnecting')
+            this.setStatus({
+              state: 'retrying',
+              error: 'The log stream dropped; reconnecting.',
+              retryAt: s.retryAt,
+            })
+        },
+        onComplete: () => {
+          this.buffer.merge({ lines: [], total: this.count, executionFinished: true })
+          this.setStatus({ state: 'complete', error: undefined, retryAt: undefined })
+        },
+      },
+      opts,
+    )
   }
 
   status(): SourceStatus {
@@ -131,11 +140,17 @@ export class GlobalLogSource extends BaseSource {
   }
   want(): void {}
   whenComplete(): Promise<void> {
-    this.flush()
+    this.events.flush()
     return Promise.resolve()
   }
   retry(): void {
-    this.stream?.reconnect()
+    this.events.reconnect()
+  }
+  start(): void {
+    this.events.start()
+  }
+  stop(): void {
+    this.events.stop()
   }
 
   private setStatus(st: SourceStatus): void {
@@ -143,82 +158,10 @@ export class GlobalLogSource extends BaseSource {
     this.emit()
   }
 
-  /** Replays arrive as thousands of frames at once: merge them in one go per task. */
-  private flush(): void {
-    this.flushScheduled = false
-    if (!this.pending.length) return
-    const lines = this.pending
-    this.pending = []
+  /** The stream hands over replays as one batch per task: merge them in one go. */
+  private append(batch: readonly DeploymentEvent[]): void {
+    const lines = batch.map((e) => eventLine(e, ++this.count))
     this.buffer.merge({ lines, total: this.count, executionFinished: false })
     this.emit()
-  }
-
-  start(): void {
-    this.stream = openEventStream(`/v1/deployments/${encodeURIComponent(this.deploymentId)}/logs`, {
-      events: { message: DeploymentEvent, done: DeploymentState },
-      onOpen: () => this.deduper.newConnection(),
-      onStatus: (s) => {
-        if (this.st.state === 'complete') return
-        if (s.state === 'open') this.setStatus({ state: 'live', error: undefined, retryAt: undefined })
-        else if (s.state === 'reconnecting')
-          this.setStatus({
-            state: 'retrying',
-            error: 'The log stream dropped; reconnecting.',
-            retryAt: s.retryAt,
-          })
-      },
-      onEvent: (name, data) => {
-        if (name === 'done') {
-          this.stream?.close()
-          this.afterDone(data as DeploymentState)
-          return
-        }
-        this.accept(data as DeploymentEvent)
-        if (!this.flushScheduled) {
-          this.flushScheduled = true
-          setTimeout(() => this.flush(), 0)
-        }
-      },
-      silenceTimeoutMs: 0,
-    })
-  }
-  stop(): void {
-    this.stream?.close()
-    this.stream = undefined
-    clearTimeout(this.backfillTimer)
-    this.backfillTimer = undefined
-  }
-
-  private accept(e: DeploymentEvent): void {
-    if (!this.deduper.accept(e)) return
-    this.count++
-    this.pending.push(eventLine(e, this.count))
-  }
-
-  /** The stream ended: complete, or keep reading `GET /events` while the deployment still logs. */
-  private afterDone(state: DeploymentState): void {
-    this.flush()
-    if (!logsAfterDone(state)) {
-      this.buffer.merge({ lines: [], total: this.count, executionFinished: true })
-      this.setStatus({ state: 'complete', error: undefined, retryAt: undefined })
-      return
-    }
-    this.backfillTimer = setTimeout(() => void this.backfill(), BACKFILL_AFTER_DONE_MS)
-  }
-
-  private async backfill(): Promise<void> {
-    this.backfillTimer = undefined
-    try {
-      const res = await apiFetch(
-        `/v1/deployments/${encodeURIComponent(this.deploymentId)}/events`,
-        DeploymentEvents,
-      )
-      if (!this.stream) return // stopped meanwhile
-      this.deduper.newConnection()
-      for (const e of res.events) this.accept(e)
-      this.afterDone(res.state)
-    } catch {
-      if (this.stream) this.backfillTimer = setTimeout(() => void this.backfill(), BACKFILL_AFTER_DONE_MS)
-    }
   }
 }
