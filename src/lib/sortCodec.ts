@@ -21,16 +21,20 @@ export interface SortCodec<C extends string> {
   toSearch(sort: SortState<C> | undefined): { sort: C | undefined; dir: SortDir | undefined }
 }
 
+/**
+ * `columns`: the table's sortable columns, or `'any'` for tables whose columns change with what they show
+ * (the cloud lists: one set per resource kind) — there the table ignores a column it does not have.
+ */
 export function sortCodec<C extends string>(
-  columns: readonly C[],
+  columns: readonly C[] | 'any',
   opts: { descFirst?: readonly C[] } = {},
 ): SortCodec<C> {
-  const known = new Set<string>(columns)
+  const known = columns === 'any' ? undefined : new Set<string>(columns)
   const descFirst = new Set<string>(opts.descFirst ?? [])
   return {
-    columns,
+    columns: columns === 'any' ? [] : columns,
     parse(sort, dir) {
-      if (!sort || !known.has(sort)) return undefined
+      if (!sort || (known && !known.has(sort))) return undefined
       return { column: sort as C, desc: dir === 'desc' || (dir !== 'asc' && descFirst.has(sort)) }
     },
     next(current, column) {

@@ -6,22 +6,12 @@
 import { createRoute, redirect, type AnyRoute } from '@tanstack/react-router'
 import { appsSearch } from '../entities/catalog/appsSearch.ts'
 import { cloudSearch } from '../entities/topology/cloudSearch.ts'
-import { readControls, treemapSearch } from '../entities/treemap/treemapSearch.ts'
+import { treemapSearch } from '../entities/treemap/treemapSearch.ts'
 import { jobDetailSearch, jobsSearch, jobsTimelineSearch } from '../entities/job/jobsSearch.ts'
 import { notificationsSearch } from '../entities/notification/notificationsSearch.ts'
-import { catalogQueryOptions } from '../entities/catalog/catalogQueries.ts'
-import { jobDetailQueryOptions, jobsQueryOptions } from '../entities/job/jobQueries.ts'
-import { topologyQueryOptions } from '../entities/topology/topologyQueries.ts'
-import { treemapQueryOptions } from '../entities/treemap/treemapQueries.ts'
-import { userAccessQueryOptions } from '../entities/user-access/userAccessQueries.ts'
-import { prefetchFirst } from './prefetchFirstQuery.ts'
+import { pageLoader } from './pageLoader.ts'
 import { LEGACY_CLOUD } from './routeRedirects.ts'
 import { parse, screens } from './routeScreens.tsx'
-
-/** The user-access list, which its form pages need too (the record being edited comes from it). */
-const prefetchUserAccess = prefetchFirst(({ queryClient, mode, deploymentId }) =>
-  queryClient.prefetchQuery(userAccessQueryOptions(mode.mode, deploymentId)),
-)
 
 /** The deployment-scoped pages, mounted under `/provision/$deploymentId` or the Sovereign layout. */
 export function deploymentPages(
@@ -49,9 +39,7 @@ export function deploymentPages(
       path: 'jobs',
       validateSearch: parse(jobsSearch),
       component: screens.jobs,
-      loader: prefetchFirst(({ queryClient, deploymentId }) =>
-        queryClient.prefetchQuery(jobsQueryOptions(deploymentId)),
-      ),
+      loader: pageLoader('jobs'),
       staticData: { title: 'Jobs' },
     }),
     // Registered as a static segment, so it always wins over `$jobId` (regression 12).
@@ -60,9 +48,7 @@ export function deploymentPages(
       path: 'jobs/timeline',
       validateSearch: parse(jobsTimelineSearch),
       component: screens.jobsTimeline,
-      loader: prefetchFirst(({ queryClient, deploymentId }) =>
-        queryClient.prefetchQuery(jobsQueryOptions(deploymentId)),
-      ),
+      loader: pageLoader('jobs'),
       staticData: { title: 'Jobs timeline' },
     }),
     createRoute({
@@ -70,9 +56,7 @@ export function deploymentPages(
       path: 'jobs/$jobId',
       validateSearch: parse(jobDetailSearch),
       component: screens.jobDetail,
-      loader: prefetchFirst(({ queryClient, deploymentId, params }) =>
-        queryClient.prefetchQuery(jobDetailQueryOptions(deploymentId, params.jobId ?? '')),
-      ),
+      loader: pageLoader('job'),
       staticData: { title: 'Job' },
     }),
     createRoute({
@@ -80,13 +64,7 @@ export function deploymentPages(
       path: 'dashboard',
       validateSearch: parse(treemapSearch),
       component: screens.dashboard,
-      loader: prefetchFirst(({ queryClient, deploymentId, mode, search }) => {
-        const { layers, size, color } = readControls(treemapSearch.parse(search))
-        const sendDeploymentId = mode.mode === 'mothership'
-        return queryClient.prefetchQuery(
-          treemapQueryOptions({ deploymentId, sendDeploymentId, layers, size, color }),
-        )
-      }),
+      loader: pageLoader('dashboard'),
       staticData: { title: 'Dashboard' },
     }),
     createRoute({
@@ -94,9 +72,7 @@ export function deploymentPages(
       path: 'cloud',
       validateSearch: parse(cloudSearch),
       component: screens.cloud,
-      loader: prefetchFirst(({ queryClient, deploymentId }) =>
-        queryClient.prefetchQuery(topologyQueryOptions(deploymentId)),
-      ),
+      loader: pageLoader('topology'),
       staticData: { title: 'Cloud' },
     }),
     ...legacy,
@@ -105,7 +81,7 @@ export function deploymentPages(
       path: 'apps',
       validateSearch: parse(appsSearch),
       component: screens.apps,
-      loader: prefetchFirst(({ queryClient }) => queryClient.prefetchQuery(catalogQueryOptions())),
+      loader: pageLoader('catalog'),
       staticData: { title: 'Applications' },
     }),
     // Bare `/app` (upstream's layout URL) → the apps list (regression 3).
@@ -126,37 +102,35 @@ export function deploymentPages(
         if (target) throw redirect({ to: target, replace: true })
       },
       component: screens.appDetail,
-      loader: prefetchFirst(({ queryClient }) => queryClient.prefetchQuery(catalogQueryOptions())),
+      loader: pageLoader('catalog'),
       staticData: { title: 'Application' },
     }),
     createRoute({
       getParentRoute: () => parent,
       path: 'users',
       component: screens.users,
-      loader: prefetchUserAccess,
+      loader: pageLoader('userAccess'),
       staticData: { title: 'User access' },
     }),
     createRoute({
       getParentRoute: () => parent,
       path: 'users/new',
       component: screens.userAccess,
-      loader: prefetchUserAccess,
+      loader: pageLoader('userAccess'),
       staticData: { title: 'New user access' },
     }),
     createRoute({
       getParentRoute: () => parent,
       path: 'users/$name',
       component: screens.userAccess,
-      loader: prefetchUserAccess,
+      loader: pageLoader('userAccess'),
       staticData: { title: 'Edit user access' },
     }),
     createRoute({
       getParentRoute: () => parent,
       path: 'settings',
       component: screens.settings,
-      loader: prefetchFirst(({ queryClient, deploymentId }) =>
-        queryClient.prefetchQuery(topologyQueryOptions(deploymentId)),
-      ),
+      loader: pageLoader('topology'),
       staticData: { title: 'Settings' },
     }),
   ]

@@ -7,12 +7,11 @@ import { isWellFormedDeploymentId } from '../contracts/common.ts'
 import { compareSearch } from '../entities/deployment/compareSearch.ts'
 import { deploymentsSearch } from '../entities/deployment/deploymentsSearch.ts'
 import { DeploymentNotFound } from '../features/shell/SystemScreens.tsx'
-import { deploymentQueryOptions, deploymentsQueryOptions } from '../entities/deployment/deploymentQueries.ts'
-import { fleetQueryOptions } from '../entities/fleet/fleetQueries.ts'
+import { deploymentQueryOptions } from '../entities/deployment/deploymentQueries.ts'
 import { ensureLoaded } from '../lib/ensureLoaded.ts'
 import { isApiError } from '../lib/http.ts'
 import { deploymentPages, notificationsPage } from './deploymentPages.ts'
-import { prefetchFirst } from './prefetchFirstQuery.ts'
+import { pageLoader } from './pageLoader.ts'
 import { RESERVED_DEPLOYMENT_WORDS } from './routeRedirects.ts'
 import { parse, screens } from './routeScreens.tsx'
 
@@ -68,9 +67,7 @@ export function mothershipTree(authed: AnyRoute): AnyRoute[] {
       path: 'deployments',
       validateSearch: parse(deploymentsSearch),
       component: screens.deployments,
-      loader: prefetchFirst(({ queryClient }) => queryClient.prefetchQuery(deploymentsQueryOptions()), {
-        deployment: false,
-      }),
+      loader: pageLoader('deployments'),
       staticData: { title: 'Deployments' },
     }),
     createRoute({
@@ -78,9 +75,7 @@ export function mothershipTree(authed: AnyRoute): AnyRoute[] {
       path: 'compare',
       validateSearch: parse(compareSearch),
       component: screens.compare,
-      loader: prefetchFirst(({ queryClient }) => queryClient.prefetchQuery(deploymentsQueryOptions()), {
-        deployment: false,
-      }),
+      loader: pageLoader('deployments'),
       staticData: { title: 'Compare runs' },
     }),
     createRoute({
@@ -104,9 +99,7 @@ export function mothershipTree(authed: AnyRoute): AnyRoute[] {
       getParentRoute: () => authed,
       path: 'app/dashboard',
       component: screens.fleet,
-      loader: prefetchFirst(({ queryClient }) => queryClient.prefetchQuery(fleetQueryOptions()), {
-        deployment: false,
-      }),
+      loader: pageLoader('fleet'),
       staticData: { title: 'Fleet' },
     }),
     provision.addChildren([overview, ...deploymentPages(provision, '/provision/$deploymentId')]),

@@ -10,6 +10,7 @@ import { topologyQueryOptions } from '../entities/topology/topologyQueries.ts'
 import { userAccessQueryOptions } from '../entities/user-access/userAccessQueries.ts'
 import { bareJobName, linkTo, type LinkTarget } from '../lib/links.ts'
 import { detectMode, type ConsoleMode } from '../lib/mode.ts'
+import { pageLoaders } from './pageLoaders.ts'
 import { buildRouteTree, RESERVED_DEPLOYMENT_WORDS, SOVEREIGN_APP_RESERVED } from './routeTable.tsx'
 
 const DEP = 'a43364f11c10cde3'
@@ -280,14 +281,13 @@ describe('loaders start each page’s first query before its screen has loaded',
       expect(
         loader({ context, params: { deploymentId: DEP, ...params }, location: { search: {} } }),
       ).toBeUndefined()
-      const started = queryClient.getQueryCache().getAll().map(keyOf)
-      expect(started).toContain(key)
-      expect(
-        queryClient
-          .getQueryCache()
-          .getAll()
-          .find((q) => keyOf(q) === key)!.state.fetchStatus,
-      ).toBe('fetching')
+      // The query options come in with their chunk: the request starts once it is there.
+      await vi.waitFor(() => expect(queryClient.getQueryCache().getAll().map(keyOf)).toContain(key))
+      const query = queryClient
+        .getQueryCache()
+        .getAll()
+        .find((q) => keyOf(q) === key)!
+      expect(query.state.fetchStatus).toBe('fetching')
       expect(fetch).toHaveBeenCalled()
     } finally {
       vi.unstubAllGlobals()
@@ -297,16 +297,14 @@ describe('loaders start each page’s first query before its screen has loaded',
   it('a malformed or missing deployment id starts nothing (the page says so itself)', () => {
     const router = routerFor('mothership')
     const queryClient = router.options.context!.queryClient
-    const loader = router.routesById[
-      '/authed/provision/$deploymentId/jobs' as keyof typeof router.routesById
-    ]!.options.loader as (args: unknown) => unknown
-    const base = router.options.context
-    loader({
+    const base = router.options.context!
+    const location = { search: {} }
+    pageLoaders.jobs({
       context: { ...base, deploymentId: 'x<y', malformedDeploymentId: true },
       params: {},
-      location: { search: {} },
+      location,
     })
-    loader({ context: { ...base }, params: {}, location: { search: {} } })
+    pageLoaders.jobs({ context: { ...base }, params: {}, location })
     expect(queryClient.getQueryCache().getAll()).toHaveLength(0)
   })
 })

@@ -2,8 +2,8 @@ import { z } from 'zod'
 
 /**
  * Cloud page state in the URL: `?view=graph|list`, `?kind=` (list kind; aliases resolve), `?q=` (graph
- * search), `?selected=` (details panel), `?hide=` (node types hidden in the graph), `?sort=` (list column,
- * `-` prefix for descending), `?region=` (list region filter), `?density=` (graph density, percent),
+ * search), `?selected=` (details panel), `?hide=` (node types hidden in the graph), `?sort=&dir=` (list column
+ * and direction, the one sort codec of every table), `?region=` (list region filter), `?density=` (graph density, percent),
  * `?focus=` (graph focus mode: a node id).
  */
 export const cloudSearch = z.object({
@@ -13,22 +13,9 @@ export const cloudSearch = z.object({
   selected: z.string().max(400).optional().catch(undefined),
   hide: z.string().max(400).optional().catch(undefined),
   sort: z.string().max(64).optional().catch(undefined),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   region: z.string().max(64).optional().catch(undefined),
   density: z.coerce.number().int().min(0).max(100).optional().catch(undefined),
   focus: z.string().max(400).optional().catch(undefined),
 })
 export type CloudSearch = z.infer<typeof cloudSearch>
-
-/** `-name` → `{ id: 'name', desc: true }`. */
-export function parseSort(raw: string | undefined): { id: string; desc: boolean } | undefined {
-  if (!raw) return undefined
-  const desc = raw.startsWith('-')
-  const id = desc ? raw.slice(1) : raw
-  return id ? { id, desc } : undefined
-}
-
-/** Clicking a column: ascending first, then descending, then ascending again. */
-export function nextSort(current: string | undefined, column: string): string {
-  const s = parseSort(current)
-  return s?.id === column && !s.desc ? `-${column}` : column
-}

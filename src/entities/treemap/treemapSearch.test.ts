@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseSearch, stringifySearch } from '../../lib/links.ts'
+import { treemapSearch } from './treemapSearch.ts'
 import {
   DEFAULT_LAYERS,
   controlsToSearch,
@@ -7,8 +8,7 @@ import {
   encodeDrill,
   parseLayers,
   readControls,
-  treemapSearch,
-} from './treemapSearch.ts'
+} from './treemapControls.ts'
 
 describe('treemap search params', () => {
   it.each([

@@ -21,7 +21,8 @@ import {
   resolveKind,
   type NodeType,
 } from './cloudKinds.ts'
-import { cloudSearch, nextSort, type CloudSearch } from '../../entities/topology/cloudSearch.ts'
+import { cloudSearch, type CloudSearch } from '../../entities/topology/cloudSearch.ts'
+import { nextCloudSort } from '../../entities/topology/cloudSort.ts'
 import { CloudActions, CloudChanges } from './components/CloudActions.tsx'
 import { CloudList } from './components/CloudList.tsx'
 import { DetailsPanel } from './components/DetailsPanel.tsx'
@@ -165,10 +166,9 @@ export function CloudScreen() {
             <CloudList
               graph={graph}
               kind={kind.kind}
-              sort={search.sort}
               search={search}
               deploymentId={deploymentId}
-              onSort={(column) => go({ ...search, sort: nextSort(search.sort, column) }, true)}
+              onSort={(column) => go({ ...search, ...nextCloudSort(search, column) }, true)}
               toolbar={<CloudActions list={kind.kind} />}
               rowActions={rowActions}
             />
@@ -178,7 +178,7 @@ export function CloudScreen() {
               kind={kind.kind}
               search={search}
               deploymentId={deploymentId}
-              onSort={(column) => go({ ...search, sort: nextSort(search.sort, column) }, true)}
+              onSort={(column) => go({ ...search, ...nextCloudSort(search, column) }, true)}
               onRegion={(region) => go({ ...search, region }, true)}
             />
           )}

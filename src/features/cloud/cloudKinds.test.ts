@@ -77,13 +77,16 @@ describe('hidden node types in the URL', () => {
 
 describe('list sort in the URL', () => {
   it('parses and cycles', async () => {
-    const { parseSort, nextSort } = await import('../../entities/topology/cloudSearch.ts')
-    expect(parseSort(undefined)).toBeUndefined()
-    expect(parseSort('name')).toEqual({ id: 'name', desc: false })
-    expect(parseSort('-region')).toEqual({ id: 'region', desc: true })
-    expect(nextSort(undefined, 'name')).toBe('name')
-    expect(nextSort('name', 'name')).toBe('-name')
-    expect(nextSort('-name', 'name')).toBe('name')
-    expect(nextSort('-name', 'region')).toBe('region')
+    const { cloudSort, nextCloudSort } = await import('../../entities/topology/cloudSort.ts')
+    expect(cloudSort({})).toBeUndefined()
+    expect(cloudSort({ sort: 'name' })).toEqual({ id: 'name', desc: false })
+    expect(cloudSort({ sort: 'region', dir: 'desc' })).toEqual({ id: 'region', desc: true })
+    // A bookmark from before `dir`: the `-` prefix still means descending.
+    expect(cloudSort({ sort: '-region' })).toEqual({ id: 'region', desc: true })
+    expect(nextCloudSort({}, 'name')).toEqual({ sort: 'name', dir: 'asc' })
+    expect(nextCloudSort({ sort: 'name', dir: 'asc' }, 'name')).toEqual({ sort: 'name', dir: 'desc' })
+    expect(nextCloudSort({ sort: 'name', dir: 'desc' }, 'name')).toEqual({ sort: 'name', dir: 'asc' })
+    expect(nextCloudSort({ sort: '-name' }, 'name')).toEqual({ sort: 'name', dir: 'asc' })
+    expect(nextCloudSort({ sort: 'name', dir: 'desc' }, 'region')).toEqual({ sort: 'region', dir: 'asc' })
   })
 })

@@ -18,16 +18,15 @@ import { TreemapLegend } from './components/TreemapLegend.tsx'
 import { TreemapView, type CellAction } from './components/TreemapView.tsx'
 import { usePalette } from './components/usePalette.ts'
 import { DIMENSION_LABELS, SIZE_LABELS, cellDimension, formatCount, resolveDrill } from './treemapModel.ts'
+import { treemapSearch, type TreemapSearchParams } from '../../entities/treemap/treemapSearch.ts'
 import {
   controlsToSearch,
   decodeDrill,
   encodeDrill,
   parseLayers,
   readControls,
-  treemapSearch,
   type LayerDimension,
-  type TreemapSearchParams,
-} from '../../entities/treemap/treemapSearch.ts'
+} from '../../entities/treemap/treemapControls.ts'
 import styles from './DashboardScreen.module.css'
 import { usePageSearch } from '../../lib/routeSearch.ts'
 

@@ -13,7 +13,7 @@ import {
   resolveDrill,
   setLayer,
 } from './treemapModel.ts'
-import { LAYER_DIMENSIONS, type LayerDimension } from '../../entities/treemap/treemapSearch.ts'
+import { LAYER_DIMENSIONS, type LayerDimension } from '../../entities/treemap/treemapControls.ts'
 
 const item = (id: string, children: TreemapItem[] = [], name = id): TreemapItem => ({
   id,

@@ -5,7 +5,7 @@
  */
 import type { TreemapColorBy, TreemapItem, TreemapSizeBy } from '../../contracts/treemap.ts'
 import { segmentOf } from '../../graph/treemapLayout.ts'
-import { LAYER_DIMENSIONS, MAX_LAYERS, type LayerDimension } from '../../entities/treemap/treemapSearch.ts'
+import { LAYER_DIMENSIONS, MAX_LAYERS, type LayerDimension } from '../../entities/treemap/treemapControls.ts'
 
 export const DIMENSION_LABELS: Record<LayerDimension, string> = {
   sovereign: 'Sovereign',

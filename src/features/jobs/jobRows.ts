@@ -5,6 +5,7 @@
 import type { ReplaySnapshot } from '../../graph/replayAt.ts'
 import { parseInstallJobName, phaseRank, splitJobId, type Job, type JobStatus } from '../../contracts/jobs.ts'
 import { RUN_STATUSES, emptyCounts, statusFromCounts, type StatusCounts } from '../../contracts/runStatus.ts'
+import { sortCodec } from '../../lib/sortCodec.ts'
 
 const PHASE_FALLBACK_LABELS: Record<string, string> = {
   provisioner: 'Provision',
@@ -233,15 +234,19 @@ export interface RowSort {
   desc: boolean
 }
 
+/** The jobs table's `?sort=&dir=`: the one sort codec every table uses; times start newest/longest first. */
+export const JOB_SORT = sortCodec(SORT_COLUMNS, { descFirst: ['started', 'duration'] })
+
 export function parseSort(sort: string | undefined, dir: string | undefined): RowSort {
-  const column = (SORT_COLUMNS as readonly string[]).includes(sort ?? '') ? (sort as SortColumn) : undefined
-  return { column, desc: column ? dir === 'desc' : false }
+  const s = JOB_SORT.parse(sort, dir)
+  return { column: s?.column, desc: s?.desc ?? false }
 }
 
-/** Clicking a header: a new column starts ascending (time columns: newest/longest first); again flips. */
-export function nextSort(current: RowSort, column: SortColumn): { sort: SortColumn; dir: 'asc' | 'desc' } {
-  if (current.column === column) return { sort: column, dir: current.desc ? 'asc' : 'desc' }
-  return { sort: column, dir: column === 'started' || column === 'duration' ? 'desc' : 'asc' }
+/** Clicking a header: a new column starts in its natural direction; the active one flips. */
+export function nextSort(current: RowSort, column: SortColumn) {
+  return JOB_SORT.toSearch(
+    JOB_SORT.next(current.column && { column: current.column, desc: current.desc }, column),
+  )
 }
 
 /** Status column order: what needs attention first. */

@@ -4,7 +4,8 @@ import { StatusBadge } from '../../../components/StatusBadge.tsx'
 import { VirtualTable, type ColumnDef } from '../../../components/VirtualTable.tsx'
 import { COLUMNS, sortRows } from '../cloudColumns.ts'
 import { KIND_LABELS, KIND_TYPE, type ListKind } from '../cloudKinds.ts'
-import { parseSort, type CloudSearch } from '../../../entities/topology/cloudSearch.ts'
+import type { CloudSearch } from '../../../entities/topology/cloudSearch.ts'
+import { cloudSort } from '../../../entities/topology/cloudSort.ts'
 import type { TopologyGraph } from '../toTopologyGraph.ts'
 import type { TopoNode } from '../toTopologyGraph.ts'
 import styles from './CloudList.module.css'
@@ -17,7 +18,6 @@ import { KindTabs } from './KindTabs.tsx'
 export function CloudList({
   graph,
   kind,
-  sort,
   search,
   deploymentId,
   onSort,
@@ -26,7 +26,6 @@ export function CloudList({
 }: {
   graph: TopologyGraph
   kind: ListKind
-  sort: string | undefined
   search: CloudSearch
   deploymentId: string
   onSort: (column: string) => void
@@ -74,7 +73,7 @@ export function CloudList({
         : columns,
     [columns, rowActions],
   )
-  const parsed = parseSort(sort)
+  const parsed = cloudSort(search)
   const sortSpec = specs.find((c) => c.id === parsed?.id)
   const rows = useMemo(
     () =>

@@ -7,7 +7,8 @@ import type { K8sObject } from '../../../contracts/k8s.ts'
 import { k8sListQueryOptions } from '../../../entities/k8s/k8sQueries.ts'
 import { sortRows } from '../cloudColumns.ts'
 import { KIND_LABELS, type K8sKind } from '../cloudKinds.ts'
-import { parseSort, type CloudSearch } from '../../../entities/topology/cloudSearch.ts'
+import type { CloudSearch } from '../../../entities/topology/cloudSearch.ts'
+import { cloudSort } from '../../../entities/topology/cloudSort.ts'
 import { K8S_COLUMNS, K8S_KIND_RESOURCES, filterByRegion, k8sRowId } from '../k8sColumns.ts'
 import type { TopologyGraph } from '../toTopologyGraph.ts'
 import styles from './CloudList.module.css'
@@ -50,7 +51,7 @@ export function K8sKindList({
       })),
     [specs],
   )
-  const parsed = parseSort(search.sort)
+  const parsed = cloudSort(search)
   const sortSpec = specs.find((c) => c.id === parsed?.id)
   const regions = graph.nodes.filter((n) => n.type === 'Region').map((n) => n.name)
   const region = search.region && regions.includes(search.region) ? search.region : undefined

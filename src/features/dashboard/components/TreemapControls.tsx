@@ -18,7 +18,7 @@ import {
   MAX_LAYERS,
   type LayerDimension,
   type TreemapControls as Controls,
-} from '../../../entities/treemap/treemapSearch.ts'
+} from '../../../entities/treemap/treemapControls.ts'
 import styles from './TreemapControls.module.css'
 
 export interface ControlsChange {

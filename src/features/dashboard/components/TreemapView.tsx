@@ -17,7 +17,7 @@ import { colorFor, readablePair, shade, type ScalePalette } from '../../../graph
 import { layoutTreemap, type TreemapCell, type TreemapInputNode } from '../../../graph/treemapLayout.ts'
 import type { LinkTarget } from '../../../lib/links.ts'
 import { useLinks } from '../../../lib/modeContext.tsx'
-import { encodeDrill } from '../../../entities/treemap/treemapSearch.ts'
+import { encodeDrill } from '../../../entities/treemap/treemapControls.ts'
 import { cellLabel, formatColor, formatCount, formatSize, formatSizeValue } from '../treemapModel.ts'
 import styles from './TreemapView.module.css'
 import { exposeTestHook } from '../../../lib/exposeTestHook.ts'

@@ -4,10 +4,11 @@
  * reversed, as upstream does). Ties fall back to the id so the order is total and stable across renders.
  */
 import type { DeploymentSummary } from '../../../contracts/deployments.ts'
-import { type DEPLOYMENT_SORT_KEYS } from '../../../entities/deployment/deploymentsSearch.ts'
+import { DEPLOYMENT_SORT_KEYS } from '../../../entities/deployment/deploymentsSearch.ts'
+import { sortCodec, type SortDir, type SortState } from '../../../lib/sortCodec.ts'
 
 export type DeploymentSortKey = (typeof DEPLOYMENT_SORT_KEYS)[number]
-export type SortDir = 'asc' | 'desc'
+export type { SortDir }
 export interface DeploymentSort {
   key: DeploymentSortKey
   dir: SortDir
@@ -26,16 +27,23 @@ export function defaultDirFor(key: DeploymentSortKey): SortDir {
   return isDateKey(key) ? 'desc' : 'asc'
 }
 
+/** The list's `?sort=&dir=`: the one sort codec every table uses; dates start newest first. */
+export const DEPLOYMENT_SORT = sortCodec(DEPLOYMENT_SORT_KEYS, { descFirst: [...DATE_KEYS] })
+
+const fromState = (s: SortState<DeploymentSortKey>): DeploymentSort => ({
+  key: s.column,
+  dir: s.desc ? 'desc' : 'asc',
+})
+
 /** Clicking the active header toggles its direction; clicking another header starts it at its default. */
 export function nextSort(current: DeploymentSort, clicked: DeploymentSortKey): DeploymentSort {
-  if (current.key === clicked) return { key: clicked, dir: current.dir === 'asc' ? 'desc' : 'asc' }
-  return { key: clicked, dir: defaultDirFor(clicked) }
+  return fromState(DEPLOYMENT_SORT.next({ column: current.key, desc: current.dir === 'desc' }, clicked))
 }
 
 /** The sort from URL params (either may be missing or invalid — the schema already dropped junk). */
 export function sortFromSearch(search: { sort?: DeploymentSortKey | undefined; dir?: SortDir | undefined }) {
-  if (!search.sort) return { key: DEFAULT_SORT.key, dir: search.dir ?? DEFAULT_SORT.dir }
-  return { key: search.sort, dir: search.dir ?? defaultDirFor(search.sort) }
+  const s = DEPLOYMENT_SORT.parse(search.sort, search.dir)
+  return s ? fromState(s) : { key: DEFAULT_SORT.key, dir: search.dir ?? DEFAULT_SORT.dir }
 }
 
 /** Region keys of a row, primary first: the mock's `regions` extension, else the single `region`. */
