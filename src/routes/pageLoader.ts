@@ -25,7 +25,7 @@ export interface LoaderArgs {
 }
 
 /**
- * The route table's loader for a page: loads `pageLoaders` (one small chunk, fetched once) and runs the
+ * The route table's loader for a page: loads `pageLoaders` (a small chunk, fetched once) and runs the
  * page's entry. Returns at once, like every loader here.
  */
 export function pageLoader(name: keyof typeof pageLoaders) {
