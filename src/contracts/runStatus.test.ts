@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { Job } from './jobs.ts'
-import { RUN_STATUSES, normaliseRunStatus, rollupStatus, statusFromCounts } from './runStatus.ts'
+import { RUN_STATUSES, WIRE_WORDS, normaliseRunStatus, rollupStatus, statusFromCounts } from './runStatus.ts'
 
-const WIRE = [
-  'pending',
-  'running',
-  'succeeded',
-  'failed',
-  'healthy',
-  'ready',
-  'installed',
-  'degraded',
-  'failing',
-  'installing',
-]
+const WIRE = Object.keys(WIRE_WORDS)
 
 describe('the one run status vocabulary', () => {
   it('maps every wire word onto the four run statuses, any case, unknown to pending', () => {

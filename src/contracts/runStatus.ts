@@ -10,7 +10,7 @@
 export const RUN_STATUSES = ['pending', 'running', 'succeeded', 'failed'] as const
 export type RunStatus = (typeof RUN_STATUSES)[number]
 
-const WIRE_WORDS: Readonly<Record<string, RunStatus>> = {
+export const WIRE_WORDS: Readonly<Record<string, RunStatus>> = {
   pending: 'pending',
   running: 'running',
   succeeded: 'succeeded',

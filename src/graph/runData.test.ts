@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { Job } from '../contracts/jobs.ts'
-import { RUN_STATUSES } from '../contracts/runStatus.ts'
+import { RUN_STATUSES, WIRE_WORDS } from '../contracts/runStatus.ts'
 import { jobStatus } from './runData.ts'
 
-const WIRE = [
-  'pending',
-  'running',
-  'succeeded',
-  'failed',
-  'healthy',
-  'ready',
-  'installed',
-  'degraded',
-  'failing',
-  'installing',
-]
+const WIRE = Object.keys(WIRE_WORDS)
 
 describe('jobStatus', () => {
   it('gives the jobs table (the parsed Job) and the graph (runData) the same word for every wire status', () => {

@@ -5,6 +5,7 @@
  */
 import {
   CAPACITY_SIZE_METRICS,
+  TREEMAP_DIMENSIONS,
   TREEMAP_COLOR_BY,
   TREEMAP_SIZE_BY,
   type TreemapColorBy,
@@ -13,15 +14,9 @@ import {
 import type { TreemapSearchParams } from './treemapSearch.ts'
 
 /** The dimensions a layer may group by (the contract's `organization` is not offered yet). */
-export const LAYER_DIMENSIONS = [
-  'sovereign',
-  'region',
-  'cluster',
-  'vcluster',
-  'family',
-  'namespace',
-  'application',
-] as const
+export const LAYER_DIMENSIONS = TREEMAP_DIMENSIONS.filter(
+  (d): d is Exclude<(typeof TREEMAP_DIMENSIONS)[number], 'organization'> => d !== 'organization',
+)
 export type LayerDimension = (typeof LAYER_DIMENSIONS)[number]
 
 export const MAX_LAYERS = 4
