@@ -33,6 +33,25 @@ interface Fixtures {
  */
 const HANDED_OVER = [ESTATE.ready.id, ESTATE.degraded.id, ESTATE.solo.id]
 
+/**
+ * Starts every page of the tab as if the operator had already been prompted for these deployments' handover
+ * — for a test that creates a deployment and runs it to `ready`, whose prompt would otherwise take the page
+ * away to the Sovereign mid-test. Adds to what the tab already remembers (a reload keeps what the console
+ * itself recorded).
+ */
+export async function markHandoverAlreadyPrompted(page: Page, ids: string[]): Promise<void> {
+  await page.addInitScript((add) => {
+    try {
+      const key = 'cc-handover-prompted'
+      const known: unknown = JSON.parse(sessionStorage.getItem(key) ?? '[]')
+      const ids = Array.isArray(known) ? known : []
+      sessionStorage.setItem(key, JSON.stringify([...new Set([...ids, ...add])]))
+    } catch {
+      // storage unavailable: the prompt shows, as it would for the operator
+    }
+  }, ids)
+}
+
 export const test = base.extend<
   Fixtures & {
     consoleAllowList: RegExp[]
@@ -44,15 +63,7 @@ export const test = base.extend<
   handoverPrompts: ['already-prompted', { option: true }],
   handoverMemory: [
     async ({ page, handoverPrompts }, use) => {
-      if (handoverPrompts === 'already-prompted')
-        await page.addInitScript((ids) => {
-          try {
-            if (sessionStorage.getItem('cc-handover-prompted') === null)
-              sessionStorage.setItem('cc-handover-prompted', JSON.stringify(ids))
-          } catch {
-            // storage unavailable: the prompt shows, as it would for the operator
-          }
-        }, HANDED_OVER)
+      if (handoverPrompts === 'already-prompted') await markHandoverAlreadyPrompted(page, HANDED_OVER)
       await use()
     },
     { auto: true },

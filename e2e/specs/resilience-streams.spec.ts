@@ -35,7 +35,13 @@ async function allJobRows(page: Page): Promise<string[]> {
         seen.set(Number(tr.getAttribute('aria-rowindex')), `${name} ${status.trim()}`)
       }
     }
-    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+    // Two frames for the virtualiser to render the new window; a timer too, so a tab whose frames do not
+    // run fails this poll attempt instead of hanging the test.
+    const frame = () =>
+      new Promise((r) => {
+        requestAnimationFrame(() => requestAnimationFrame(r))
+        setTimeout(r, 1_000)
+      })
     scroller.scrollTop = 0
     await frame()
     for (let guard = 0; guard < 500; guard++) {
@@ -138,14 +144,20 @@ test('streams dropped every 2.5 s through a whole run: every view ends where a f
   const fresh = await context.newPage()
   const freshOverview = new OverviewPage(fresh)
 
-  // Overview.
+  // Overview. Each tab is brought to the front before it is read or driven, as the operator would look at
+  // it: a background tab's animation frames may not run (the jobs table's scroll-through waits on them and
+  // hung there once on a loaded machine).
   await expect(overview.status()).toHaveAccessibleName('Status: ready', { timeout: 30_000 })
+  await fresh.bringToFront()
   await freshOverview.goto(id)
   await freshOverview.stay().click()
   await expect(freshOverview.liveLog()).toHaveText(/Log complete|Live/)
-  await expect.poll(() => overviewFacts(overviewTab), { timeout: 40_000 }).toEqual(await overviewFacts(fresh))
+  const freshOverviewFacts = await overviewFacts(fresh)
+  await overviewTab.bringToFront()
+  await expect.poll(() => overviewFacts(overviewTab), { timeout: 40_000 }).toEqual(freshOverviewFacts)
 
   // Jobs table.
+  await fresh.bringToFront()
   await new JobsPage(fresh).goto({ deploymentId: id })
   const freshRows = await allJobRows(fresh)
   const apiJobs = (
@@ -156,12 +168,15 @@ test('streams dropped every 2.5 s through a whole run: every view ends where a f
   expect(apiJobs).toHaveLength(154)
   expect(freshRows).toHaveLength(apiJobs.filter((j) => j.type !== 'group').length)
   expect(freshRows.every((r) => r.endsWith(' succeeded'))).toBe(true)
+  await jobsTab.bringToFront()
   await expect.poll(() => allJobRows(jobsTab), { timeout: 20_000 }).toEqual(freshRows)
 
   // Flow graph.
+  await fresh.bringToFront()
   await new FlowPage(fresh).goto(id, { depth: 'all' })
   const freshFlow = await flowFacts(fresh)
   expect(freshFlow.nodes.length).toBeGreaterThan(140)
+  await flowTab.bringToFront()
   await expect
     .poll(async () => await flowTab.evaluate(() => window.__catalystFlow!.state().stream), {
       timeout: 40_000,
@@ -176,12 +191,14 @@ test('streams dropped every 2.5 s through a whole run: every view ends where a f
     }
   ).events
   expect(events.length).toBeGreaterThan(300)
+  await globalTab.bringToFront()
   await expect(globalTab.getByText(new RegExp(`of ${events.length.toLocaleString('en-US')}$`))).toBeVisible({
     timeout: 40_000,
   })
   const expected = asFile(events.map(eventText))
   expect(await download(globalTab)).toBe(expected)
   const freshGlobal = new JobDetailPage(fresh)
+  await fresh.bringToFront()
   await freshGlobal.goto({ deploymentId: id, jobName: 'tofu-init', suffix: '?log=global' })
   await expect(fresh.getByText(new RegExp(`of ${events.length.toLocaleString('en-US')}$`))).toBeVisible()
   expect(await download(fresh)).toBe(expected)
@@ -195,6 +212,7 @@ test('streams dropped every 2.5 s through a whole run: every view ends where a f
     await page.request.get(`/api/v1/actions/executions/${exec.id}/logs?fromLine=1&limit=5000`)
   ).json()) as { lines: { message: string }[] }
   expect(page1.lines.length).toBe(exec.lineCount)
+  await jobTab.bringToFront()
   await expect.poll(() => jobLog.lastVisibleLine(), { timeout: 20_000 }).toBe(exec.lineCount)
   expect(await download(jobTab)).toBe(asFile(page1.lines.map((l) => l.message)))
 })
