@@ -1,4 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test'
+import { markHandoverAlreadyPrompted } from '../../e2e/fixtures.ts'
 import { record } from '../record.ts'
 import { summarise } from '../stats.ts'
 import { expect, sleep, test } from '../support/benchTest.ts'
@@ -58,10 +59,7 @@ test(`memory: one virtual hour following a 3-region live run (${SPEED}× clock)`
   await signIn()
   // Within the hour the run is ready and its handover fires: the 5 s handover prompt would take the page
   // to the new Sovereign's dashboard and end the follow (seen: the last samples were the treemap's DOM).
-  await page.addInitScript(
-    (id) => sessionStorage.setItem('cc-handover-prompted', JSON.stringify([id])),
-    dep.id,
-  )
+  await markHandoverAlreadyPrompted(page, [dep.id])
   await page.goto(`/provision/${dep.id}/jobs?view=graph`)
   await page.waitForFunction(() => window.__catalystFlow?.perf()?.firstPaintAt !== undefined, undefined, {
     timeout: 120_000,

@@ -25,6 +25,15 @@ function heading(text: string): HTMLElement {
   return h
 }
 
+/** A navigation away from a page titled `from`: focusNewHeading started, its frames in the test's hands. */
+function navigateFrom(main: HTMLElement, from: string) {
+  const old = heading(from)
+  main.append(old)
+  const frames = manualFrames()
+  focusNewHeading(old, 60, document, frames.nextFrame)
+  return { old, frames }
+}
+
 describe('focusNewHeading', () => {
   let main: HTMLElement
   beforeEach(() => {
@@ -34,10 +43,7 @@ describe('focusNewHeading', () => {
   })
 
   it('waits for the lazy page heading, then focuses it', () => {
-    const old = heading('Dashboard')
-    main.append(old)
-    const frames = manualFrames()
-    focusNewHeading(old, 60, document, frames.nextFrame)
+    const { old, frames } = navigateFrom(main, 'Dashboard')
     frames.run(3)
     expect(document.activeElement).toBe(document.body)
     old.remove()
@@ -48,10 +54,7 @@ describe('focusNewHeading', () => {
   })
 
   it('leaves focus in a dialog opened while the page was loading (Ctrl+K before the heading)', () => {
-    const old = heading('Dashboard')
-    main.append(old)
-    const frames = manualFrames()
-    focusNewHeading(old, 60, document, frames.nextFrame)
+    const { old, frames } = navigateFrom(main, 'Dashboard')
     frames.run(2)
     const dialog = document.createElement('div')
     dialog.setAttribute('role', 'dialog')
@@ -76,10 +79,7 @@ describe('focusNewHeading', () => {
   })
 
   it('after 60 frames focuses whatever heading is there (a page that kept the same heading element)', () => {
-    const same = heading('Jobs')
-    main.append(same)
-    const frames = manualFrames()
-    focusNewHeading(same, 60, document, frames.nextFrame)
+    const { old: same, frames } = navigateFrom(main, 'Jobs')
     frames.run(60)
     expect(document.activeElement).toBe(document.body)
     frames.run(1)
